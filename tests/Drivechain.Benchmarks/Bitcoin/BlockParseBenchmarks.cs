@@ -9,6 +9,7 @@ namespace Drivechain.Benchmarks.Bitcoin;
 /// 0.999887 / (mean seconds).
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class BlockParseBenchmarks
 {
     private byte[] _raw = [];

@@ -11,6 +11,7 @@ namespace Drivechain.Benchmarks.Bitcoin;
 /// (OperationsPerInvoke), so txids/s = 1 / mean.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class TxIdBenchmarks
 {
     private const int TransactionCount = 1557;
