@@ -2,7 +2,7 @@ namespace Drivechain.Bitcoin.Scripting;
 
 /// <summary>
 /// Core's signature and public-key encoding rules: BIP66 strict DER, low-S, defined hash types, public key
-/// formats, and the lax DER parser (ecdsa_signature_parse_der_lax) that legacy verification uses.
+/// formats (the lax DER parser is <see cref="Crypto.EcdsaSignatures"/>).
 /// </summary>
 public static class SignatureEncoding
 {
@@ -16,19 +16,6 @@ public static class SignatureEncoding
     public const int SigHashAnyoneCanPay = 0x80;
     /// <summary>Taproot SIGHASH_DEFAULT.</summary>
     public const int SigHashDefault = 0;
-
-    // n/2 of secp256k1, big-endian.
-    private static ReadOnlySpan<byte> HalfOrder =>
-    [
-        0x7F, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
-        0x5D, 0x57, 0x6E, 0x73, 0x57, 0xA4, 0x50, 0x1D, 0xDF, 0xE9, 0x2F, 0x46, 0x68, 0x1B, 0x20, 0xA0,
-    ];
-
-    private static ReadOnlySpan<byte> Order =>
-    [
-        0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFE,
-        0xBA, 0xAE, 0xDC, 0xE6, 0xAF, 0x48, 0xA0, 0x3B, 0xBF, 0xD2, 0x5E, 0x8C, 0xD0, 0x36, 0x41, 0x41,
-    ];
 
     /// <summary>
     /// BIP66 strict DER of a signature including its trailing hashtype byte:
@@ -62,83 +49,13 @@ public static class SignatureEncoding
         return hashType >= SigHashAll && hashType <= SigHashSingle;
     }
 
-    /// <summary>
-    /// Core's lax DER parse to a 64-byte compact r ‖ s. False when the structure is unusable; an r or s that
-    /// overflows 32 bytes or the group order yields all zeros (a signature that never verifies), as in Core.
-    /// </summary>
-    public static bool TryParseLaxDer(ReadOnlySpan<byte> der, Span<byte> compact64)
-    {
-        compact64[..64].Clear();
-        int len = der.Length, pos = 0;
-        if (pos == len || der[pos] != 0x30) return false;
-        pos++;
-        if (pos == len) return false;
-        int lenByte = der[pos++];
-        if ((lenByte & 0x80) != 0)
-        {
-            lenByte -= 0x80;
-            if (lenByte > len - pos) return false;
-            pos += lenByte;
-        }
-        if (!TryReadInteger(der, ref pos, out int rPos, out int rLen)) return false;
-        pos = rPos + rLen;
-        if (!TryReadInteger(der, ref pos, out int sPos, out int sLen)) return false;
-        while (rLen > 0 && der[rPos] == 0) { rLen--; rPos++; }
-        while (sLen > 0 && der[sPos] == 0) { sLen--; sPos++; }
-        bool overflow = rLen > 32 || sLen > 32;
-        if (!overflow)
-        {
-            der.Slice(rPos, rLen).CopyTo(compact64[(32 - rLen)..32]);
-            der.Slice(sPos, sLen).CopyTo(compact64[(64 - sLen)..64]);
-            overflow = compact64[..32].SequenceCompareTo(Order) >= 0 || compact64[32..64].SequenceCompareTo(Order) >= 0;
-        }
-        if (overflow) compact64[..64].Clear();
-        return true;
-    }
-
-    private static bool TryReadInteger(ReadOnlySpan<byte> der, ref int pos, out int valuePos, out int valueLen)
-    {
-        valuePos = valueLen = 0;
-        int len = der.Length;
-        if (pos >= len || der[pos] != 0x02) return false;
-        pos++;
-        if (pos == len) return false;
-        int lenByte = der[pos++];
-        long length;
-        if ((lenByte & 0x80) != 0)
-        {
-            lenByte -= 0x80;
-            if (lenByte > len - pos) return false;
-            while (lenByte > 0 && der[pos] == 0) { pos++; lenByte--; }
-            if (lenByte >= 4) return false;
-            length = 0;
-            while (lenByte > 0) { length = (length << 8) + der[pos]; pos++; lenByte--; }
-        }
-        else
-        {
-            length = lenByte;
-        }
-        if (length > len - pos) return false;
-        valuePos = pos;
-        valueLen = (int)length;
-        return true;
-    }
-
-    /// <summary>Core's CPubKey::CheckLowS on a DER signature without hashtype: unparsable counts as not low.</summary>
-    public static bool IsLowS(ReadOnlySpan<byte> derWithoutHashType)
-    {
-        Span<byte> compact = stackalloc byte[64];
-        if (!TryParseLaxDer(derWithoutHashType, compact)) return false;
-        return compact[32..].SequenceCompareTo(HalfOrder) <= 0;
-    }
-
     /// <summary>Core's CheckSignatureEncoding for ECDSA signatures (empty signatures pass).</summary>
     public static ScriptError CheckSignatureEncoding(ReadOnlySpan<byte> sig, ScriptVerifyFlags flags)
     {
         if (sig.IsEmpty) return ScriptError.Ok;
         if ((flags & (ScriptVerifyFlags.DerSig | ScriptVerifyFlags.LowS | ScriptVerifyFlags.StrictEnc)) != 0 && !IsValidSignatureEncoding(sig))
             return ScriptError.SigDer;
-        if ((flags & ScriptVerifyFlags.LowS) != 0 && !IsLowS(sig[..^1])) return ScriptError.SigHighS;
+        if ((flags & ScriptVerifyFlags.LowS) != 0 && !Crypto.EcdsaSignatures.IsLowDerSignature(sig[..^1])) return ScriptError.SigHighS;
         if ((flags & ScriptVerifyFlags.StrictEnc) != 0 && !IsDefinedHashType(sig)) return ScriptError.SigHashType;
         return ScriptError.Ok;
     }
@@ -162,13 +79,5 @@ public static class SignatureEncoding
         if ((flags & ScriptVerifyFlags.WitnessPubKeyType) != 0 && sigVersion == SigVersion.WitnessV0 && !IsCompressedPublicKey(key))
             return ScriptError.WitnessPubKeyType;
         return ScriptError.Ok;
-    }
-
-    /// <summary>Core's CPubKey validity by length: 33 bytes for 02/03, 65 for 04/06/07.</summary>
-    public static bool HasValidPublicKeyLength(ReadOnlySpan<byte> key)
-    {
-        if (key.IsEmpty) return false;
-        int expected = key[0] switch { 2 or 3 => 33, 4 or 6 or 7 => 65, _ => 0 };
-        return expected != 0 && key.Length == expected;
     }
 }

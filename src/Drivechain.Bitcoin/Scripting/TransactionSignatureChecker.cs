@@ -35,17 +35,15 @@ public sealed class TransactionSignatureChecker : ISignatureChecker
     /// <inheritdoc />
     public bool CheckEcdsaSignature(ReadOnlySpan<byte> signature, ReadOnlySpan<byte> publicKey, ReadOnlySpan<byte> scriptCode, SigVersion sigVersion)
     {
-        if (!SignatureEncoding.HasValidPublicKeyLength(publicKey)) return false;
+        if (publicKey.IsEmpty || EcdsaSignatures.PublicKeyLength(publicKey[0]) != publicKey.Length) return false;
         if (signature.IsEmpty) return false;
         int hashType = signature[^1];
-        Span<byte> compact = stackalloc byte[64];
-        if (!SignatureEncoding.TryParseLaxDer(signature[..^1], compact)) return false;
         var sighash = sigVersion == SigVersion.WitnessV0
             ? SignatureHash.WitnessV0(scriptCode, _data, _inputIndex, hashType, _amount)
             : SignatureHash.Legacy(scriptCode, _data.Transaction, _inputIndex, hashType);
         Span<byte> message = stackalloc byte[32];
         sighash.WriteTo(message);
-        return _secp.VerifyEcdsa(message, compact, publicKey);
+        return EcdsaSignatures.Verify(_secp, message, signature[..^1], publicKey);
     }
 
     /// <inheritdoc />
