@@ -90,7 +90,7 @@ public static partial class ScriptInterpreter
             bool value = false;
             if (exec)
             {
-                if (_stack.Count < 1) return ScriptError.UnbalancedConditional;
+                if (_stack.Count < 1) return ScriptError.InvalidStackOperation; // Core changed this from UNBALANCED_CONDITIONAL (script_tests.json expects it)
                 var top = Top(-1).Span;
                 bool minimal = top.Length == 0 || (top.Length == 1 && top[0] == 1);
                 if (_sigVersion == SigVersion.Tapscript && !minimal) return ScriptError.TapscriptMinimalIf;
