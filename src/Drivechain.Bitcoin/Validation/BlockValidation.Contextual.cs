@@ -63,6 +63,22 @@ public static partial class BlockValidation
     }
 
     /// <summary>
+    /// Core's IsBlockMutated, for the network layer before full validation: true when the transactions do not match
+    /// the header's merkle root (or repeat under it), when a block without a leading coinbase has a 64-byte
+    /// transaction (merkle ambiguity), or when <paramref name="checkWitnessRoot"/> (segwit active at the block's height)
+    /// and the witness commitment does not match. A mutated block says nothing about the validity of its hash.
+    /// </summary>
+    public static bool IsBlockMutated(Block block, bool checkWitnessRoot)
+    {
+        ArgumentNullException.ThrowIfNull(block);
+        var root = block.ComputeMerkleRoot(out bool mutated);
+        if (root != block.Header.MerkleRoot || mutated) return true;
+        if (block.Transactions.IsEmpty || !block.Transactions[0].IsCoinbase)
+            return block.Transactions.Any(tx => tx.BaseSize == 64);
+        return CheckWitnessMalleation(block, checkWitnessRoot) is not null;
+    }
+
+    /// <summary>
     /// Core's CheckWitnessMalleation. With segwit active and a commitment output in the coinbase: the coinbase witness
     /// must be one 32-byte item (the reserved value) and the commitment must equal SHA256d(witness merkle root ‖
     /// reserved value). Otherwise no transaction may carry a witness. Failures are <see cref="BlockValidationResult.Mutated"/>.

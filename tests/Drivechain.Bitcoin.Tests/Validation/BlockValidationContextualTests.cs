@@ -238,4 +238,19 @@ public class BlockValidationContextualTests
         error!.RejectReason.Should().Be("bad-blk-weight");
         error.IsPermanent.Should().BeTrue();
     }
+
+    [Fact]
+    public void IsBlockMutated_flags_merkle_and_witness_mutations_but_not_honest_blocks()
+    {
+        var chain = new TestChain();
+        var spend = new TestTx().Input(chain.Fund(Money.Coin, TestTx.P2wshOpTrue), witness: TestTx.P2wshOpTrueWitness).Output(1000).Build();
+        var honest = chain.NextBlock().Add(spend).Build();
+        var altered = new TestTx().Input(spend.Inputs[0].PrevOut, witness: Witness.Of([0x51], [0x01])).Output(1000).Build();
+        var witnessMutated = new Block(honest.Header, [honest.Transactions[0], altered]);
+        var duplicated = new Block(honest.Header, [honest.Transactions[0], spend, spend]);   // [cb, a] vs [cb, a, a]: different root
+
+        BlockValidation.IsBlockMutated(honest, checkWitnessRoot: true).Should().BeFalse();
+        BlockValidation.IsBlockMutated(witnessMutated, checkWitnessRoot: true).Should().BeTrue();
+        BlockValidation.IsBlockMutated(duplicated, checkWitnessRoot: true).Should().BeTrue();
+    }
 }
