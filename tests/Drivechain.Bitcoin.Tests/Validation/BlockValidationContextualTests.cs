@@ -253,4 +253,24 @@ public class BlockValidationContextualTests
         BlockValidation.IsBlockMutated(witnessMutated, checkWitnessRoot: true).Should().BeTrue();
         BlockValidation.IsBlockMutated(duplicated, checkWitnessRoot: true).Should().BeTrue();
     }
+
+    [Fact]
+    public void Before_CSV_the_lock_time_cutoff_is_the_blocks_own_time()
+    {
+        // Mainnet CSV (BIP113) activates at 419,328.
+        var chain = new TestChain(Network.Main);
+        var coin = chain.Fund(Money.Coin);
+        var builder = chain.NextBlock();
+        uint blockTime = builder.Time;
+        uint mtp = blockTime - 3600;
+        var locked = new TestTx().Input(coin, sequence: 0).Output(1000).LockTime(blockTime - 1).Build();
+        Block At(int height) => chain.NextBlock().Add(locked).With(b =>
+        {
+            b.Version = 0x20000000;
+            b.CoinbaseScriptSig = new ScriptBuilder().Raw(CoinbaseHeight.Encode(height)).Op(OpcodeType.OP_0).ToScript();
+        }).Build();
+
+        BlockValidation.ContextualCheckBlock(At(419_327), 419_327, mtp, Network.Main).Should().BeNull();
+        BlockValidation.ContextualCheckBlock(At(419_328), 419_328, mtp, Network.Main)!.RejectReason.Should().Be("bad-txns-nonfinal");
+    }
 }
