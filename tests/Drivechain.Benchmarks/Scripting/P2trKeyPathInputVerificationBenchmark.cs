@@ -6,6 +6,7 @@ namespace Drivechain.Benchmarks.Scripting;
 
 /// <summary>Verification of one signed P2TR key-path input (BIP341 sighash + BIP340) on the native backend.</summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class P2trKeyPathInputVerificationBenchmark
 {
     private PrecomputedTransactionData _data = null!;

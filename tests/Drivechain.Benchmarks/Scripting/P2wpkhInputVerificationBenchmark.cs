@@ -6,6 +6,7 @@ namespace Drivechain.Benchmarks.Scripting;
 
 /// <summary>Verification of one signed P2WPKH input (BIP143 sighash + ECDSA) on the native backend.</summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class P2wpkhInputVerificationBenchmark
 {
     private PrecomputedTransactionData _data = null!;
