@@ -134,4 +134,56 @@ public class TapscriptSpendTests
         var bad = new Spend(new Transaction(2, [spend.Tx.Inputs[0] with { Witness = tampered }], spend.Tx.Outputs, 0), spend.Spent);
         VerifySpend(bad, secp).Should().Be(ScriptError.WitnessProgramMismatch);
     }
+
+    private static ScriptError VerifySpend(Spend spend, ScriptVerifyFlags flags)
+    {
+        var data = new PrecomputedTransactionData(spend.Tx, [spend.Spent]);
+        return ScriptVerifier.VerifyInput(data, 0, flags, Backends.Get(Backends.Native), out var error) ? ScriptError.Ok : error;
+    }
+
+    [Theory]
+    [InlineData("0x50", "OK", "DISCOURAGE_OP_SUCCESS")]
+    [InlineData("0 IF 0xbb ENDIF 0", "OK", "DISCOURAGE_OP_SUCCESS")]
+    [InlineData("RETURN 0x7e", "OK", "DISCOURAGE_OP_SUCCESS")]
+    [InlineData("0x01", "BAD_OPCODE", "BAD_OPCODE")]
+    [InlineData("0x4c 0x05 0x50", "BAD_OPCODE", "BAD_OPCODE")]
+    [InlineData("1 CHECKMULTISIG", "TAPSCRIPT_CHECKMULTISIG", "TAPSCRIPT_CHECKMULTISIG")]
+    [InlineData("2 IF 1 ENDIF", "TAPSCRIPT_MINIMALIF", "TAPSCRIPT_MINIMALIF")]
+    [InlineData("1 0x01 0x01", "CLEANSTACK", "CLEANSTACK")]
+    public void Op_success_and_tapscript_rules_apply_to_script_paths(string leafAsm, string expected, string expectedDiscouraged)
+    {
+        var secp = Backends.Get(Backends.Native);
+        var spend = Build(secp, ScriptAssembly.Parse(leafAsm), _ => []);
+        VerifySpend(spend, Flags).ToCoreName().Should().Be(expected);
+        VerifySpend(spend, Flags | ScriptVerifyFlags.DiscourageOpSuccess).ToCoreName().Should().Be(expectedDiscouraged);
+    }
+
+    [Fact]
+    public void Unknown_leaf_version_succeeds_unless_discouraged()
+    {
+        var secp = Backends.Get(Backends.Native);
+        var leaf = ScriptAssembly.Parse("RETURN");
+        var internalKey = secp.GetXOnlyPublicKey(InternalSecret);
+        const byte version = 0xc2;
+        var leafHash = TaprootCommitment.LeafHash(version, leaf.Span);
+        secp.TryTweakXOnlyPublicKey(internalKey, TaprootCommitment.TweakHash(internalKey, leafHash).ToBytes(), out var outputKey, out bool parity).Should().BeTrue();
+        var spent = new TxOut(new Money(1), new Script((byte[])[0x51, 0x20, .. outputKey]));
+        byte[] control = [(byte)(version | (parity ? 1 : 0)), .. internalKey];
+        var tx = new Transaction(2, [new TxIn(new OutPoint(new UInt256(5UL), 0), Script.Empty, 0, Witness.Of(leaf.ToArray(), control))], [new TxOut(Money.Zero, Script.Empty)], 0);
+        var spend = new Spend(tx, spent);
+
+        VerifySpend(spend, Flags).Should().Be(ScriptError.Ok);
+        VerifySpend(spend, Flags | ScriptVerifyFlags.DiscourageUpgradableTaprootVersion).Should().Be(ScriptError.DiscourageUpgradableTaprootVersion);
+    }
+
+    [Fact]
+    public void Pay_to_anchor_is_spendable_even_with_discouraged_witness_programs()
+    {
+        var spent = new TxOut(new Money(240), Script.FromHex("51024e73"));
+        var tx = new Transaction(3, [new TxIn(new OutPoint(new UInt256(6UL), 0), Script.Empty, 0)], [new TxOut(Money.Zero, Script.Empty)], 0);
+        VerifySpend(new Spend(tx, spent), ScriptVerifyFlags.All).Should().Be(ScriptError.Ok);
+
+        var v1Other = new TxOut(new Money(240), Script.FromHex("51024e74"));
+        VerifySpend(new Spend(tx, v1Other), ScriptVerifyFlags.All).Should().Be(ScriptError.DiscourageUpgradableWitnessProgram);
+    }
 }
