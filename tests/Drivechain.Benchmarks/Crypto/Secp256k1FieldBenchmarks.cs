@@ -32,6 +32,9 @@ public class Secp256k1FieldBenchmarks
     public ulong Invert() => _a.Invert().N0;
 
     [Benchmark]
+    public ulong InvertByExponent() => _a.InvertByExponent().N0;
+
+    [Benchmark]
     public ulong ScalarInvert() => _s.Invert().N0;
 
     [Benchmark]

@@ -143,8 +143,18 @@ internal readonly partial struct FieldElement
         x223 = SquareTimes(x220, 3) * x3;
     }
 
-    /// <summary>The multiplicative inverse a^(p−2) (zero maps to zero).</summary>
+    /// <summary>The multiplicative inverse (binary extended Euclid, variable time); zero maps to zero.</summary>
     public FieldElement Invert()
+    {
+        if (IsZero)
+            return this;
+        Span<ulong> value = [N0, N1, N2, N3];
+        BinaryInverse.Invert(value, [P0, ulong.MaxValue, ulong.MaxValue, ulong.MaxValue]);
+        return new FieldElement(value[0], value[1], value[2], value[3]);
+    }
+
+    /// <summary>The multiplicative inverse as a^(p−2) by an addition chain (zero maps to zero).</summary>
+    public FieldElement InvertByExponent()
     {
         ChainPrefix(out var x2, out var x22, out var x223);
         var t = SquareTimes(x223, 23) * x22;

@@ -118,76 +118,8 @@ internal readonly partial struct Scalar
     {
         if (IsZero)
             return this;
-        Span<ulong> u = [N0, N1, N2, N3];
-        Span<ulong> v = [Order0, Order1, Order2, Order3];
-        Span<ulong> x1 = [1, 0, 0, 0];
-        Span<ulong> x2 = [0, 0, 0, 0];
-        while (!IsOne(u) && !IsOne(v))
-        {
-            while ((u[0] & 1) == 0)
-            {
-                ShiftRight(u, 0);
-                HalveModOrder(x1);
-            }
-            while ((v[0] & 1) == 0)
-            {
-                ShiftRight(v, 0);
-                HalveModOrder(x2);
-            }
-            if (Compare(u[0], u[1], u[2], u[3], v[0], v[1], v[2], v[3]) >= 0)
-            {
-                Subtract(u, v);
-                SubtractModOrder(x1, x2);
-            }
-            else
-            {
-                Subtract(v, u);
-                SubtractModOrder(x2, x1);
-            }
-        }
-        var x = IsOne(u) ? x1 : x2;
-        return new Scalar(x[0], x[1], x[2], x[3]);
-    }
-
-    private static bool IsOne(ReadOnlySpan<ulong> a) => a[0] == 1 && (a[1] | a[2] | a[3]) == 0;
-
-    private static void ShiftRight(Span<ulong> a, ulong topBit)
-    {
-        a[0] = (a[0] >> 1) | (a[1] << 63);
-        a[1] = (a[1] >> 1) | (a[2] << 63);
-        a[2] = (a[2] >> 1) | (a[3] << 63);
-        a[3] = (a[3] >> 1) | (topBit << 63);
-    }
-
-    private static ulong Add(Span<ulong> a, ReadOnlySpan<ulong> b)
-    {
-        ulong carry = 0;
-        for (int i = 0; i < 4; i++)
-            a[i] = FieldElement.AddCarry(a[i], b[i], ref carry);
-        return carry;
-    }
-
-    private static ulong Subtract(Span<ulong> a, ReadOnlySpan<ulong> b)
-    {
-        ulong borrow = 0;
-        for (int i = 0; i < 4; i++)
-            a[i] = FieldElement.SubBorrow(a[i], b[i], ref borrow);
-        return borrow;
-    }
-
-    /// <summary>a ← a/2 mod n, for a &lt; n.</summary>
-    private static void HalveModOrder(Span<ulong> a)
-    {
-        ulong carry = 0;
-        if ((a[0] & 1) != 0)
-            carry = Add(a, [Order0, Order1, Order2, Order3]);
-        ShiftRight(a, carry);
-    }
-
-    /// <summary>a ← a − b mod n, for a, b &lt; n.</summary>
-    private static void SubtractModOrder(Span<ulong> a, ReadOnlySpan<ulong> b)
-    {
-        if (Subtract(a, b) != 0)
-            Add(a, [Order0, Order1, Order2, Order3]);
+        Span<ulong> value = [N0, N1, N2, N3];
+        BinaryInverse.Invert(value, [Order0, Order1, Order2, Order3]);
+        return new Scalar(value[0], value[1], value[2], value[3]);
     }
 }
