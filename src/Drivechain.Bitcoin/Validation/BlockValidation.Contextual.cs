@@ -21,8 +21,7 @@ public static partial class BlockValidation
         ArgumentNullException.ThrowIfNull(network);
         if (header.Bits != expectedBits) return BlockValidationError.Header("bad-diffbits", "incorrect proof of work");
         if (header.Time <= previousMedianTimePast) return BlockValidationError.Header("time-too-old", "block's timestamp is too early");
-        if (network.EnforceBip94 && height % network.DifficultyAdjustmentInterval == 0
-            && header.Time < (long)previousBlockTime - ConsensusLimits.MaxTimewarp)
+        if (ProofOfWork.IsTimewarpViolation(network, height, header.Time, previousBlockTime))
             return BlockValidationError.Header("time-timewarp-attack", "block's timestamp is too early on diff adjustment block");
         if (header.Time > now + ConsensusLimits.MaxFutureBlockTime)
             return new BlockValidationError("time-too-new", "block timestamp too far in the future", BlockValidationResult.TimeFuture);
