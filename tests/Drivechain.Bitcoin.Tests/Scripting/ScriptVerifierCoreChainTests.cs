@@ -11,6 +11,9 @@ public class ScriptVerifierCoreChainTests
     private const ScriptVerifyFlags Flags = ScriptVerifyFlags.P2SH | ScriptVerifyFlags.DerSig | ScriptVerifyFlags.NullDummy |
         ScriptVerifyFlags.CheckLockTimeVerify | ScriptVerifyFlags.CheckSequenceVerify | ScriptVerifyFlags.Witness | ScriptVerifyFlags.Taproot;
 
+    [Fact]
+    public void The_flags_used_are_the_consensus_set() => Flags.Should().Be(ScriptVerifyFlagSets.Consensus);
+
     private static readonly string[] Files = ["core-wallet-chain-public.json", "core-sig-heavy-public.json"];
 
     private sealed record Chain(Block[] Blocks, string[] Expect, Dictionary<OutPoint, TxOut> Coins);
