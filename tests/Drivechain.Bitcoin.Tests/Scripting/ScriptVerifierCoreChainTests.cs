@@ -78,6 +78,32 @@ public class ScriptVerifierCoreChainTests
             failures.Should().BeEmpty($"all {inputs} inputs verify");
     }
 
+    public static TheoryData<string, int> AcceptedBlockRows()
+    {
+        var data = new TheoryData<string, int>();
+        foreach (var file in Files)
+        {
+            var chain = Chains[file].Value;
+            for (int i = 0; i < chain.Blocks.Length; i++)
+                if (chain.Expect[i] == "accept") data.Add(file, i);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(AcceptedBlockRows))]
+    public void Wallet_transactions_also_pass_the_standard_policy_flags(string file, int blockIndex)
+    {
+        var chain = Chains[file].Value;
+        var secp = Backends.Get(Backends.Native);
+        foreach (var tx in chain.Blocks[blockIndex].Transactions.Where(t => !t.IsCoinbase))
+        {
+            var data = new PrecomputedTransactionData(tx, tx.Inputs.Select(i => chain.Coins[i.PrevOut]).ToArray());
+            for (int i = 0; i < tx.Inputs.Length; i++)
+                ScriptVerifier.VerifyInput(data, i, ScriptVerifyFlagSets.Standard, secp, out var error).Should().BeTrue($"{tx.TxId}:{i} {error.ToCoreName()}");
+        }
+    }
+
     [Fact]
     public void The_chains_contain_taproot_key_path_spends()
     {
