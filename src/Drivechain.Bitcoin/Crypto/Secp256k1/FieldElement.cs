@@ -96,6 +96,7 @@ internal readonly partial struct FieldElement : IEquatable<FieldElement>
         return r;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static FieldElement operator +(in FieldElement a, in FieldElement b)
     {
         ulong carry = 0;
@@ -106,6 +107,7 @@ internal readonly partial struct FieldElement : IEquatable<FieldElement>
         return carry != 0 || IsAtLeastP(r0, r1, r2, r3) ? ReduceOnce(r0, r1, r2, r3) : new FieldElement(r0, r1, r2, r3);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static FieldElement operator -(in FieldElement a, in FieldElement b)
     {
         ulong borrow = 0;
@@ -126,8 +128,10 @@ internal readonly partial struct FieldElement : IEquatable<FieldElement>
 
     public static FieldElement operator -(in FieldElement a) => Zero - a;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public FieldElement Double() => this + this;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static FieldElement operator *(in FieldElement a, in FieldElement b) => Multiply(a, b);
 
     public bool Equals(FieldElement other) => ((N0 ^ other.N0) | (N1 ^ other.N1) | (N2 ^ other.N2) | (N3 ^ other.N3)) == 0;
