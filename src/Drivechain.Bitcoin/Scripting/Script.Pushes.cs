@@ -12,13 +12,7 @@ public readonly partial struct Script
     {
         if ((byte)opcode > (byte)OpcodeType.OP_PUSHDATA4)
             throw new ArgumentOutOfRangeException(nameof(opcode), opcode, "not a data push opcode");
-        if (data.Length == 0) return opcode == OpcodeType.OP_0;
-        if (data.Length == 1 && data[0] >= 1 && data[0] <= 16) return false; // must be OP_1..OP_16, which are not data pushes
-        if (data.Length == 1 && data[0] == 0x81) return false;              // must be OP_1NEGATE
-        if (data.Length <= 75) return (int)opcode == data.Length;
-        if (data.Length <= 255) return opcode == OpcodeType.OP_PUSHDATA1;
-        if (data.Length <= 65535) return opcode == OpcodeType.OP_PUSHDATA2;
-        return true;
+        return ScriptPatterns.IsMinimalPush(data, opcode);
     }
 
     /// <summary>True for OP_0 and OP_1…OP_16 (Core's IsSmallInteger plus OP_0).</summary>
@@ -50,13 +44,7 @@ public readonly partial struct Script
     public bool IsPushOnly() => IsPushOnly(Span);
 
     /// <summary>IsPushOnly over raw bytes (e.g. the part of a script after its first opcode).</summary>
-    public static bool IsPushOnly(ReadOnlySpan<byte> script)
-    {
-        var reader = new ScriptReader(script);
-        while (reader.TryRead(out var op))
-            if ((byte)op.Opcode > (byte)OpcodeType.OP_16) return false;
-        return !reader.IsMalformed;
-    }
+    public static bool IsPushOnly(ReadOnlySpan<byte> script) => ScriptPatterns.IsPushOnly(script);
 
     /// <summary>
     /// True when every push in the script uses its minimal form (<see cref="CheckMinimalPush"/>) and the script

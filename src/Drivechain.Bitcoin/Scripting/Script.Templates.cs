@@ -6,20 +6,13 @@ namespace Drivechain.Bitcoin.Scripting;
 public readonly partial struct Script
 {
     /// <summary>Core's MAX_SCRIPT_SIZE: larger scripts can never be executed.</summary>
-    public const int MaxScriptSize = 10_000;
+    public const int MaxScriptSize = ScriptPatterns.MaxScriptSize;
 
     /// <summary>Core's MAX_PUBKEYS_PER_MULTISIG.</summary>
     public const int MaxPubKeysPerMultisig = 20;
 
     /// <summary>BIP16: exactly <c>OP_HASH160 &lt;20 bytes&gt; OP_EQUAL</c> (23 bytes).</summary>
-    public bool IsPayToScriptHash
-    {
-        get
-        {
-            var s = Span;
-            return s.Length == 23 && s[0] == (byte)OpcodeType.OP_HASH160 && s[1] == 0x14 && s[22] == (byte)OpcodeType.OP_EQUAL;
-        }
-    }
+    public bool IsPayToScriptHash => ScriptPatterns.IsPayToScriptHash(Span);
 
     /// <summary>Exactly <c>OP_DUP OP_HASH160 &lt;20 bytes&gt; OP_EQUALVERIFY OP_CHECKSIG</c> (25 bytes).</summary>
     public bool IsPayToPubKeyHash
@@ -43,7 +36,7 @@ public readonly partial struct Script
     }
 
     /// <summary>Core's IsUnspendable: starts with OP_RETURN or is larger than <see cref="MaxScriptSize"/>.</summary>
-    public bool IsUnspendable => (Length > 0 && Span[0] == (byte)OpcodeType.OP_RETURN) || Length > MaxScriptSize;
+    public bool IsUnspendable => ScriptPatterns.IsUnspendable(Span);
 
     /// <summary>
     /// Core's IsWitnessProgram: 4–42 bytes, a version opcode (OP_0 or OP_1…OP_16), then one direct push of 2–40
@@ -51,14 +44,8 @@ public readonly partial struct Script
     /// </summary>
     public bool IsWitnessProgram(out int version, out ReadOnlyMemory<byte> program)
     {
-        version = -1;
         program = default;
-        var s = Span;
-        if (s.Length < 4 || s.Length > 42) return false;
-        var first = (OpcodeType)s[0];
-        if (first != OpcodeType.OP_0 && (first < OpcodeType.OP_1 || first > OpcodeType.OP_16)) return false;
-        if (s[1] + 2 != s.Length) return false;
-        version = DecodeSmallInteger(first);
+        if (!ScriptPatterns.IsWitnessProgram(Span, out version, out _)) return false;
         program = Memory[2..];
         return true;
     }
@@ -67,14 +54,7 @@ public readonly partial struct Script
     public bool IsWitnessProgram() => IsWitnessProgram(out _, out _);
 
     /// <summary>Pay-to-anchor: <c>OP_1 &lt;4e73&gt;</c>.</summary>
-    public bool IsPayToAnchor
-    {
-        get
-        {
-            var s = Span;
-            return s.Length == 4 && s[0] == (byte)OpcodeType.OP_1 && s[1] == 0x02 && s[2] == 0x4e && s[3] == 0x73;
-        }
-    }
+    public bool IsPayToAnchor => ScriptPatterns.IsWitnessProgram(Span, out var version, out var program) && ScriptPatterns.IsPayToAnchor(version, program);
 
     /// <summary>
     /// Recognises the output template as Core's Solver does, in its order: P2SH, witness programs (v0 20/32 bytes,
