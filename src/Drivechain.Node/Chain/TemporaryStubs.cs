@@ -7,28 +7,6 @@ using Drivechain.Bitcoin.Crypto;
 using Drivechain.Bitcoin.Primitives;
 using Drivechain.Bitcoin.Validation;
 
-namespace Drivechain.Bitcoin.Networks
-{
-    public sealed class Network
-    {
-        public required string Name { get; init; }
-        public required Block Genesis { get; init; }
-        public required ImmutableArray<byte> MessageStart { get; init; }
-        public required BigInteger PowLimit { get; init; }
-        public int CoinbaseMaturity { get; init; } = 100;
-        public int SubsidyHalvingInterval { get; init; } = 150;
-        public Money GetBlockSubsidy(int height) => height / SubsidyHalvingInterval >= 64 ? Money.Zero : new Money((50 * Money.Coin) >> (height / SubsidyHalvingInterval));
-        public static readonly Network Regtest = new()
-        {
-            Name = "regtest",
-            Genesis = new Block(new BlockHeader(1, UInt256.Zero, UInt256.Parse("4a5e1e4baab89f3a32518a88c31bc87f618f76673e2cc77ab2127b7afdeda33b"), 1296688602, 0x207fffff, 2),
-                [Transaction.Parse("01000000010000000000000000000000000000000000000000000000000000000000000000ffffffff4d04ffff001d0104455468652054696d65732030332f4a616e2f32303039204368616e63656c6c6f72206f6e206272696e6b206f66207365636f6e64206261696c6f757420666f722062616e6b73ffffffff0100f2052a01000000434104678afdb0fe5548271967f1a67130b7105cd6a828e03909a67962e0ea1f61deb649f6bc3f4cef38c4f35504e51ec112de5c384df7ba0b8d578a4c702b6bf11d5fac00000000")]),
-            MessageStart = [0xfa, 0xbf, 0xb5, 0xda],
-            PowLimit = BlockHeader.DecodeCompact(0x207fffff, out _, out _),
-        };
-    }
-}
-
 namespace Drivechain.Bitcoin.Validation
 {
     public readonly record struct Coin(TxOut Output, int Height, bool IsCoinbase);
@@ -52,7 +30,7 @@ namespace Drivechain.Bitcoin.Validation
 
         public static BlockValidationError? ContextualCheckBlockHeader(BlockHeader header, int height, IChainHistory history, Networks.Network network, long adjustedTime)
         {
-            if (header.Bits != 0x207fffff) return new("bad-diffbits", "incorrect proof of work");
+            if (header.Bits != network.PowLimitBits) return new("bad-diffbits", "incorrect proof of work");
             if (header.Time <= history.GetMedianTimePast(height - 1)) return new("time-too-old", "block's timestamp is too early");
             if (header.Time > adjustedTime + 2 * 60 * 60) return new("time-too-new", "block timestamp too far in the future");
             return null;
