@@ -11,7 +11,7 @@ namespace Drivechain.Node.Chain;
 /// What disconnecting a block needs: the coins its transactions spent (with their outpoints) and the
 /// drivechain undo. The coins a block created are recomputed from the block itself.
 /// </summary>
-internal sealed record BlockUndoRecord(ImmutableArray<(OutPoint OutPoint, Coin Coin)> Spent, BlockUndo Drivechain)
+internal sealed record BlockUndoRecord(ImmutableArray<CoinEntry> Spent, BlockUndo Drivechain)
 {
     /// <summary>count ‖ per coin: txid, index, height·2+coinbase (u32), value (i64), script (var bytes).</summary>
     public byte[] SerializeSpent()
@@ -33,18 +33,18 @@ internal sealed record BlockUndoRecord(ImmutableArray<(OutPoint OutPoint, Coin C
     }
 
     /// <summary>Reads what <see cref="SerializeSpent"/> wrote; our own data, so damage is an <see cref="IOException"/>.</summary>
-    public static ImmutableArray<(OutPoint, Coin)> ParseSpent(ReadOnlySpan<byte> bytes)
+    public static ImmutableArray<CoinEntry> ParseSpent(ReadOnlySpan<byte> bytes)
     {
         var reader = new BitcoinReader(bytes);
         if (!reader.TryReadCompactSize(out var count, rangeCheck: false)) throw new IOException("undo data: bad count");
-        var spent = ImmutableArray.CreateBuilder<(OutPoint, Coin)>((int)count);
+        var spent = ImmutableArray.CreateBuilder<CoinEntry>((int)count);
         for (ulong i = 0; i < count; i++)
         {
             if (!reader.TryReadUInt256(out var txId) || !reader.TryReadUInt32(out var index) || !reader.TryReadUInt32(out var packed)
                 || !reader.TryReadInt64(out var value) || !reader.TryReadVarBytes(out var script))
                 throw new IOException("undo data: truncated");
             var coin = new Coin(new TxOut(new Money(value), new Script(script.ToArray())), (int)(packed >> 1), (packed & 1) != 0);
-            spent.Add((new OutPoint(txId, index), coin));
+            spent.Add(new CoinEntry(new OutPoint(txId, index), coin));
         }
         return spent.MoveToImmutable();
     }

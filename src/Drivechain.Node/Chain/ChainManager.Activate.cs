@@ -68,10 +68,10 @@ public sealed partial class ChainManager
     {
         Debug.Assert(index.Parent == _active.Tip);
         long start = Stopwatch.GetTimestamp();
-        var mode = _options.SkipScriptChecks ? ScriptCheckMode.None : _options.ParallelScriptChecks ? ScriptCheckMode.Parallel : ScriptCheckMode.Serial;
+        var mode = _options.SkipScriptChecks ? ScriptCheckMode.Skip : _options.ParallelScriptChecks ? ScriptCheckMode.Parallel : ScriptCheckMode.Sequential;
         var result = BlockValidation.ConnectBlock(block, index.Height, _coins, new ChainHistory(index.Parent!), _network, _secp, mode);
         long afterBase = Stopwatch.GetTimestamp();
-        if (result.Error is { } error)
+        if (result is ConnectBlockResult.Rejected { Error: var error })
         {
             _statistics = _statistics with { BaseRuleTicks = _statistics.BaseRuleTicks + (afterBase - start) };
             InvalidBlockFound(index, BaseCode, error.RejectReason);
@@ -92,9 +92,9 @@ public sealed partial class ChainManager
         var accepted = (ConnectOutcome.Accepted)outcome;
 
         // Both rule sets accepted: apply.
-        var delta = result.Delta!;
-        foreach (var (outPoint, _) in delta.Spent) _coins.Spend(outPoint);
-        foreach (var (outPoint, coin) in delta.Created) _coins.AddCreated(outPoint, coin);
+        var delta = ((ConnectBlockResult.Accepted)result).Delta;
+        foreach (var entry in delta.Spent) _coins.Spend(entry.OutPoint);
+        foreach (var entry in delta.Created) _coins.AddCreated(entry.OutPoint, entry.Coin);
         _undo[index.Hash] = new BlockUndoRecord(delta.Spent, accepted.Undo);
         _drivechainState = accepted.State;
         index.Status |= BlockStatus.ValidScripts;
@@ -120,9 +120,11 @@ public sealed partial class ChainManager
         if (index.Parent is null) throw new InvalidOperationException("cannot disconnect the genesis block");
         var block = ReadBlock(index);
         var undo = ReadUndo(index);
+        // Remove what the block created (unspendable outputs never were), then restore what it spent.
         foreach (var tx in block.Transactions)
-            for (int i = 0; i < tx.Outputs.Length; i++) _coins.Spend(new OutPoint(tx.TxId, (uint)i));
-        foreach (var (outPoint, coin) in undo.Spent) _coins.Add(outPoint, coin);
+            for (int i = 0; i < tx.Outputs.Length; i++)
+                if (!tx.Outputs[i].ScriptPubKey.IsUnspendable) _coins.Spend(new OutPoint(tx.TxId, (uint)i));
+        for (int i = undo.Spent.Length - 1; i >= 0; i--) _coins.Add(undo.Spent[i].OutPoint, undo.Spent[i].Coin);
         long start = Stopwatch.GetTimestamp();
         _drivechainState = _drivechain.Disconnect(_drivechainState, undo.Drivechain);
         _statistics = _statistics with

@@ -35,8 +35,23 @@ public sealed partial class ChainManager
 
             long now = _options.TimeProvider.GetUtcNow().ToUnixTimeSeconds();
             var history = new ChainHistory(parent);
-            if (BlockValidation.ContextualCheckBlockHeader(block.Header, parent.Height + 1, history, _network, now) is { } header)
-                return new SubmitOutcome.Rejected(hash, BaseCode, header.RejectReason);
+            int height = parent.Height + 1;
+            var last = new Bitcoin.Networks.PowHeader(parent.Height, parent.Header.Time, parent.Header.Bits);
+            uint expectedBits = _network.GetNextWorkRequired(last, block.Header.Time, history);
+            if (BlockValidation.ContextualCheckBlockHeader(block.Header, height, expectedBits, parent.GetMedianTimePast(),
+                    parent.Header.Time, now, _network) is { } headerError)
+                return new SubmitOutcome.Rejected(hash, BaseCode, headerError.RejectReason);
+
+            if (BlockValidation.ContextualCheckBlock(block, height, parent.GetMedianTimePast(), _network) is { } contextual)
+            {
+                // Core remembers the hash as invalid unless the block may be a mutated copy of a valid one.
+                if (!contextual.IsMutated)
+                {
+                    var failed = existing ?? AddIndex(block.Header, parent);
+                    InvalidBlockFound(failed, BaseCode, contextual.RejectReason);
+                }
+                return new SubmitOutcome.Rejected(hash, BaseCode, contextual.RejectReason);
+            }
 
             var tipBefore = _active.Tip;
             var index = existing ?? AddIndex(block.Header, parent);
