@@ -4,6 +4,7 @@ using Drivechain.Bitcoin.Scripting;
 using Drivechain.Bitcoin.Serialization;
 using Drivechain.Bitcoin.Validation;
 using Drivechain.Consensus;
+using Drivechain.Consensus.State;
 
 namespace Drivechain.Node.Chain;
 

@@ -1,5 +1,7 @@
+using System.Collections.Immutable;
 using Drivechain.Bitcoin.Primitives;
 using Drivechain.Consensus;
+using Drivechain.Consensus.State;
 
 namespace Drivechain.Node.Chain;
 
@@ -8,7 +10,7 @@ namespace Drivechain.Node.Chain;
 /// thread while the chain lock is held, in chain order; handlers may read the chain (the lock is
 /// re-entrant) but must not submit blocks.
 /// </summary>
-public sealed class ChainBlockEventArgs(Block block, BlockIndex index, DrivechainState drivechainState) : EventArgs
+public sealed class ChainBlockEventArgs(Block block, BlockIndex index, DrivechainState drivechainState, ImmutableArray<DrivechainEvent> events) : EventArgs
 {
     /// <summary>The block.</summary>
     public Block Block { get; } = block;
@@ -18,4 +20,7 @@ public sealed class ChainBlockEventArgs(Block block, BlockIndex index, Drivechai
 
     /// <summary>The drivechain state after the change (for a disconnect: the state at the new tip).</summary>
     public DrivechainState DrivechainState { get; } = drivechainState;
+
+    /// <summary>For a connect: what the drivechain rules reported (deposits, bundles, activations); empty for a disconnect.</summary>
+    public ImmutableArray<DrivechainEvent> DrivechainEvents { get; } = events;
 }

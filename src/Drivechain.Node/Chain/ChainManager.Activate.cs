@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Drivechain.Bitcoin.Primitives;
 using Drivechain.Bitcoin.Validation;
 using Drivechain.Consensus;
+using Drivechain.Consensus.State;
 
 namespace Drivechain.Node.Chain;
 
@@ -109,7 +110,7 @@ public sealed partial class ChainManager
             BaseRuleTicks = _statistics.BaseRuleTicks + (afterBase - start),
             DrivechainRuleTicks = _statistics.DrivechainRuleTicks + (afterDrivechain - afterBase),
         };
-        BlockConnected?.Invoke(this, new ChainBlockEventArgs(block, index, _drivechainState));
+        BlockConnected?.Invoke(this, new ChainBlockEventArgs(block, index, _drivechainState, accepted.Events));
         return true;
     }
 
@@ -135,7 +136,7 @@ public sealed partial class ChainManager
         _active.SetTip(index.Parent);
         if (_candidates.Comparer.Compare(index, _active.Tip!) <= 0 && !index.IsFailed) _candidates.Add(index);
         _blocksSinceFlush++;
-        BlockDisconnected?.Invoke(this, new ChainBlockEventArgs(block, index, _drivechainState));
+        BlockDisconnected?.Invoke(this, new ChainBlockEventArgs(block, index, _drivechainState, []));
     }
 
     /// <summary>Marks a block invalid for good, and every descendant as having an invalid ancestor.</summary>

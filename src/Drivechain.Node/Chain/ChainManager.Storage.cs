@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Drivechain.Bitcoin.Primitives;
 using Drivechain.Consensus;
+using Drivechain.Consensus.State;
 
 namespace Drivechain.Node.Chain;
 

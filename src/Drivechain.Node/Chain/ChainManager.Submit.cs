@@ -1,3 +1,4 @@
+using Drivechain.Consensus.State;
 using Drivechain.Bitcoin.Primitives;
 using Drivechain.Bitcoin.Validation;
 

@@ -4,6 +4,7 @@ using Drivechain.Bitcoin.Networks;
 using Drivechain.Bitcoin.Primitives;
 using Drivechain.Bitcoin.Validation;
 using Drivechain.Consensus;
+using Drivechain.Consensus.State;
 using Drivechain.Node.Storage;
 
 namespace Drivechain.Node.Chain;

@@ -1,3 +1,4 @@
+using Drivechain.Consensus.State;
 using Drivechain.Bitcoin.Networks;
 using Drivechain.Bitcoin.Primitives;
 using Drivechain.Node.Chain;
