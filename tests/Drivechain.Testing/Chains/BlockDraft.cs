@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
+using System.Diagnostics;
 using Drivechain.Bitcoin.Crypto;
 using Drivechain.Bitcoin.Primitives;
 using Drivechain.Bitcoin.Scripting;
+using Drivechain.Consensus;
 
 namespace Drivechain.Testing.Chains;
 
@@ -139,7 +141,14 @@ public sealed partial class BlockDraft
     public GeneratedBlock Build()
     {
         var (block, model, wallet) = Assemble();
-        var generated = new GeneratedBlock(block, Height, _parent, model, wallet, _parent.ChainWork + 1);
+        var state = _generator.Validator.Connect(_parent.State, block, Height) switch
+        {
+            ConnectOutcome.Accepted accepted => accepted.State,
+            ConnectOutcome.Rejected rejected => throw new InvalidOperationException(
+                $"the generator built block {Height} but the drivechain rules reject it: {rejected.Rejection}"),
+            _ => throw new UnreachableException(),
+        };
+        var generated = new GeneratedBlock(block, Height, _parent, model, state, wallet, _parent.ChainWork + 1);
         _generator.Record(block, generated, expectAccept: true, code: null, _note);
         return generated;
     }
@@ -151,6 +160,12 @@ public sealed partial class BlockDraft
     public Block BuildInvalid(string? expectedCode, string? note = null)
     {
         var (block, _, _) = Assemble();
+        if (expectedCode is not null && expectedCode != "BASE")
+        {
+            var outcome = _generator.Validator.Connect(_parent.State, block, Height);
+            if (outcome is not ConnectOutcome.Rejected rejected || rejected.Rejection.CodeString != expectedCode)
+                throw new InvalidOperationException($"block {Height} was built to fail with {expectedCode}, but the drivechain rules say {outcome}");
+        }
         _generator.Record(block, null, expectAccept: false, expectedCode, note ?? _note);
         return block;
     }

@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using Drivechain.Bitcoin.Crypto;
 using Drivechain.Bitcoin.Primitives;
+using Drivechain.Consensus;
+using Drivechain.Consensus.State;
 
 namespace Drivechain.Testing.Chains;
 
@@ -19,13 +21,27 @@ public sealed class ChainGenerator
     public ChainGenerator(ChainGeneratorOptions? options = null)
     {
         Options = options ?? new ChainGeneratorOptions();
-        Genesis = new GeneratedBlock(Options.Network.Genesis, 0, null, DrivechainModel.Empty, Wallet.Empty, 0);
+        var t = Options.Thresholds;
+        Params = new DrivechainParams(t.WithdrawalBundleMaxAge, t.WithdrawalBundleInclusionThreshold, t.UsedSlotProposalMaxAge,
+            t.UsedSlotActivationThreshold, t.UnusedSlotProposalMaxAge, t.UnusedSlotActivationThreshold);
+        Validator = new DrivechainValidator(Params);
+        var genesis = Options.Network.Genesis;
+        var state = Validator.Connect(DrivechainState.Empty, genesis, 0) is ConnectOutcome.Accepted accepted
+            ? accepted.State
+            : throw new InvalidOperationException("the drivechain rules reject the genesis block");
+        Genesis = new GeneratedBlock(genesis, 0, null, DrivechainModel.Empty, state, Wallet.Empty, 0);
         Tip = Genesis;
         Best = Genesis;
     }
 
     /// <summary>The options.</summary>
     public ChainGeneratorOptions Options { get; }
+
+    /// <summary>The drivechain parameters matching <see cref="ChainGeneratorOptions.Thresholds"/> (activation height 0).</summary>
+    public DrivechainParams Params { get; }
+
+    /// <summary>The consensus validator every generated block is connected with.</summary>
+    public DrivechainValidator Validator { get; }
 
     /// <summary>The genesis block.</summary>
     public GeneratedBlock Genesis { get; }

@@ -1,12 +1,14 @@
 using Drivechain.Bitcoin.Primitives;
+using Drivechain.Consensus.State;
 
 namespace Drivechain.Testing.Chains;
 
 /// <summary>A valid block made by the generator, with the model and wallet after it (so any block can be forked from).</summary>
 public sealed class GeneratedBlock
 {
-    internal GeneratedBlock(Block block, int height, GeneratedBlock? parent, DrivechainModel model, Wallet wallet, long chainWork)
+    internal GeneratedBlock(Block block, int height, GeneratedBlock? parent, DrivechainModel model, DrivechainState state, Wallet wallet, long chainWork)
     {
+        State = state;
         Block = block;
         Height = height;
         Parent = parent;
@@ -29,6 +31,9 @@ public sealed class GeneratedBlock
 
     /// <summary>The drivechain state after it, as the generator sees it.</summary>
     public DrivechainModel Model { get; }
+
+    /// <summary>The drivechain state after it, as the consensus library computes it (what vectors expect).</summary>
+    public DrivechainState State { get; }
 
     /// <summary>The wallet after it.</summary>
     public Wallet Wallet { get; }

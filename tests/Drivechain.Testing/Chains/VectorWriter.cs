@@ -57,26 +57,26 @@ public static class VectorWriter
         Write(stream, generator, name, description, stateEvery);
     }
 
-    /// <summary>The state object of vectors-format.md for the chain ending at <paramref name="tip"/>.</summary>
+    /// <summary>The state object of vectors-format.md for the chain ending at <paramref name="tip"/>, from its consensus state.</summary>
     public static void WriteState(Utf8JsonWriter json, GeneratedBlock tip)
     {
-        var model = tip.Model;
+        var state = tip.State;
         json.WriteStartObject("state");
         json.WriteString("tip", tip.Hash.ToString());
         json.WriteNumber("height", tip.Height);
         json.WriteStartArray("sidechains");
-        foreach (var (slot, sidechain) in model.Active)
+        foreach (var sidechain in state.ActiveSidechains)
         {
             json.WriteStartObject();
-            json.WriteNumber("slot", slot);
+            json.WriteNumber("slot", sidechain.Slot);
             json.WriteString("descriptionHex", Convert.ToHexStringLower(sidechain.Description.AsSpan()));
             json.WriteNumber("activationHeight", sidechain.ActivationHeight);
-            if (model.CtipOf(slot) is { } ctip)
+            if (state.GetCtip(sidechain.Slot) is { } ctip)
             {
                 json.WriteStartObject("ctip");
                 json.WriteString("txid", ctip.OutPoint.TxId.ToString());
                 json.WriteNumber("vout", ctip.OutPoint.Index);
-                json.WriteNumber("value", ctip.Value);
+                json.WriteNumber("value", ctip.Value.Satoshis);
                 json.WriteEndObject();
             }
             else
@@ -87,28 +87,25 @@ public static class VectorWriter
         }
         json.WriteEndArray();
         json.WriteStartArray("proposals");
-        foreach (var proposal in model.Proposals.OrderBy(p => p.Slot))   // stable: keeps first-seen order within a slot
+        foreach (var proposal in state.Proposals)
         {
             json.WriteStartObject();
             json.WriteNumber("slot", proposal.Slot);
-            json.WriteString("descriptionHash", proposal.Hash.ToString());
+            json.WriteString("descriptionHash", proposal.DescriptionHash.ToString());
             json.WriteNumber("acks", proposal.Acks);
             json.WriteNumber("proposalHeight", proposal.ProposalHeight);
             json.WriteEndObject();
         }
         json.WriteEndArray();
         json.WriteStartArray("bundles");
-        foreach (var (slot, list) in model.Pending)
+        foreach (var (slot, bundle) in state.AllPendingBundles)
         {
-            foreach (var bundle in list)
-            {
-                json.WriteStartObject();
-                json.WriteNumber("slot", slot);
-                json.WriteString("m6id", bundle.M6Id.ToString());
-                json.WriteNumber("acks", bundle.Acks);
-                json.WriteNumber("proposalHeight", bundle.ProposalHeight);
-                json.WriteEndObject();
-            }
+            json.WriteStartObject();
+            json.WriteNumber("slot", slot);
+            json.WriteString("m6id", bundle.M6Id.Hash.ToString());
+            json.WriteNumber("acks", bundle.Acks);
+            json.WriteNumber("proposalHeight", bundle.ProposalHeight);
+            json.WriteEndObject();
         }
         json.WriteEndArray();
         json.WriteEndObject();
