@@ -18,7 +18,7 @@ internal sealed class ChainReplayEngineFactory : IReplayEngineFactory
             return false;
         }
         if (!DrivechainStateView.TryCreateParams(network, parameters, out var drivechainParams, out error)) return false;
-        var options = new ChainManagerOptions { FlushIntervalBlocks = int.MaxValue };
+        var options = new ChainManagerOptions { FlushIntervalBlocks = int.MaxValue, ParallelScriptChecks = Environment.GetEnvironmentVariable("DC_PAR") == "1" };
         engine = new ChainReplayEngine(ChainManager.CreateInMemory(network, drivechainParams!, Secp.Value, options));
         return true;
     }
