@@ -13,6 +13,9 @@ public sealed class BlockIndex
 {
     private List<BlockIndex>? _children;
 
+    // Core's skip pointer (CBlockIndex::pskip): an ancestor at GetSkipHeight(Height), so GetAncestor is O(log n).
+    private readonly BlockIndex? _skip;
+
     internal BlockIndex(BlockHeader header, BlockIndex? parent, long sequenceId)
     {
         Header = header;
@@ -20,6 +23,7 @@ public sealed class BlockIndex
         Height = parent is null ? 0 : parent.Height + 1;
         ChainWork = (parent?.ChainWork ?? BigInteger.Zero) + header.Work;
         SequenceId = sequenceId;
+        _skip = parent?.GetAncestor(GetSkipHeight(Height));
         parent?.AddChild(this);
     }
 
@@ -71,8 +75,33 @@ public sealed class BlockIndex
     {
         if (height > Height || height < 0) return null;
         var walk = this;
-        while (walk.Height > height) walk = walk.Parent!;
+        int heightWalk = Height;
+        while (heightWalk > height)
+        {
+            int heightSkip = GetSkipHeight(heightWalk);
+            int heightSkipPrev = GetSkipHeight(heightWalk - 1);
+            if (walk._skip is not null && (heightSkip == height
+                || (heightSkip > height && !(heightSkipPrev < heightSkip - 2 && heightSkipPrev >= height))))
+            {
+                walk = walk._skip;
+                heightWalk = heightSkip;
+            }
+            else
+            {
+                walk = walk.Parent!;
+                heightWalk--;
+            }
+        }
         return walk;
+    }
+
+    private static int InvertLowestOne(int n) => n & (n - 1);
+
+    /// <summary>Core's GetSkipHeight: the height the skip pointer of an entry at <paramref name="height"/> points to.</summary>
+    private static int GetSkipHeight(int height)
+    {
+        if (height < 2) return 0;
+        return (height & 1) != 0 ? InvertLowestOne(InvertLowestOne(height - 1)) + 1 : InvertLowestOne(height);
     }
 
     /// <summary>Median of the times of this block and up to 10 ancestors (BIP113).</summary>
