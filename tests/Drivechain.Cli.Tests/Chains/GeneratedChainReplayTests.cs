@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Drivechain.Bitcoin.Crypto;
 using Drivechain.Bitcoin.Primitives;
 using Drivechain.Testing.Chains;
 
@@ -17,14 +18,14 @@ public sealed class GeneratedChainReplayTests : IDisposable
     /// Two sidechains activated, deposits, a BMM request, a bundle proposed, voted and paid, a losing one-block
     /// fork (first seen wins), a winning three-block fork (reorg), and a block with a duplicate M4.
     /// </summary>
-    private static ChainGenerator BuildScenario()
+    private static ChainGenerator BuildScenario(WalletKind wallet = WalletKind.P2wshOpTrue)
     {
-        var g = new ChainGenerator();
+        var g = new ChainGenerator(new ChainGeneratorOptions { WalletKind = wallet, Secp = Secp256k1Provider.CreateDefault() });
         g.ActivateSidechains([(0, ChainGenerator.Description("alpha")), (1, ChainGenerator.Description("beta"))]);
         g.Mine(101 - g.Height);
         g.Next().Deposit(0, 500_000_000, "alpha-addr"u8).Deposit(1, 100_000_000, "beta-addr"u8).WithNote("first deposits").Build();
         g.Next().Deposit(0, 1_000_000, "alpha-addr-2"u8).RequestBmm(1, Enumerable.Repeat((byte)0x42, 32).ToArray(), 10_000).Build();
-        var bundle = new WithdrawalBundle(0, [new TxOut(new Money(200_000_000), g.Options.WalletScript)], 5_000);
+        var bundle = new WithdrawalBundle(0, [new TxOut(new Money(200_000_000), g.WalletKey.Script)], 5_000);
         g.Next().ProposeBundle(bundle).Build();
         g.Mine(6);
 
@@ -54,6 +55,40 @@ public sealed class GeneratedChainReplayTests : IDisposable
         var run = CliRun.Of("replay", "--verbose", path);
 
         run.Lines.Should().Equal($"PASS  {path}  ({generator.Log.Count} blocks)", "1 passed, 0 failed");
+    }
+
+    [Theory]
+    [InlineData(WalletKind.BareOpTrue)]
+    [InlineData(WalletKind.P2wpkh)]
+    [InlineData(WalletKind.P2trKeyPath)]
+    public void Chains_from_every_wallet_kind_replay_with_every_block_passing(WalletKind wallet)
+    {
+        var generator = BuildScenario(wallet);
+        var path = Write(generator, $"scenario-{wallet}");
+
+        CliRun.Of("replay", "--verbose", path).Lines.Should().Equal($"PASS  {path}  ({generator.Log.Count} blocks)", "1 passed, 0 failed");
+    }
+
+    [Theory]
+    [InlineData(WalletKind.P2wpkh)]
+    [InlineData(WalletKind.P2trKeyPath)]
+    public void A_corrupted_signature_makes_the_block_a_BASE_rejection(WalletKind wallet)
+    {
+        var generator = BuildScenario(wallet);
+        var entry = generator.Log.Select((e, i) => (e, i)).First(x => x.e.Block.Transactions.Length > 1 && x.e.Block.Transactions[1].HasWitness);
+        var bytes = entry.e.Block.ToBytes();
+        var signature = entry.e.Block.Transactions[1].Inputs.First(i => !i.Witness.IsEmpty).Witness[0].ToArray();
+        var at = bytes.AsSpan().IndexOf(signature);
+        bytes[at + 10] ^= 0x01;                       // witness bytes: txids and the merkle root stay valid
+        var path = Write(generator, "corrupt");
+        var vector = JsonNode.Parse(File.ReadAllText(path))!;
+        vector["blocks"]![entry.i]!["hex"] = Convert.ToHexStringLower(bytes);
+        File.WriteAllText(path, vector.ToJsonString());
+
+        var run = CliRun.Of("replay", "--verbose", path);
+
+        run.Lines[0].Should().EndWith($"block {entry.i}: the node rejected a valid block");
+        run.Lines.Should().Contain(l => l.StartsWith("node:     reject BASE"));
     }
 
     [Fact]
