@@ -115,6 +115,4 @@ public sealed class ChainGenerator
         if (accepted is not null) Tip = accepted;
         _log.Add(new VectorEntry(block, expectAccept, code, Best, note));
     }
-
-    internal static ImmutableArray<Transaction> NoTransactions => [];
 }
