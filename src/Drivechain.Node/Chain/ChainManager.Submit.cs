@@ -37,8 +37,7 @@ public sealed partial class ChainManager
             long now = _options.TimeProvider.GetUtcNow().ToUnixTimeSeconds();
             var history = new ChainHistory(parent);
             int height = parent.Height + 1;
-            var last = new Bitcoin.Networks.PowHeader(parent.Height, parent.Header.Time, parent.Header.Bits);
-            uint expectedBits = _network.GetNextWorkRequired(last, block.Header.Time, history);
+            uint expectedBits = ExpectedBits(parent, block.Header.Time, history);
             if (BlockValidation.ContextualCheckBlockHeader(block.Header, height, expectedBits, parent.GetMedianTimePast(),
                     parent.Header.Time, now, _network) is { } headerError)
                 return new SubmitOutcome.Rejected(hash, BaseCode, headerError.RejectReason);
@@ -72,9 +71,30 @@ public sealed partial class ChainManager
             ? new SubmitOutcome.Rejected(index.Hash, index.FailureCode ?? BaseCode, index.FailureReason ?? "duplicate-invalid")
             : new SubmitOutcome.Rejected(index.Hash, BaseCode, "bad-prevblk");
 
+    /// <summary>
+    /// The bits a block after <paramref name="parent"/> must carry: Core's GetNextWorkRequired, with the
+    /// minimum-difficulty walk (within a period, a block not more than 20 minutes after its parent takes the bits
+    /// of the last block that did not use the limit) answered from <see cref="BlockIndex.MinDifficultyWalkBits"/>.
+    /// </summary>
+    private uint ExpectedBits(BlockIndex parent, uint time, ChainHistory history)
+    {
+        if ((parent.Height + 1) % _network.DifficultyAdjustmentInterval != 0 && _network.PowAllowMinDifficultyBlocks
+            && time <= (long)parent.Header.Time + _network.PowTargetSpacing * 2)
+            return parent.MinDifficultyWalkBits;
+        var last = new Bitcoin.Networks.PowHeader(parent.Height, parent.Header.Time, parent.Header.Bits);
+        return _network.GetNextWorkRequired(last, time, history);
+    }
+
+    private void SetMinDifficultyWalkBits(BlockIndex index) =>
+        index.MinDifficultyWalkBits = index.Parent is not null && index.Height % _network.DifficultyAdjustmentInterval != 0
+            && index.Header.Bits == _powLimitBits
+                ? index.Parent.MinDifficultyWalkBits
+                : index.Header.Bits;
+
     private BlockIndex AddIndex(BlockHeader header, BlockIndex? parent)
     {
         var index = new BlockIndex(header, parent, sequenceId: 0) { Status = BlockStatus.ValidHeader };
+        SetMinDifficultyWalkBits(index);
         _index.Add(index.Hash, index);
         MarkDirty(index);
         return index;
