@@ -13,9 +13,6 @@ public sealed class BlockIndex
 {
     private List<BlockIndex>? _children;
 
-    // Core's skip pointer (CBlockIndex::pskip): an ancestor at GetSkipHeight(Height), so GetAncestor is O(log n).
-    private readonly BlockIndex? _skip;
-
     internal BlockIndex(BlockHeader header, BlockIndex? parent, long sequenceId)
     {
         Header = header;
@@ -23,9 +20,12 @@ public sealed class BlockIndex
         Height = parent is null ? 0 : parent.Height + 1;
         ChainWork = (parent?.ChainWork ?? BigInteger.Zero) + header.Work;
         SequenceId = sequenceId;
-        _skip = parent?.GetAncestor(GetSkipHeight(Height));
+        Skip = parent?.GetAncestor(GetSkipHeight(Height));
         parent?.AddChild(this);
     }
+
+    // Core's skip pointer: an ancestor far below, so GetAncestor takes O(log n) steps instead of n.
+    private BlockIndex? Skip { get; }
 
     /// <summary>The block hash.</summary>
     public UInt256 Hash => Header.Hash;
@@ -60,6 +60,13 @@ public sealed class BlockIndex
     /// <summary>For a failed block: Core's reject reason or the rule's detail.</summary>
     public string? FailureReason { get; internal set; }
 
+    /// <summary>
+    /// The bits Core's minimum-difficulty walk (testnet/regtest GetNextWorkRequired) returns from this block:
+    /// its own bits, or its parent's walk result when this block used the limit inside a period. Kept per
+    /// entry so the walk is O(1) instead of up to 2015 steps per block.
+    /// </summary>
+    internal uint MinDifficultyWalkBits { get; set; }
+
     /// <summary>True when the block or an ancestor is known to be invalid.</summary>
     public bool IsFailed => (Status & BlockStatus.FailedMask) != 0;
 
@@ -80,10 +87,10 @@ public sealed class BlockIndex
         {
             int heightSkip = GetSkipHeight(heightWalk);
             int heightSkipPrev = GetSkipHeight(heightWalk - 1);
-            if (walk._skip is not null && (heightSkip == height
-                || (heightSkip > height && !(heightSkipPrev < heightSkip - 2 && heightSkipPrev >= height))))
+            if (walk.Skip is not null
+                && (heightSkip == height || (heightSkip > height && !(heightSkipPrev < heightSkip - 2 && heightSkipPrev >= height))))
             {
-                walk = walk._skip;
+                walk = walk.Skip;
                 heightWalk = heightSkip;
             }
             else
@@ -97,12 +104,9 @@ public sealed class BlockIndex
 
     private static int InvertLowestOne(int n) => n & (n - 1);
 
-    /// <summary>Core's GetSkipHeight: the height the skip pointer of an entry at <paramref name="height"/> points to.</summary>
-    private static int GetSkipHeight(int height)
-    {
-        if (height < 2) return 0;
-        return (height & 1) != 0 ? InvertLowestOne(InvertLowestOne(height - 1)) + 1 : InvertLowestOne(height);
-    }
+    // Core's GetSkipHeight: any height below; chosen so that walking skip pointers reaches any ancestor quickly.
+    private static int GetSkipHeight(int height) =>
+        height < 2 ? 0 : (height & 1) != 0 ? InvertLowestOne(InvertLowestOne(height - 1)) + 1 : InvertLowestOne(height);
 
     /// <summary>Median of the times of this block and up to 10 ancestors (BIP113).</summary>
     public uint GetMedianTimePast()

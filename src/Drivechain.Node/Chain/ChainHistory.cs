@@ -6,13 +6,19 @@ namespace Drivechain.Node.Chain;
 
 /// <summary>
 /// The ancestry of a block being validated, as the base rules and the difficulty rules see it: the chain
-/// ending at <paramref name="parent"/>.
+/// ending at the parent.
 /// </summary>
-internal sealed class ChainHistory(BlockIndex parent) : IChainHistory, IHeaderAncestry
+internal sealed class ChainHistory : IChainHistory, IHeaderAncestry
 {
-#pragma warning disable CS9124 // the cursor starts at the parent
-    private BlockIndex _cursor = parent;
-#pragma warning restore CS9124
+    private readonly BlockIndex _parent;
+    // The difficulty rules walk down one height at a time: continue from the last answer when possible.
+    private BlockIndex _cursor;
+
+    public ChainHistory(BlockIndex parent)
+    {
+        _parent = parent;
+        _cursor = parent;
+    }
 
     public uint GetMedianTimePast(int height) => At(height).GetMedianTimePast();
 
@@ -24,12 +30,10 @@ internal sealed class ChainHistory(BlockIndex parent) : IChainHistory, IHeaderAn
         return new PowHeader(index.Height, index.Header.Time, index.Header.Bits);
     }
 
-    // Lookups usually walk backwards (difficulty rules step down one height at a time): start from the last
-    // answer when it is above the height asked for, so such a walk costs O(1) per step instead of O(distance).
     private BlockIndex At(int height)
     {
-        var start = height <= _cursor.Height ? _cursor : parent;
-        _cursor = start.GetAncestor(height) ?? throw new ArgumentOutOfRangeException(nameof(height), height, $"not an ancestor height of {parent}");
+        var from = height <= _cursor.Height ? _cursor : _parent;
+        _cursor = from.GetAncestor(height) ?? throw new ArgumentOutOfRangeException(nameof(height), height, $"not an ancestor height of {_parent}");
         return _cursor;
     }
 }

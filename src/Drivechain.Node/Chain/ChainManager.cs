@@ -11,7 +11,7 @@ namespace Drivechain.Node.Chain;
 
 /// <summary>
 /// The node's validating core: block tree, most-work chain selection with reorganisations, UTXO set
-/// and drivechain state, and their storage. Blocks go in through <see cref="SubmitBlock"/>; a block is
+/// and drivechain state, and their storage. Blocks go in through <see cref="SubmitBlock(Block)"/>; a block is
 /// connected by the base rules (<see cref="BlockValidation"/>) and the drivechain rules
 /// (<see cref="DrivechainValidator"/>) in one atomic step. One writer and any number of readers may use
 /// it concurrently: every public member takes the same (re-entrant) lock.
@@ -23,6 +23,7 @@ public sealed partial class ChainManager : IDisposable
     private readonly DrivechainValidator _drivechain;
     private readonly ISecp256k1 _secp;
     private readonly ChainManagerOptions _options;
+    private readonly uint _powLimitBits;
     private readonly Dictionary<UInt256, BlockIndex> _index = [];
     private readonly ActiveChain _active = new();
     private readonly SortedSet<BlockIndex> _candidates = new(CandidateComparer.Instance);
@@ -47,6 +48,7 @@ public sealed partial class ChainManager : IDisposable
         _database = database;
         _blockFiles = blockFiles;
         _coins = new CoinsCache(database);
+        _powLimitBits = network.PowLimitBits;
         DrivechainParams = drivechainParams;
     }
 
