@@ -9,6 +9,6 @@ internal static class Outcomes
         return rejected.Rejection;
     }
 
-    public static ConnectOutcome.Accepted ShouldBeAccepted(this ConnectOutcome outcome) =>
-        outcome.Should().BeOfType<ConnectOutcome.Accepted>((outcome as ConnectOutcome.Rejected)?.Rejection?.ToString()).Subject;
+    public static ConnectOutcome.Accepted ShouldBeAccepted(this ConnectOutcome outcome, string because = "") =>
+        outcome.Should().BeOfType<ConnectOutcome.Accepted>($"{because} {(outcome as ConnectOutcome.Rejected)?.Rejection}").Subject;
 }
