@@ -99,7 +99,7 @@ internal sealed class SlotUndo
         var history = after.History;
         if ((_cells & Cells.History) != 0)
         {
-            if (_historyCount > history.Count) throw new ArgumentException($"undo does not match slot {Slot}'s treasury history");
+            if (_historyCount >= history.Count) throw new ArgumentException($"undo does not match slot {Slot}'s treasury history");
             history = history.RemoveRange(_historyCount, history.Count - _historyCount);
         }
         return new SlotState(Slot, sidechain, proposals, bundles, ctip, history);
