@@ -212,4 +212,25 @@ public class TreasuryRuleTests
         _chain.Validator.CheckTransaction(_chain.State, _chain.TipHash, first).Should().BeNull();
         _chain.Validator.CheckTransaction(_chain.State, _chain.TipHash, chained).Should().BeNull("old value 0 at the tip: 150 > 0 is a deposit");
     }
+
+    [Fact]
+    public void Classification_reports_deposits_withdrawals_and_bmm_requests_without_applying_them()
+    {
+        _chain.Deposit(1, 100_000);
+        var tip = _chain.State;
+        var deposit = _chain.Validator.ClassifyTransaction(tip, _chain.TipHash, DrivechainTransactions.Deposit(tip, 1, new Money(5), 9));
+        (deposit.Rejection, deposit.IsDeposit, deposit.IsWithdrawal).Should().Be(((Rejection?)null, true, false));
+        var blinded = DrivechainTransactions.BlindedWithdrawal(new Money(10), (Payout, new Money(100)));
+        _chain.ProposeAndApprove(1, blinded);
+        var withdrawal = _chain.Validator.ClassifyTransaction(_chain.State, _chain.TipHash, DrivechainTransactions.Withdrawal(blinded, 1, CtipOf(1)));
+        withdrawal.IsWithdrawal.Should().BeTrue();
+        var bmm = _chain.Validator.ClassifyTransaction(_chain.State, _chain.TipHash,
+            DrivechainTransactions.BmmRequest(4, Ids.SidechainBlock(1), _chain.TipHash, _chain.NextFunding()));
+        bmm.BmmRequest!.Slot.Should().Be(4);
+        bmm.Rejection.Should().BeNull();
+        var bad = _chain.Validator.ClassifyTransaction(_chain.State, _chain.TipHash, Tx([_chain.NextFunding()], (TreasuryScript.Create(1), 1), (Address, 0)));
+        bad.Rejection!.Code.Should().Be(RejectCode.TreasuryCtipNotSpent);
+        bad.Events.Should().BeEmpty();
+        _chain.State.GetCtip(1)!.Value.Value.Satoshis.Should().Be(100_000);
+    }
 }
