@@ -1,0 +1,140 @@
+using System.Collections.Immutable;
+using System.Runtime.InteropServices;
+using Drivechain.Consensus.Messages;
+using Drivechain.Consensus.State;
+
+namespace Drivechain.Consensus.Rules;
+
+/// <summary>
+/// BIP300 M4 — ACK bundles (v0 repeat previous, v1/v2 vote vectors, v3 upvote leading by 50). Computes at
+/// most one action per active slot, then applies them; the applied actions become the block's M4 record.
+/// Spec §4.3.4; docs/rules.md#m4
+/// </summary>
+public sealed class M4AckBundlesRule : IMessageRule<M4AckBundles>
+{
+    /// <summary>Bundles saturate at this ACK count (no upvote beyond).</summary>
+    public const ushort MaxAcks = ushort.MaxValue;
+
+    /// <summary>The margin of v3.</summary>
+    public const int LeadingByMargin = 50;
+
+    /// <inheritdoc />
+    public RuleResult Apply(M4AckBundles m4, BlockContext block, StateDraft state)
+    {
+        ImmutableArray<M4Action>.Builder record;
+        switch (m4.Version)
+        {
+            case M4Version.RepeatPrevious:
+                record = ImmutableArray.CreateBuilder<M4Action>(state.PreviousM4Record.Length);
+                foreach (var previous in state.PreviousM4Record)
+                {
+                    var slot = state.Slot(previous.Slot);
+                    if (previous.Kind == M4ActionKind.Upvote)
+                    {
+                        int index = slot.IndexOfBundle(previous.M6Id);
+                        if (index >= 0 && slot.BundleAcks[index] < MaxAcks) Upvote(state, record, slot, index);
+                    }
+                    else
+                    {
+                        Alarm(state, record, slot);
+                    }
+                }
+                break;
+
+            case M4Version.UpvoteLeadingBy50:
+                record = ImmutableArray.CreateBuilder<M4Action>();
+                for (int s = 0; s < DrivechainState.SlotCount; s++)
+                {
+                    var slot = state.Slot((byte)s);
+                    if (!slot.IsActive || slot.BundleCount == 0) continue;
+                    var acks = slot.BundleAcks;
+                    int leader = 0, lead = acks[0], second = 0;
+                    for (int i = 1; i < acks.Length; i++)
+                    {
+                        if (acks[i] > lead)
+                        {
+                            second = lead;
+                            lead = acks[i];
+                            leader = i;
+                        }
+                        else if (acks[i] > second)
+                        {
+                            second = acks[i];
+                        }
+                    }
+                    if (lead - second >= LeadingByMargin && lead < MaxAcks) Upvote(state, record, slot, leader);
+                }
+                break;
+
+            default:
+                record = ImmutableArray.CreateBuilder<M4Action>(m4.Votes.Length);
+                var result = ApplyVotes(m4, state, record);
+                if (!result.Passed) return result;
+                break;
+        }
+        state.SetM4Record(record.Count == record.Capacity ? record.MoveToImmutable() : record.ToImmutable());
+        return RuleResult.Pass;
+    }
+
+    private static RuleResult ApplyVotes(M4AckBundles m4, StateDraft state, ImmutableArray<M4Action>.Builder record)
+    {
+        var votes = m4.Votes;
+        if (m4.Version == M4Version.VotesTwoBytes)
+        {
+            bool allWithinByte = true;
+            foreach (var v in votes)
+                if (v > M4AckBundles.MaxOneByteIndex) { allWithinByte = false; break; }
+            if (allWithinByte)
+                return RuleResult.Reject(RejectCode.M4TwoBytesWithinByteRange, $"{votes.Length} two-byte votes, all ≤ 253");
+        }
+
+        Span<byte> asn = stackalloc byte[DrivechainState.SlotCount];
+        int active = 0;
+        for (int s = 0; s < DrivechainState.SlotCount; s++)
+            if (state.IsActive((byte)s)) asn[active++] = (byte)s;
+        if (votes.Length != active)
+            return RuleResult.Reject(RejectCode.M4VoteCountMismatch, $"{votes.Length} votes, {active} active sidechains");
+
+        for (int i = 0; i < active; i++)
+        {
+            ushort vote = votes[i];
+            if (vote == M4AckBundles.Abstain) continue;
+            var slot = state.Slot(asn[i]);
+            if (vote == M4AckBundles.Alarm)
+            {
+                Alarm(state, record, slot);
+                continue;
+            }
+            if (vote >= slot.BundleCount)
+                return RuleResult.Reject(RejectCode.M4UnknownBundle, $"slot {slot.Slot}: index {vote}, {slot.BundleCount} pending");
+            if (slot.BundleAcks[vote] < MaxAcks) Upvote(state, record, slot, vote);
+        }
+        return RuleResult.Pass;
+    }
+
+    private static void Upvote(StateDraft state, ImmutableArray<M4Action>.Builder record, SlotState slot, int target)
+    {
+        var acks = slot.BundleAcks;
+        var updated = new ushort[acks.Length];
+        for (int i = 0; i < updated.Length; i++)
+        {
+            int a = acks[i];
+            updated[i] = (ushort)(i == target ? a + 1 : a > 0 ? a - 1 : 0);
+        }
+        state.SetBundleAcks(slot.Slot, ImmutableCollectionsMarshal.AsImmutableArray(updated));
+        record.Add(M4Action.Upvote(slot.Slot, slot.BundleKeys[target].M6Id));
+    }
+
+    private static void Alarm(StateDraft state, ImmutableArray<M4Action>.Builder record, SlotState slot)
+    {
+        var acks = slot.BundleAcks;
+        bool anyPositive = false;
+        foreach (var a in acks)
+            if (a > 0) { anyPositive = true; break; }
+        if (!anyPositive) return; // a no-op alarm is not recorded (§12.6)
+        var updated = new ushort[acks.Length];
+        for (int i = 0; i < updated.Length; i++) updated[i] = (ushort)(acks[i] > 0 ? acks[i] - 1 : 0);
+        state.SetBundleAcks(slot.Slot, ImmutableCollectionsMarshal.AsImmutableArray(updated));
+        record.Add(M4Action.Alarm(slot.Slot));
+    }
+}
