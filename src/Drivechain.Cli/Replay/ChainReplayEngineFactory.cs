@@ -18,6 +18,7 @@ internal sealed class ChainReplayEngineFactory : IReplayEngineFactory
             return false;
         }
         if (!DrivechainStateView.TryCreateParams(network, parameters, out var drivechainParams, out error)) return false;
+        // Default script-check policy: the chain checks in parallel only blocks with enough inputs to pay for it.
         var options = new ChainManagerOptions { FlushIntervalBlocks = int.MaxValue };
         engine = new ChainReplayEngine(ChainManager.CreateInMemory(network, drivechainParams!, Secp.Value, options));
         return true;
