@@ -211,6 +211,27 @@ public class ScriptInterpreterTests
         }
     }
 
+    [Fact]
+    public void Random_bytes_never_make_asm_sigop_counting_or_pattern_checks_throw()
+    {
+        var random = new Random(4242);
+        int asmErrors = 0;
+        for (int i = 0; i < 20_000; i++)
+        {
+            var bytes = RandomBytes(random, random.Next(0, 80));
+            var script = new Script(bytes);
+            var asm = ScriptAssembly.ToAsm(script, attemptSighashDecode: i % 2 == 0);
+            if (asm.EndsWith("[error]", StringComparison.Ordinal)) asmErrors++;
+            SigOpCounter.GetSigOpCount(bytes, accurate: true).Should().BeGreaterThanOrEqualTo(0);
+            SigOpCounter.GetP2SHSigOpCount(Script.FromHex("a914" + new string('0', 40) + "87").Span, bytes).Should().BeGreaterThanOrEqualTo(0);
+            ScriptPatterns.IsPushOnly(bytes);
+            ScriptPatterns.IsWitnessProgram(bytes, out _, out _);
+            SignatureEncoding.CheckSignatureEncoding(bytes, ScriptVerifyFlags.All);
+            ScriptAssembly.TryParse(System.Text.Encoding.ASCII.GetString(bytes), out _, out _);
+        }
+        asmErrors.Should().BeGreaterThan(0, "random bytes often end in a truncated push");
+    }
+
     private static byte[] RandomBytes(Random random, int length)
     {
         var bytes = new byte[length];
