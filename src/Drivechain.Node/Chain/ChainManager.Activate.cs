@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Drivechain.Bitcoin.Primitives;
 using Drivechain.Bitcoin.Validation;
 using Drivechain.Consensus;
-using Drivechain.Consensus.State;
 
 namespace Drivechain.Node.Chain;
 
