@@ -1,1 +1,14 @@
-namespace Drivechain.Cli; internal static class Program { private static int Main() => 0; }
+using System.CommandLine;
+using Drivechain.Cli.Commands;
+
+namespace Drivechain.Cli;
+
+internal static class Program
+{
+    private static Task<int> Main(string[] args)
+    {
+        var root = new RootCommand("Drivechain.NET");
+        root.Subcommands.Add(NodeCommand.Create());
+        return root.Parse(args).InvokeAsync();
+    }
+}

@@ -1,0 +1,29 @@
+using Drivechain.Node.Hosting;
+using Drivechain.Node.Rpc;
+using Drivechain.Node.Rpc.Methods;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Drivechain.Node;
+
+/// <summary>Registers the node: options (validated at start), chain, mempool, miner, RPC server and methods.</summary>
+public static class DrivechainNodeServiceCollectionExtensions
+{
+    public static IServiceCollection AddDrivechainNode(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<NodeOptions>().Bind(configuration).AddNodeOptionsValidation();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<NodeReadiness>();
+
+        services.AddSingleton<RpcAuthenticator>();
+        services.AddSingleton<RpcServerInfo>();
+        services.AddSingleton<RpcMethodTable>();
+        services.AddSingleton<RpcDispatcher>();
+        services.AddSingleton<IRpcMethodProvider, ControlRpcMethods>();
+
+        services.AddHostedService<NodeStartupService>();
+        services.AddHostedService<RpcHttpServer>();
+        return services;
+    }
+}
