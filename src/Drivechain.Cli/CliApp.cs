@@ -1,0 +1,35 @@
+using System.CommandLine;
+using Drivechain.Cli.Commands;
+using Drivechain.Cli.Replay;
+
+namespace Drivechain.Cli;
+
+/// <summary>The <c>drivechain</c> command tree. Tests call <see cref="Run"/> in-process with captured writers.</summary>
+internal static class CliApp
+{
+    /// <summary>The exit code of a command line that does not parse.</summary>
+    public const int UsageErrorExitCode = 2;
+
+    /// <summary>Builds the root command with its subcommands.</summary>
+    public static RootCommand CreateRootCommand(IReplayEngineFactory engines)
+    {
+        var root = new RootCommand("Drivechain.NET — BIP300/301 tools: replay test vectors, decode scripts/transactions/blocks, compute M6IDs.");
+        root.Add(ReplayCommand.Create(engines));
+        root.Add(DecodeCommand.Create());
+        root.Add(M6IdCommand.Create());
+        root.Add(VersionCommand.Create());
+        root.Add(NodeCommand.Create());
+        return root;
+    }
+
+    /// <summary>Parses and runs <paramref name="args"/>, writing to the given writers; returns the exit code.</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error, IReplayEngineFactory? engines = null)
+    {
+        var root = CreateRootCommand(engines ?? ReplayEngines.Default);
+        var configuration = new InvocationConfiguration { Output = output, Error = error };
+        var parsed = root.Parse(args);
+        var exitCode = parsed.Invoke(configuration);
+        // Usage errors (unknown command, missing or unparsable argument) exit 2, as POSIX tools do.
+        return parsed.Errors.Count > 0 ? UsageErrorExitCode : exitCode;
+    }
+}
