@@ -4,6 +4,7 @@ using Drivechain.Node.Rpc.Methods;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Drivechain.Node;
 
@@ -15,12 +16,14 @@ public static class DrivechainNodeServiceCollectionExtensions
         services.AddOptions<NodeOptions>().Bind(configuration).AddNodeOptionsValidation();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<NodeReadiness>();
+        services.AddSingleton(sp => NodeNetworks.For(sp.GetRequiredService<IOptions<NodeOptions>>().Value.ResolveChain()));
 
         services.AddSingleton<RpcAuthenticator>();
         services.AddSingleton<RpcServerInfo>();
         services.AddSingleton<RpcMethodTable>();
         services.AddSingleton<RpcDispatcher>();
         services.AddSingleton<IRpcMethodProvider, ControlRpcMethods>();
+        services.AddSingleton<IRpcMethodProvider, RawTransactionRpcMethods>();
 
         services.AddHostedService<NodeStartupService>();
         services.AddHostedService<RpcHttpServer>();
