@@ -1,0 +1,68 @@
+using Drivechain.Bitcoin.Scripting;
+
+namespace Drivechain.Bitcoin.Validation;
+
+/// <summary>Bitcoin Core's ScriptErrorString texts, which appear inside script reject reasons.</summary>
+public static class ScriptErrorMessages
+{
+    /// <summary>Core's message for <paramref name="error"/>, e.g. "Script failed an OP_VERIFY operation".</summary>
+    public static string ToCoreMessage(this ScriptError error) => error switch
+    {
+        ScriptError.Ok => "No error",
+        ScriptError.UnknownError => "unknown error",
+        ScriptError.EvalFalse => "Script evaluated without error but finished with a false/empty top stack element",
+        ScriptError.OpReturn => "OP_RETURN was encountered",
+        ScriptError.ScriptSize => "Script is too big",
+        ScriptError.PushSize => "Push value size limit exceeded",
+        ScriptError.OpCount => "Operation limit exceeded",
+        ScriptError.StackSize => "Stack size limit exceeded",
+        ScriptError.SigCount => "Signature count negative or greater than pubkey count",
+        ScriptError.PubKeyCount => "Pubkey count negative or limit exceeded",
+        ScriptError.Verify => "Script failed an OP_VERIFY operation",
+        ScriptError.EqualVerify => "Script failed an OP_EQUALVERIFY operation",
+        ScriptError.CheckMultiSigVerify => "Script failed an OP_CHECKMULTISIGVERIFY operation",
+        ScriptError.CheckSigVerify => "Script failed an OP_CHECKSIGVERIFY operation",
+        ScriptError.NumEqualVerify => "Script failed an OP_NUMEQUALVERIFY operation",
+        ScriptError.BadOpcode => "Opcode missing or not understood",
+        ScriptError.DisabledOpcode => "Attempted to use a disabled opcode",
+        ScriptError.InvalidStackOperation => "Operation not valid with the current stack size",
+        ScriptError.InvalidAltstackOperation => "Operation not valid with the current altstack size",
+        ScriptError.UnbalancedConditional => "Invalid OP_IF construction",
+        ScriptError.NegativeLocktime => "Negative locktime",
+        ScriptError.UnsatisfiedLocktime => "Locktime requirement not satisfied",
+        ScriptError.SigHashType => "Signature hash type missing or not understood",
+        ScriptError.SigDer => "Non-canonical DER signature",
+        ScriptError.MinimalData => "Data push larger than necessary",
+        ScriptError.SigPushOnly => "Only push operators allowed in signatures",
+        ScriptError.SigHighS => "Non-canonical signature: S value is unnecessarily high",
+        ScriptError.SigNullDummy => "Dummy CHECKMULTISIG argument must be zero",
+        ScriptError.PubKeyType => "Public key is neither compressed or uncompressed",
+        ScriptError.CleanStack => "Stack size must be exactly one after execution",
+        ScriptError.MinimalIf => "OP_IF/NOTIF argument must be minimal",
+        ScriptError.SigNullFail => "Signature must be zero for failed CHECK(MULTI)SIG operation",
+        ScriptError.DiscourageUpgradableNops => "NOPx reserved for soft-fork upgrades",
+        ScriptError.DiscourageUpgradableWitnessProgram => "Witness version reserved for soft-fork upgrades",
+        ScriptError.DiscourageUpgradableTaprootVersion => "Taproot version reserved for soft-fork upgrades",
+        ScriptError.DiscourageOpSuccess => "OP_SUCCESSx reserved for soft-fork upgrades",
+        ScriptError.DiscourageUpgradablePubKeyType => "Public key version reserved for soft-fork upgrades",
+        ScriptError.WitnessProgramWrongLength => "Witness program has incorrect length",
+        ScriptError.WitnessProgramWitnessEmpty => "Witness program was passed an empty witness",
+        ScriptError.WitnessProgramMismatch => "Witness program hash mismatch",
+        ScriptError.WitnessMalleated => "Witness requires empty scriptSig",
+        ScriptError.WitnessMalleatedP2sh => "Witness requires only-redeemscript scriptSig",
+        ScriptError.WitnessUnexpected => "Witness provided for non-witness script",
+        ScriptError.WitnessPubKeyType => "Using non-compressed keys in segwit",
+        ScriptError.SchnorrSigSize => "Invalid Schnorr signature size",
+        ScriptError.SchnorrSigHashType => "Invalid Schnorr signature hash type",
+        ScriptError.SchnorrSig => "Invalid Schnorr signature",
+        ScriptError.TaprootWrongControlSize => "Invalid Taproot control block size",
+        ScriptError.TapscriptValidationWeight => "Too much signature validation relative to witness weight",
+        ScriptError.TapscriptCheckMultiSig => "OP_CHECKMULTISIG(VERIFY) is not available in tapscript",
+        ScriptError.TapscriptMinimalIf => "OP_IF/NOTIF argument must be minimal in tapscript",
+        ScriptError.TapscriptEmptyPubKey => "Empty public key in tapscript",
+        ScriptError.OpCodeSeparator => "Using OP_CODESEPARATOR in non-witness script",
+        ScriptError.SigFindAndDelete => "Signature is found in scriptCode",
+        ScriptError.ScriptNum => "Script number overflowed or is non-minimally encoded",
+        _ => "unknown error",
+    };
+}
