@@ -106,8 +106,8 @@ public static partial class ScriptInterpreter
 
         private ScriptError CheckLockTimeVerify()
         {
-            if ((_flags & ScriptVerifyFlags.CheckLockTimeVerify) == 0)
-                return (_flags & ScriptVerifyFlags.DiscourageUpgradableNops) != 0 ? ScriptError.DiscourageUpgradableNops : ScriptError.Ok;
+            // Not enabled: a plain NOP2 (Core does not apply DISCOURAGE_UPGRADABLE_NOPS here).
+            if ((_flags & ScriptVerifyFlags.CheckLockTimeVerify) == 0) return ScriptError.Ok;
             if (_stack.Count < 1) return ScriptError.InvalidStackOperation;
             if (!TryNum(-1, out long lockTime, ScriptNum.LockTimeMaxSize)) return ScriptError.ScriptNum;
             if (lockTime < 0) return ScriptError.NegativeLocktime;
@@ -116,8 +116,8 @@ public static partial class ScriptInterpreter
 
         private ScriptError CheckSequenceVerify()
         {
-            if ((_flags & ScriptVerifyFlags.CheckSequenceVerify) == 0)
-                return (_flags & ScriptVerifyFlags.DiscourageUpgradableNops) != 0 ? ScriptError.DiscourageUpgradableNops : ScriptError.Ok;
+            // Not enabled: a plain NOP3.
+            if ((_flags & ScriptVerifyFlags.CheckSequenceVerify) == 0) return ScriptError.Ok;
             if (_stack.Count < 1) return ScriptError.InvalidStackOperation;
             if (!TryNum(-1, out long sequence, ScriptNum.LockTimeMaxSize)) return ScriptError.ScriptNum;
             if (sequence < 0) return ScriptError.NegativeLocktime;

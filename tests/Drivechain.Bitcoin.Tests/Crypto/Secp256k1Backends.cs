@@ -20,7 +20,7 @@ public static class Secp256k1Backends
 
     /// <summary>The backend names to run: managed always, native when installed or required.</summary>
     public static IReadOnlyList<string> Names =>
-        NativeAvailable || NativeRequired ? [Native] : [];   // TEMP: managed backend not implemented yet
+        NativeAvailable || NativeRequired ? [Managed, Native] : [Managed];
 
     /// <summary>As theory data: one row per backend.</summary>
     public static TheoryData<string> All
