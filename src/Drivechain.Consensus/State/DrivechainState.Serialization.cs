@@ -1,0 +1,112 @@
+using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
+using Drivechain.Bitcoin.Crypto;
+using Drivechain.Bitcoin.Primitives;
+using Drivechain.Bitcoin.Serialization;
+
+namespace Drivechain.Consensus.State;
+
+public sealed partial class DrivechainState
+{
+    private const byte FormatVersion = 1;
+    private const byte HasSidechain = 1, HasCtip = 2;
+
+    /// <summary>
+    /// The canonical encoding: format byte, then every non-empty slot in ascending order (sidechain,
+    /// proposals, bundles, CTIP, history), then the M4 record and BMM accepts. Equal states give equal bytes.
+    /// </summary>
+    public byte[] ToBytes()
+    {
+        var sink = new ByteSink(1024);
+        sink.WriteByte(FormatVersion);
+        int nonEmpty = 0;
+        foreach (var slot in _slots)
+            if (!slot.IsEmpty) nonEmpty++;
+        sink.WriteCompactSize((ulong)nonEmpty);
+        foreach (var slot in _slots)
+        {
+            if (slot.IsEmpty) continue;
+            sink.WriteByte(slot.Slot);
+            sink.WriteByte((byte)((slot.Sidechain is null ? 0 : HasSidechain) | (slot.Ctip is null ? 0 : HasCtip)));
+            if (slot.Sidechain is { } sidechain) StateCodec.WriteSidechain(sink, sidechain);
+            StateCodec.WriteProposals(sink, slot.Proposals);
+            StateCodec.WriteBundles(sink, slot.Bundles);
+            if (slot.Ctip is { } ctip) StateCodec.WriteCtip(sink, ctip);
+            sink.WriteCompactSize((ulong)slot.History.Count);
+            foreach (var entry in slot.History)
+            {
+                StateCodec.WriteOutPoint(sink, entry.OutPoint);
+                sink.WriteInt64(entry.TotalValue.Satoshis);
+                sink.WriteInt64(entry.PreviousTotalValue.Satoshis);
+            }
+        }
+        StateCodec.WriteRecords(sink, M4Record, BmmAccepts);
+        return sink.ToArray();
+    }
+
+    /// <summary>SHA256d of <see cref="ToBytes"/>: equal states, equal digests.</summary>
+    public UInt256 ComputeDigest() => Hashes.Sha256d(ToBytes());
+
+    /// <summary>Parses <see cref="ToBytes"/> output; throws <see cref="ParseException"/> on malformed bytes.</summary>
+    public static DrivechainState Parse(ReadOnlySpan<byte> bytes)
+    {
+        if (!TryParse(bytes, out var state, out var error)) throw new ParseException(error, "drivechain state");
+        return state;
+    }
+
+    /// <summary>Parses <see cref="ToBytes"/> output; false (with the position) on malformed or non-canonical bytes.</summary>
+    public static bool TryParse(ReadOnlySpan<byte> bytes, [NotNullWhen(true)] out DrivechainState? state, out ParseError error)
+    {
+        state = null;
+        var reader = new BitcoinReader(bytes);
+        if (!TryRead(ref reader, out state) || reader.Remaining != 0)
+        {
+            state = null;
+            error = reader.Remaining != 0 && reader.LastError == ParseErrorKind.None
+                ? new ParseError(ParseErrorKind.TrailingBytes, reader.Position)
+                : new ParseError(ParseErrorKind.InvalidText, reader.Position);
+            return false;
+        }
+        error = ParseError.None;
+        return true;
+    }
+
+    private static bool TryRead(ref BitcoinReader reader, [NotNullWhen(true)] out DrivechainState? state)
+    {
+        state = null;
+        if (!reader.TryReadByte(out var version) || version != FormatVersion) return false;
+        if (!reader.TryReadCount(4, out int count) || count > SlotCount) return false;
+        var slots = Empty.CloneSlots();
+        var index = ImmutableDictionary.CreateBuilder<OutPoint, byte>();
+        int previous = -1;
+        for (int i = 0; i < count; i++)
+        {
+            if (!reader.TryReadByte(out var slot) || slot <= previous || !reader.TryReadByte(out var flags) || (flags & ~3) != 0) return false;
+            previous = slot;
+            Sidechain? sidechain = null;
+            if ((flags & HasSidechain) != 0 && !StateCodec.TryReadSidechain(ref reader, slot, out sidechain)) return false;
+            if (!StateCodec.TryReadProposals(ref reader, slot, out var proposals) || !StateCodec.TryReadBundles(ref reader, out var bundles)) return false;
+            Ctip? ctip = null;
+            if ((flags & HasCtip) != 0)
+            {
+                if (!StateCodec.TryReadCtip(ref reader, out var c)) return false;
+                ctip = c;
+                index[c.OutPoint] = slot;
+            }
+            if (!reader.TryReadCount(52, out int historyCount)) return false;
+            var history = ImmutableList.CreateBuilder<TreasuryEntry>();
+            for (int seq = 0; seq < historyCount; seq++)
+            {
+                if (!StateCodec.TryReadOutPoint(ref reader, out var outPoint) || !reader.TryReadInt64(out var total) ||
+                    !reader.TryReadInt64(out var previousTotal)) return false;
+                history.Add(new TreasuryEntry(seq, outPoint, new Money(total), new Money(previousTotal)));
+            }
+            var record = new SlotState(slot, sidechain, proposals, bundles, ctip, history.ToImmutable());
+            if (record.IsEmpty) return false; // non-canonical
+            slots[slot] = record;
+        }
+        if (!StateCodec.TryReadRecords(ref reader, out var m4Record, out var accepts)) return false;
+        state = new DrivechainState(slots, index.ToImmutable(), m4Record, accepts);
+        return true;
+    }
+}

@@ -1,0 +1,175 @@
+using System.Collections.Immutable;
+using System.Runtime.InteropServices;
+using Drivechain.Bitcoin.Serialization;
+
+namespace Drivechain.Consensus.State;
+
+/// <summary>
+/// The overwritten cells of one slot: only those that differ between the record before and after the
+/// block. A pending list whose bundles only changed ACK counts keeps just the old counts.
+/// </summary>
+internal sealed class SlotUndo
+{
+    [Flags]
+    private enum Cells : byte
+    {
+        None = 0,
+        Sidechain = 1,
+        Proposals = 2,
+        BundlesFull = 4,
+        BundleAcks = 8,
+        Ctip = 16,
+        History = 32,
+    }
+
+    private readonly Cells _cells;
+    private readonly Sidechain? _sidechain;
+    private readonly ImmutableArray<SidechainProposal> _proposals;
+    private readonly ImmutableArray<PendingBundle> _bundles;
+    private readonly ImmutableArray<ushort> _bundleAcks;
+    private readonly Ctip? _ctip;
+    private readonly int _historyCount;
+
+    private SlotUndo(byte slot, Cells cells, Sidechain? sidechain, ImmutableArray<SidechainProposal> proposals,
+        ImmutableArray<PendingBundle> bundles, ImmutableArray<ushort> bundleAcks, Ctip? ctip, int historyCount)
+    {
+        Slot = slot;
+        _cells = cells;
+        _sidechain = sidechain;
+        _proposals = proposals;
+        _bundles = bundles;
+        _bundleAcks = bundleAcks;
+        _ctip = ctip;
+        _historyCount = historyCount;
+    }
+
+    public byte Slot { get; }
+
+    public static SlotUndo Create(SlotState before, SlotState after)
+    {
+        var cells = Cells.None;
+        if (!ReferenceEquals(before.Sidechain, after.Sidechain)) cells |= Cells.Sidechain;
+        if (before.Proposals != after.Proposals) cells |= Cells.Proposals;
+        ImmutableArray<ushort> acks = default;
+        if (before.Bundles != after.Bundles)
+        {
+            if (SameIds(before.Bundles.AsSpan(), after.Bundles.AsSpan()))
+            {
+                var old = new ushort[before.Bundles.Length];
+                for (int i = 0; i < old.Length; i++) old[i] = before.Bundles[i].Acks;
+                acks = ImmutableCollectionsMarshal.AsImmutableArray(old);
+                cells |= Cells.BundleAcks;
+            }
+            else
+            {
+                cells |= Cells.BundlesFull;
+            }
+        }
+        if (before.Ctip != after.Ctip) cells |= Cells.Ctip;
+        if (!ReferenceEquals(before.History, after.History)) cells |= Cells.History;
+        return new SlotUndo(before.Slot, cells, before.Sidechain, before.Proposals, before.Bundles, acks, before.Ctip, before.History.Count);
+    }
+
+    private static bool SameIds(ReadOnlySpan<PendingBundle> a, ReadOnlySpan<PendingBundle> b)
+    {
+        if (a.Length != b.Length) return false;
+        for (int i = 0; i < a.Length; i++)
+            if (a[i].M6Id != b[i].M6Id || a[i].ProposalHeight != b[i].ProposalHeight) return false;
+        return true;
+    }
+
+    /// <summary>The slot record before the block, rebuilt from the record after it.</summary>
+    public SlotState Revert(SlotState after)
+    {
+        var sidechain = (_cells & Cells.Sidechain) != 0 ? _sidechain : after.Sidechain;
+        var proposals = (_cells & Cells.Proposals) != 0 ? _proposals : after.Proposals;
+        var bundles = after.Bundles;
+        if ((_cells & Cells.BundlesFull) != 0)
+        {
+            bundles = _bundles;
+        }
+        else if ((_cells & Cells.BundleAcks) != 0)
+        {
+            if (_bundleAcks.Length != bundles.Length) throw new ArgumentException($"undo does not match slot {Slot}'s pending list");
+            var restored = new PendingBundle[bundles.Length];
+            for (int i = 0; i < restored.Length; i++) restored[i] = bundles[i] with { Acks = _bundleAcks[i] };
+            bundles = ImmutableCollectionsMarshal.AsImmutableArray(restored);
+        }
+        var ctip = (_cells & Cells.Ctip) != 0 ? _ctip : after.Ctip;
+        var history = after.History;
+        if ((_cells & Cells.History) != 0)
+        {
+            if (_historyCount > history.Count) throw new ArgumentException($"undo does not match slot {Slot}'s treasury history");
+            history = history.RemoveRange(_historyCount, history.Count - _historyCount);
+        }
+        return new SlotState(Slot, sidechain, proposals, bundles, ctip, history);
+    }
+
+    public Ctip? CtipBefore => _ctip;
+    public bool ChangesCtip => (_cells & Cells.Ctip) != 0;
+
+    public void WriteTo(ByteSink sink)
+    {
+        sink.WriteByte(Slot);
+        sink.WriteByte((byte)_cells);
+        if ((_cells & Cells.Sidechain) != 0)
+        {
+            sink.WriteByte(_sidechain is null ? (byte)0 : (byte)1);
+            if (_sidechain is not null) StateCodec.WriteSidechain(sink, _sidechain);
+        }
+        if ((_cells & Cells.Proposals) != 0) StateCodec.WriteProposals(sink, _proposals);
+        if ((_cells & Cells.BundlesFull) != 0) StateCodec.WriteBundles(sink, _bundles);
+        if ((_cells & Cells.BundleAcks) != 0)
+        {
+            sink.WriteCompactSize((ulong)_bundleAcks.Length);
+            foreach (var a in _bundleAcks) sink.WriteUInt16(a);
+        }
+        if ((_cells & Cells.Ctip) != 0)
+        {
+            sink.WriteByte(_ctip is null ? (byte)0 : (byte)1);
+            if (_ctip is { } ctip) StateCodec.WriteCtip(sink, ctip);
+        }
+        if ((_cells & Cells.History) != 0) sink.WriteInt32(_historyCount);
+    }
+
+    public static bool TryRead(ref BitcoinReader reader, out SlotUndo? undo)
+    {
+        undo = null;
+        if (!reader.TryReadByte(out var slot) || !reader.TryReadByte(out var raw) || (raw & ~63) != 0) return false;
+        var cells = (Cells)raw;
+        if ((cells & Cells.BundlesFull) != 0 && (cells & Cells.BundleAcks) != 0) return false;
+        Sidechain? sidechain = null;
+        if ((cells & Cells.Sidechain) != 0)
+        {
+            if (!reader.TryReadByte(out var present) || present > 1) return false;
+            if (present == 1 && !StateCodec.TryReadSidechain(ref reader, slot, out sidechain)) return false;
+        }
+        ImmutableArray<SidechainProposal> proposals = default;
+        if ((cells & Cells.Proposals) != 0 && !StateCodec.TryReadProposals(ref reader, slot, out proposals)) return false;
+        ImmutableArray<PendingBundle> bundles = default;
+        if ((cells & Cells.BundlesFull) != 0 && !StateCodec.TryReadBundles(ref reader, out bundles)) return false;
+        ImmutableArray<ushort> acks = default;
+        if ((cells & Cells.BundleAcks) != 0)
+        {
+            if (!reader.TryReadCount(2, out int count)) return false;
+            var values = new ushort[count];
+            for (int i = 0; i < count; i++)
+                if (!reader.TryReadUInt16(out values[i])) return false;
+            acks = ImmutableCollectionsMarshal.AsImmutableArray(values);
+        }
+        Ctip? ctip = null;
+        if ((cells & Cells.Ctip) != 0)
+        {
+            if (!reader.TryReadByte(out var present) || present > 1) return false;
+            if (present == 1)
+            {
+                if (!StateCodec.TryReadCtip(ref reader, out var c)) return false;
+                ctip = c;
+            }
+        }
+        int historyCount = 0;
+        if ((cells & Cells.History) != 0 && (!reader.TryReadInt32(out historyCount) || historyCount < 0)) return false;
+        undo = new SlotUndo(slot, cells, sidechain, proposals, bundles, acks, ctip, historyCount);
+        return true;
+    }
+}

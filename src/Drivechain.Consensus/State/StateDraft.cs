@@ -1,0 +1,175 @@
+using System.Collections.Immutable;
+using Drivechain.Bitcoin.Primitives;
+
+namespace Drivechain.Consensus.State;
+
+/// <summary>
+/// The working copy a block is connected on. Rules read and write slots through it; the first write to
+/// a slot remembers the slot's previous record, so <see cref="ToUndo"/> derives the undo generically from
+/// the overwritten values — no rule writes undo. Also holds the block-scoped facts (this block's M4
+/// record, BMM accepts, slots that already had an M8, events).
+/// </summary>
+public sealed class StateDraft
+{
+    private readonly DrivechainState _base;
+    private readonly SlotState[] _slots;
+    private SlotState?[]? _original;
+    private ImmutableDictionary<OutPoint, byte> _ctipIndex;
+    private ImmutableArray<M4Action> _m4Record = [];
+    private ImmutableArray<BmmAccept>.Builder? _accepts;
+    private ulong _m8Seen0, _m8Seen1, _m8Seen2, _m8Seen3;
+    private ImmutableArray<DrivechainEvent>.Builder? _events;
+    private bool _frozen;
+
+    /// <summary>Starts a draft on <paramref name="state"/> (the state after the parent block).</summary>
+    public StateDraft(DrivechainState state)
+    {
+        _base = state;
+        _slots = state.CloneSlots();
+        _ctipIndex = state.CtipIndex;
+    }
+
+    /// <summary>The state the draft started from.</summary>
+    public DrivechainState Base => _base;
+
+    /// <summary>The parent block's M4 record (what a v0 M4 repeats).</summary>
+    public ImmutableArray<M4Action> PreviousM4Record => _base.M4Record;
+
+    /// <summary>This block's M4 record so far.</summary>
+    public ImmutableArray<M4Action> M4Record => _m4Record;
+
+    /// <summary>The current record of <paramref name="slot"/>.</summary>
+    public SlotState Slot(byte slot) => _slots[slot];
+
+    /// <summary>True when <paramref name="slot"/> is active now.</summary>
+    public bool IsActive(byte slot) => _slots[slot].Sidechain is not null;
+
+    /// <summary>True when <paramref name="m6Id"/> is pending in <paramref name="slot"/>.</summary>
+    public bool HasPendingBundle(byte slot, Messages.M6Id m6Id) => _slots[slot].IndexOfBundle(m6Id) >= 0;
+
+    /// <summary>The slot whose current CTIP is <paramref name="outPoint"/>, or −1.</summary>
+    public int FindCtipSlot(OutPoint outPoint) => _ctipIndex.TryGetValue(outPoint, out var slot) ? slot : -1;
+
+    /// <summary>True when some slot has a CTIP.</summary>
+    public bool HasAnyCtip => !_ctipIndex.IsEmpty;
+
+    // ---- writes (each goes through Write, which remembers the overwritten record) ----
+
+    /// <summary>Appends a proposal to its slot's list.</summary>
+    public void AddProposal(SidechainProposal proposal)
+    {
+        var slot = _slots[proposal.Slot];
+        Write(slot.WithProposals(slot.Proposals.Add(proposal)));
+    }
+
+    /// <summary>Replaces the proposal list of <paramref name="slot"/>.</summary>
+    public void SetProposals(byte slot, ImmutableArray<SidechainProposal> proposals) => Write(_slots[slot].WithProposals(proposals));
+
+    /// <summary>Sets the active sidechain of its slot (the pending list, CTIP and history stay).</summary>
+    public void SetSidechain(Sidechain sidechain) => Write(_slots[sidechain.Slot].WithSidechain(sidechain));
+
+    /// <summary>Appends a bundle to the end of <paramref name="slot"/>'s pending list.</summary>
+    public void AppendBundle(byte slot, PendingBundle bundle)
+    {
+        var record = _slots[slot];
+        Write(record.WithBundles(record.Bundles.Add(bundle)));
+    }
+
+    /// <summary>Replaces the pending list of <paramref name="slot"/>.</summary>
+    public void SetBundles(byte slot, ImmutableArray<PendingBundle> bundles) => Write(_slots[slot].WithBundles(bundles));
+
+    /// <summary>Removes the bundle at <paramref name="index"/> (order-preserving).</summary>
+    public void RemoveBundleAt(byte slot, int index)
+    {
+        var record = _slots[slot];
+        Write(record.WithBundles(record.Bundles.RemoveAt(index)));
+    }
+
+    /// <summary>Moves the CTIP of <paramref name="slot"/> and appends the history entry; returns it.</summary>
+    public TreasuryEntry MoveCtip(byte slot, OutPoint outPoint, Money value)
+    {
+        var record = _slots[slot];
+        var previous = record.Ctip;
+        var entry = new TreasuryEntry(record.History.Count, outPoint, value, previous?.Value ?? Money.Zero);
+        if (previous is { } old) _ctipIndex = _ctipIndex.Remove(old.OutPoint);
+        _ctipIndex = _ctipIndex.SetItem(outPoint, slot);
+        Write(record.WithTreasury(new Ctip(outPoint, value), record.History.Add(entry)));
+        return entry;
+    }
+
+    /// <summary>Sets this block's M4 record (ascending slot).</summary>
+    public void SetM4Record(ImmutableArray<M4Action> record) => _m4Record = record;
+
+    /// <summary>Records an M7 accept of this block.</summary>
+    public void AddBmmAccept(byte slot, UInt256 sidechainBlockHash)
+    {
+        _accepts ??= ImmutableArray.CreateBuilder<BmmAccept>();
+        _accepts.Add(new BmmAccept(slot, sidechainBlockHash));
+    }
+
+    /// <summary>The commitment this block's M7 accepted for <paramref name="slot"/>, if any.</summary>
+    public bool TryGetBmmAccept(byte slot, out UInt256 sidechainBlockHash)
+    {
+        if (_accepts is not null)
+            foreach (var accept in _accepts)
+                if (accept.Slot == slot)
+                {
+                    sidechainBlockHash = accept.SidechainBlockHash;
+                    return true;
+                }
+        sidechainBlockHash = default;
+        return false;
+    }
+
+    /// <summary>Marks that this block has an M8 for <paramref name="slot"/>; false when it already had one.</summary>
+    public bool TryMarkBmmRequest(byte slot)
+    {
+        ulong bit = 1UL << (slot & 63);
+        ref ulong word = ref _m8Seen0;
+        switch (slot >> 6)
+        {
+            case 1: word = ref _m8Seen1; break;
+            case 2: word = ref _m8Seen2; break;
+            case 3: word = ref _m8Seen3; break;
+        }
+        if ((word & bit) != 0) return false;
+        word |= bit;
+        return true;
+    }
+
+    /// <summary>Adds an event.</summary>
+    public void Emit(DrivechainEvent e) => (_events ??= ImmutableArray.CreateBuilder<DrivechainEvent>()).Add(e);
+
+    /// <summary>The events so far.</summary>
+    public ImmutableArray<DrivechainEvent> Events => _events?.ToImmutable() ?? [];
+
+    private void Write(SlotState updated)
+    {
+        if (_frozen) throw new InvalidOperationException("the draft was already turned into a state");
+        int slot = updated.Slot;
+        _original ??= new SlotState?[DrivechainState.SlotCount];
+        _original[slot] ??= _slots[slot];
+        _slots[slot] = updated;
+    }
+
+    /// <summary>The resulting state; the draft accepts no further writes afterwards.</summary>
+    public DrivechainState ToState()
+    {
+        _frozen = true;
+        return new DrivechainState(_slots, _ctipIndex, _m4Record, _accepts?.ToImmutable() ?? []);
+    }
+
+    /// <summary>The undo: the overwritten cells of every touched slot and the parent's records.</summary>
+    public BlockUndo ToUndo()
+    {
+        var slots = ImmutableArray.CreateBuilder<SlotUndo>();
+        if (_original is not null)
+        {
+            for (int i = 0; i < _original.Length; i++)
+                if (_original[i] is { } original && !ReferenceEquals(original, _slots[i]))
+                    slots.Add(SlotUndo.Create(original, _slots[i]));
+        }
+        if (slots.Count == 0 && _base.M4Record.IsEmpty && _base.BmmAccepts.IsEmpty) return BlockUndo.Empty;
+        return new BlockUndo(slots.ToImmutable(), _base.M4Record, _base.BmmAccepts);
+    }
+}
