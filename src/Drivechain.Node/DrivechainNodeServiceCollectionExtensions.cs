@@ -1,3 +1,4 @@
+using Drivechain.Bitcoin.Crypto;
 using Drivechain.Node.Hosting;
 using Drivechain.Node.Rpc;
 using Drivechain.Node.Rpc.Methods;
@@ -18,6 +19,8 @@ public static class DrivechainNodeServiceCollectionExtensions
         services.AddSingleton<NodeReadiness>();
         services.AddSingleton(sp => NodeNetworks.For(sp.GetRequiredService<IOptions<NodeOptions>>().Value.ResolveChain()));
 
+        services.TryAddSingleton<ISecp256k1>(_ => Secp256k1Provider.CreateDefault());
+        services.TryAddSingleton<ISpendableOutputs>(NoSpendableOutputs.Instance);
         services.AddSingleton<RpcAuthenticator>();
         services.AddSingleton<RpcServerInfo>();
         services.AddSingleton<RpcMethodTable>();

@@ -14,6 +14,7 @@ public sealed partial class NodeStartupService(
     NodeReadiness readiness,
     RpcServerInfo rpc,
     IHostApplicationLifetime lifetime,
+    Drivechain.Bitcoin.Crypto.ISecp256k1 secp,
     ILogger<NodeStartupService> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -24,6 +25,8 @@ public sealed partial class NodeStartupService(
             var chainName = ChainDefaults.Name(o.ResolveChain());
             var dataDir = o.ChainDataDirectory;
             LogStarting(log, chainName, dataDir);
+            var backend = secp.Name;
+            LogSecp(log, backend);
             Directory.CreateDirectory(dataDir);
             readiness.Transition(NodeState.Syncing, "loading chain state from the data directory");
             await Task.Yield();
@@ -45,6 +48,9 @@ public sealed partial class NodeStartupService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Drivechain.NET node starting on {Chain}, data directory {DataDir}")]
     private static partial void LogStarting(ILogger logger, string chain, string dataDir);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "secp256k1 backend: {Secp256k1Backend}")]
+    private static partial void LogSecp(ILogger logger, string secp256k1Backend);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ready for RPC on {RpcAddress}")]
     private static partial void LogReady(ILogger logger, Uri rpcAddress);

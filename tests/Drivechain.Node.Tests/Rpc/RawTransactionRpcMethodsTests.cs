@@ -9,7 +9,7 @@ namespace Drivechain.Node.Tests.Rpc;
 
 public sealed class RawTransactionRpcMethodsTests
 {
-    private readonly RpcHarness _rpc = new(new RawTransactionRpcMethods(Network.Regtest));
+    private readonly RpcHarness _rpc = new(new RawTransactionRpcMethods(Network.Regtest, Drivechain.Bitcoin.Crypto.Secp256k1Provider.CreateDefault(), NoSpendableOutputs.Instance));
     // Core's genesis coinbase (main/testnet3/signet/regtest share it), txid 4a5e1e4b…a33b.
     private static readonly Transaction GenesisCoinbase = Transaction.Parse(
         "01000000010000000000000000000000000000000000000000000000000000000000000000ffffffff4d04ffff001d0104455468652054696d65732030332f4a616e2f32303039204368616e63656c6c6f72206f6e206272696e6b206f66207365636f6e64206261696c6f757420666f722062616e6b73ffffffff0100f2052a01000000434104678afdb0fe5548271967f1a67130b7105cd6a828e03909a67962e0ea1f61deb649f6bc3f4cef38c4f35504e51ec112de5c384df7ba0b8d578a4c702b6bf11d5fac00000000");

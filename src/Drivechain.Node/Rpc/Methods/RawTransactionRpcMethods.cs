@@ -11,7 +11,7 @@ using Drivechain.Node.Rpc.Json;
 namespace Drivechain.Node.Rpc.Methods;
 
 /// <summary>Pure raw-transaction RPCs: decoderawtransaction, decodescript, createrawtransaction.</summary>
-public sealed partial class RawTransactionRpcMethods(Network network) : IRpcMethodProvider
+public sealed partial class RawTransactionRpcMethods(Network network, ISecp256k1 secp, ISpendableOutputs coins) : IRpcMethodProvider
 {
     public IEnumerable<RpcMethod> GetMethods()
     {
@@ -33,6 +33,7 @@ public sealed partial class RawTransactionRpcMethods(Network network) : IRpcMeth
             "Drivechain extension: the output key \"treasury:S\" creates the treasury output OP_DRIVECHAIN <S> OP_TRUE for slot S " +
             "and \"script:<hex>\" any raw scriptPubKey; \"data\" creates the OP_RETURN push used as a deposit address.",
             "\"hex\"    (string) hex string of the transaction", CreateRawTransaction);
+        yield return SignMethod(SignRawTransactionWithKey);
     }
 
     private ValueTask<JsonNode?> DecodeRawTransaction(RpcCall call, CancellationToken cancellationToken)
