@@ -19,14 +19,14 @@ public sealed partial class Network
 
     /// <summary>
     /// Builds a genesis block as Core's CreateGenesisBlock does: a version-1 coinbase whose scriptSig pushes
-    /// 486604799, the number 4 and <paramref name="timestamp"/>, paying <paramref name="reward"/> to
+    /// 486604799, the one-byte number 4 (as data) and <paramref name="timestamp"/>, paying <paramref name="reward"/> to
     /// <paramref name="outputScript"/>; the header has no parent and the coinbase's txid as merkle root.
     /// </summary>
     public static Block CreateGenesisBlock(string timestamp, Script outputScript, uint time, uint nonce, uint bits, int version, Money reward)
     {
         var scriptSig = new ScriptBuilder()
             .Push(486604799)
-            .Push(4)
+            .Push([4]) // CScriptNum(4): a data push, not OP_4
             .Push(Encoding.ASCII.GetBytes(timestamp))
             .ToScript();
         var coinbase = new Transaction(

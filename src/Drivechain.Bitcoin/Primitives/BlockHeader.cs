@@ -96,7 +96,9 @@ public sealed class BlockHeader : IEquatable<BlockHeader>
     {
         int size = (int)(compact >> 24);
         uint word = compact & 0x007fffff;
-        BigInteger target = size <= 3 ? new BigInteger(word >> (8 * (3 - size))) : new BigInteger(word) << (8 * (size - 3));
+        // As in Core, the sign and overflow checks look at the mantissa after the small-size shift.
+        if (size <= 3) word >>= 8 * (3 - size);
+        BigInteger target = size <= 3 ? new BigInteger(word) : new BigInteger(word) << (8 * (size - 3));
         negative = word != 0 && (compact & 0x00800000) != 0;
         overflow = word != 0 && (size > 34 || (word > 0xff && size > 33) || (word > 0xffff && size > 32));
         return target;

@@ -1,0 +1,91 @@
+using System.Numerics;
+using Drivechain.Bitcoin.Primitives;
+using Drivechain.Node.Storage;
+
+namespace Drivechain.Node.Chain;
+
+/// <summary>
+/// One entry of the block tree: header, parent, height, cumulative work, status and where the block is
+/// stored. Entries are created and mutated only by <see cref="ChainManager"/> under its lock; readers see
+/// them through the manager.
+/// </summary>
+public sealed class BlockIndex
+{
+    private List<BlockIndex>? _children;
+
+    internal BlockIndex(BlockHeader header, BlockIndex? parent, long sequenceId)
+    {
+        Header = header;
+        Parent = parent;
+        Height = parent is null ? 0 : parent.Height + 1;
+        ChainWork = (parent?.ChainWork ?? BigInteger.Zero) + header.Work;
+        SequenceId = sequenceId;
+        parent?.AddChild(this);
+    }
+
+    /// <summary>The block hash.</summary>
+    public UInt256 Hash => Header.Hash;
+
+    /// <summary>The 80-byte header.</summary>
+    public BlockHeader Header { get; }
+
+    /// <summary>The parent entry (null for genesis).</summary>
+    public BlockIndex? Parent { get; }
+
+    /// <summary>Height (genesis = 0).</summary>
+    public int Height { get; }
+
+    /// <summary>Total work of the chain up to and including this block.</summary>
+    public BigInteger ChainWork { get; }
+
+    /// <summary>Order in which blocks were received (Core's nSequenceId): the earlier wins a work tie.</summary>
+    public long SequenceId { get; internal set; }
+
+    /// <summary>Status flags.</summary>
+    public BlockStatus Status { get; internal set; }
+
+    /// <summary>Where the block bytes are stored (not set in memory mode).</summary>
+    public BlockFilePosition FilePosition { get; internal set; } = BlockFilePosition.None;
+
+    /// <summary>Number of transactions (0 until the block data is known).</summary>
+    public int TransactionCount { get; internal set; }
+
+    /// <summary>For a failed block: the code ("BASE" or a drivechain code) of the rule it broke.</summary>
+    public string? FailureCode { get; internal set; }
+
+    /// <summary>For a failed block: Core's reject reason or the rule's detail.</summary>
+    public string? FailureReason { get; internal set; }
+
+    /// <summary>True when the block or an ancestor is known to be invalid.</summary>
+    public bool IsFailed => (Status & BlockStatus.FailedMask) != 0;
+
+    /// <summary>True when the full block is stored.</summary>
+    public bool HasData => (Status & BlockStatus.HaveData) != 0;
+
+    internal IReadOnlyList<BlockIndex> Children => (IReadOnlyList<BlockIndex>?)_children ?? [];
+
+    private void AddChild(BlockIndex child) => (_children ??= new List<BlockIndex>(1)).Add(child);
+
+    /// <summary>The ancestor at <paramref name="height"/> (this entry at its own height), or null above it.</summary>
+    public BlockIndex? GetAncestor(int height)
+    {
+        if (height > Height || height < 0) return null;
+        var walk = this;
+        while (walk.Height > height) walk = walk.Parent!;
+        return walk;
+    }
+
+    /// <summary>Median of the times of this block and up to 10 ancestors (BIP113).</summary>
+    public uint GetMedianTimePast()
+    {
+        Span<uint> times = stackalloc uint[11];
+        int count = 0;
+        for (var walk = this; walk is not null && count < 11; walk = walk.Parent) times[count++] = walk.Header.Time;
+        var used = times[..count];
+        used.Sort();
+        return used[count / 2];
+    }
+
+    /// <summary>The display hash and height.</summary>
+    public override string ToString() => $"{Hash} @{Height}";
+}

@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using Drivechain.Bitcoin.Primitives;
+using Drivechain.Consensus;
+using Drivechain.Consensus.State;
+
+namespace Drivechain.Node.Chain;
+
+public sealed partial class ChainManager
+{
+    /// <summary>Writes the UTXO cache, the block index, undo data and the drivechain state in one transaction.</summary>
+    public void Flush()
+    {
+        lock (_lock)
+        {
+            if (_database is not null && !_disposed) FlushCore(clearCache: false);
+        }
+    }
+
+    private void MaybeFlush()
+    {
+        if (_database is null) return;
+        if (_blocksSinceFlush >= _options.FlushIntervalBlocks) FlushCore(clearCache: false);
+        else if (_coins.Count > _options.MaxCachedCoins) FlushCore(clearCache: true);
+    }
+
+    private void FlushIfOnDisk()
+    {
+        if (_database is not null) FlushCore(clearCache: false);
+    }
+
+    private void FlushCore(bool clearCache)
+    {
+        var database = _database!;
+        long start = Stopwatch.GetTimestamp();
+        // Block bytes first: the index committed below must never point at bytes that are not on disk.
+        _blockFiles!.Flush();
+        database.BeginBatch();
+        try
+        {
+            foreach (var index in _dirtyIndex) database.PutBlockIndex(index);
+            foreach (var (hash, undo) in _undo) database.PutUndo(hash, undo.SerializeSpent(), undo.Drivechain.ToBytes());
+            _coins.WriteTo(database);
+            Span<byte> best = stackalloc byte[32];
+            _active.Tip!.Hash.WriteTo(best);
+            database.PutMeta(Storage.ChainDatabase.BestBlockKey, best);
+            database.PutMeta(Storage.ChainDatabase.DrivechainStateKey, _drivechainState.ToBytes());
+            database.CommitBatch();
+        }
+        catch
+        {
+            database.RollbackBatch();
+            throw;
+        }
+        _dirtyIndex.Clear();
+        _undo.Clear();
+        _coins.AfterFlush(clearCache);
+        _blocksSinceFlush = 0;
+        _statistics = _statistics with { FlushTicks = _statistics.FlushTicks + (Stopwatch.GetTimestamp() - start), Flushes = _statistics.Flushes + 1 };
+    }
+
+    /// <summary>Rebuilds the tree from the database and resumes at the stored best block (or starts from genesis).</summary>
+    private void Load()
+    {
+        var database = _database!;
+        var stored = database.LoadBlockIndex();
+        if (stored.Count == 0)
+        {
+            InitialiseGenesis();
+            FlushCore(clearCache: false);
+            return;
+        }
+        foreach (var row in stored)
+        {
+            BlockIndex? parent = null;
+            if (row.Height > 0 && !_index.TryGetValue(row.Header.PreviousBlockHash, out parent))
+                throw new IOException($"block index: {row.Header.Hash} has no parent {row.Header.PreviousBlockHash}");
+            var index = new BlockIndex(row.Header, parent, row.SequenceId)
+            {
+                Status = row.Status,
+                FilePosition = row.Position,
+                TransactionCount = row.TransactionCount,
+                FailureCode = row.FailureCode,
+                FailureReason = row.FailureReason,
+            };
+            _index.Add(index.Hash, index);
+            _nextSequenceId = Math.Max(_nextSequenceId, row.SequenceId + 1);
+        }
+        if (_index.GetValueOrDefault(_network.Genesis.Hash) is null)
+            throw new IOException("block index: the database belongs to another network (genesis block missing)");
+        var bestBytes = database.ReadMeta(Storage.ChainDatabase.BestBlockKey) ?? throw new IOException("chain database: no best block");
+        var best = _index.GetValueOrDefault(new UInt256(bestBytes)) ?? throw new IOException("chain database: best block not in the index");
+        var stateBytes = database.ReadMeta(Storage.ChainDatabase.DrivechainStateKey) ?? throw new IOException("chain database: no drivechain state");
+        _drivechainState = DrivechainState.Parse(stateBytes);
+        _active.SetTip(best);
+        RebuildCandidates();
+        // Stored blocks that lead to more work than the best block (stored but not yet connected at the flush) connect now.
+        ActivateBestChain();
+    }
+}

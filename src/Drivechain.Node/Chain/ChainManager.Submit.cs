@@ -1,0 +1,108 @@
+using Drivechain.Consensus.State;
+using Drivechain.Bitcoin.Primitives;
+using Drivechain.Bitcoin.Validation;
+
+namespace Drivechain.Node.Chain;
+
+public sealed partial class ChainManager
+{
+    /// <summary>The code of a rejection by a Bitcoin base rule.</summary>
+    public const string BaseCode = "BASE";
+
+    /// <summary>
+    /// Checks, stores and (when it leads the most-work valid chain) connects a block, reorganising if
+    /// needed. Rejections give "BASE" with Core's reject reason or the drivechain code with its detail;
+    /// a rejected block leaves the tip, UTXO set and drivechain state unchanged.
+    /// </summary>
+    public SubmitOutcome SubmitBlock(Block block)
+    {
+        ArgumentNullException.ThrowIfNull(block);
+        lock (_lock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var hash = block.Hash;
+            if (_index.TryGetValue(hash, out var existing))
+            {
+                if (existing.IsFailed) return RejectedFor(existing);
+                if (existing.HasData) return new SubmitOutcome.Duplicate(hash);
+            }
+
+            if (BlockValidation.CheckBlock(block, _network) is { } contextFree)
+                return new SubmitOutcome.Rejected(hash, BaseCode, contextFree.RejectReason);
+            if (!_index.TryGetValue(block.Header.PreviousBlockHash, out var parent))
+                return new SubmitOutcome.Rejected(hash, BaseCode, "prev-blk-not-found");
+            if (parent.IsFailed)
+                return new SubmitOutcome.Rejected(hash, BaseCode, "bad-prevblk");
+
+            long now = _options.TimeProvider.GetUtcNow().ToUnixTimeSeconds();
+            var history = new ChainHistory(parent);
+            int height = parent.Height + 1;
+            var last = new Bitcoin.Networks.PowHeader(parent.Height, parent.Header.Time, parent.Header.Bits);
+            uint expectedBits = _network.GetNextWorkRequired(last, block.Header.Time, history);
+            if (BlockValidation.ContextualCheckBlockHeader(block.Header, height, expectedBits, parent.GetMedianTimePast(),
+                    parent.Header.Time, now, _network) is { } headerError)
+                return new SubmitOutcome.Rejected(hash, BaseCode, headerError.RejectReason);
+
+            if (BlockValidation.ContextualCheckBlock(block, height, parent.GetMedianTimePast(), _network) is { } contextual)
+            {
+                // Core remembers the hash as invalid unless the block may be a mutated copy of a valid one.
+                if (!contextual.IsMutated)
+                {
+                    var failed = existing ?? AddIndex(block.Header, parent);
+                    InvalidBlockFound(failed, BaseCode, contextual.RejectReason);
+                }
+                return new SubmitOutcome.Rejected(hash, BaseCode, contextual.RejectReason);
+            }
+
+            var tipBefore = _active.Tip;
+            var index = existing ?? AddIndex(block.Header, parent);
+            StoreBlockData(index, block);
+            if (!index.IsFailed && CandidateComparer.Instance.Compare(index, tipBefore) <= 0) _candidates.Add(index);
+            ActivateBestChain(block);
+            MaybeFlush();
+
+            if (index.IsFailed) return RejectedFor(index);
+            var tip = _active.Tip!;
+            return new SubmitOutcome.Accepted(hash, index.Height, tip == index, tip != tipBefore);
+        }
+    }
+
+    private static SubmitOutcome.Rejected RejectedFor(BlockIndex index) =>
+        (index.Status & BlockStatus.FailedValid) != 0
+            ? new SubmitOutcome.Rejected(index.Hash, index.FailureCode ?? BaseCode, index.FailureReason ?? "duplicate-invalid")
+            : new SubmitOutcome.Rejected(index.Hash, BaseCode, "bad-prevblk");
+
+    private BlockIndex AddIndex(BlockHeader header, BlockIndex? parent)
+    {
+        var index = new BlockIndex(header, parent, sequenceId: 0) { Status = BlockStatus.ValidHeader };
+        _index.Add(index.Hash, index);
+        MarkDirty(index);
+        return index;
+    }
+
+    private void StoreBlockData(BlockIndex index, Block block)
+    {
+        index.SequenceId = _nextSequenceId++;
+        index.TransactionCount = block.Transactions.Length;
+        if (_blockFiles is not null) index.FilePosition = _blockFiles.Append(block.ToBytes());
+        else _memoryBlocks[index.Hash] = block;
+        index.Status |= BlockStatus.HaveData | BlockStatus.ValidTransactions;
+        MarkDirty(index);
+    }
+
+    private void InitialiseGenesis()
+    {
+        var genesis = _network.Genesis;
+        var index = AddIndex(genesis.Header, null);
+        StoreBlockData(index, genesis);
+        // Core never connects the genesis coinbase (its output is unspendable); the drivechain rules see it.
+        var outcome = _drivechain.Connect(_drivechainState, genesis, 0);
+        if (outcome is not Drivechain.Consensus.ConnectOutcome.Accepted accepted)
+            throw new InvalidOperationException($"the drivechain rules reject the genesis block: {outcome}");
+        _undo[index.Hash] = new BlockUndoRecord([], accepted.Undo);
+        _drivechainState = accepted.State;
+        index.Status |= BlockStatus.ValidScripts;
+        _active.SetTip(index);
+        _candidates.Add(index);
+    }
+}

@@ -1,0 +1,214 @@
+using System.Buffers.Binary;
+using Drivechain.Bitcoin.Crypto;
+using Drivechain.Bitcoin.Networks;
+using Drivechain.Bitcoin.Primitives;
+using Drivechain.Bitcoin.Validation;
+using Drivechain.Consensus;
+using Drivechain.Consensus.State;
+using Drivechain.Node.Storage;
+
+namespace Drivechain.Node.Chain;
+
+/// <summary>
+/// The node's validating core: block tree, most-work chain selection with reorganisations, UTXO set
+/// and drivechain state, and their storage. Blocks go in through <see cref="SubmitBlock"/>; a block is
+/// connected by the base rules (<see cref="BlockValidation"/>) and the drivechain rules
+/// (<see cref="DrivechainValidator"/>) in one atomic step. One writer and any number of readers may use
+/// it concurrently: every public member takes the same (re-entrant) lock.
+/// </summary>
+public sealed partial class ChainManager : IDisposable
+{
+    private readonly Lock _lock = new();
+    private readonly Network _network;
+    private readonly DrivechainValidator _drivechain;
+    private readonly ISecp256k1 _secp;
+    private readonly ChainManagerOptions _options;
+    private readonly Dictionary<UInt256, BlockIndex> _index = [];
+    private readonly ActiveChain _active = new();
+    private readonly SortedSet<BlockIndex> _candidates = new(CandidateComparer.Instance);
+    private readonly CoinsCache _coins;
+    private readonly ChainDatabase? _database;
+    private readonly BlockFileStore? _blockFiles;
+    private readonly Dictionary<UInt256, Block> _memoryBlocks = [];
+    private readonly Dictionary<UInt256, BlockUndoRecord> _undo = [];        // memory mode: all; disk mode: since last flush
+    private readonly HashSet<BlockIndex> _dirtyIndex = [];
+    private DrivechainState _drivechainState = DrivechainState.Empty;
+    private long _nextSequenceId = 1;
+    private int _blocksSinceFlush;
+    private bool _disposed;
+
+    private ChainManager(Network network, DrivechainParams drivechainParams, ISecp256k1 secp, ChainManagerOptions options,
+        ChainDatabase? database, BlockFileStore? blockFiles)
+    {
+        _network = network;
+        _drivechain = new DrivechainValidator(drivechainParams);
+        _secp = secp;
+        _options = options;
+        _database = database;
+        _blockFiles = blockFiles;
+        _coins = new CoinsCache(database);
+        DrivechainParams = drivechainParams;
+    }
+
+    /// <summary>A chain kept entirely in memory (tests, replay): nothing is written anywhere.</summary>
+    public static ChainManager CreateInMemory(Network network, DrivechainParams drivechainParams, ISecp256k1 secp, ChainManagerOptions? options = null)
+    {
+        var chain = new ChainManager(network, drivechainParams, secp, options ?? new ChainManagerOptions(), null, null);
+        chain.InitialiseGenesis();
+        return chain;
+    }
+
+    /// <summary>
+    /// Opens (or creates) a chain stored in <paramref name="dataDirectory"/>: <c>blocks/blk*.dat</c> and
+    /// <c>chainstate.sqlite</c>. After a crash the chain resumes at the last flush.
+    /// </summary>
+    public static ChainManager Open(string dataDirectory, Network network, DrivechainParams drivechainParams, ISecp256k1 secp, ChainManagerOptions? options = null)
+    {
+        Directory.CreateDirectory(dataDirectory);
+        var magic = BinaryPrimitives.ReadUInt32LittleEndian(network.MessageStart.AsSpan());
+        var blockFiles = new BlockFileStore(Path.Combine(dataDirectory, "blocks"), magic);
+        ChainDatabase? database = null;
+        try
+        {
+            database = ChainDatabase.Open(Path.Combine(dataDirectory, "chainstate.sqlite"));
+            var chain = new ChainManager(network, drivechainParams, secp, options ?? new ChainManagerOptions(), database, blockFiles);
+            chain.Load();
+            return chain;
+        }
+        catch
+        {
+            database?.Dispose();
+            blockFiles.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The network.</summary>
+    public Network Network => _network;
+
+    /// <summary>The drivechain parameters in force.</summary>
+    public DrivechainParams DrivechainParams { get; }
+
+    /// <summary>True when nothing is stored on disk.</summary>
+    public bool IsInMemory => _database is null;
+
+    /// <summary>Raised after a block is connected to the active chain (see <see cref="ChainBlockEventArgs"/>).</summary>
+    public event EventHandler<ChainBlockEventArgs>? BlockConnected;
+
+    /// <summary>Raised after a block is disconnected from the active chain (reorg, invalidateblock).</summary>
+    public event EventHandler<ChainBlockEventArgs>? BlockDisconnected;
+
+    /// <summary>The tip of the active chain.</summary>
+    public BlockIndex Tip
+    {
+        get { lock (_lock) return _active.Tip!; }
+    }
+
+    /// <summary>The height of the active chain's tip.</summary>
+    public int Height
+    {
+        get { lock (_lock) return _active.Height; }
+    }
+
+    /// <summary>The drivechain state at the tip.</summary>
+    public DrivechainState TipDrivechainState
+    {
+        get { lock (_lock) return _drivechainState; }
+    }
+
+    /// <summary>Time spent and work done so far (for progress logs and benchmarks).</summary>
+    public ChainStatistics Statistics
+    {
+        get { lock (_lock) return _statistics; }
+    }
+
+    /// <summary>The unspent output at the tip, if any.</summary>
+    public bool TryGetCoin(OutPoint outPoint, out Coin coin)
+    {
+        lock (_lock) return _coins.TryGetCoin(outPoint, out coin);
+    }
+
+    /// <summary>The tree entry of a block, or null when unknown.</summary>
+    public BlockIndex? GetBlockIndex(UInt256 hash)
+    {
+        lock (_lock) return _index.GetValueOrDefault(hash);
+    }
+
+    /// <summary>The block hash at a height of the active chain, or null above the tip.</summary>
+    public UInt256? GetBlockHash(int height)
+    {
+        lock (_lock) return _active[height]?.Hash;
+    }
+
+    /// <summary>The entry at a height of the active chain, or null above the tip.</summary>
+    public BlockIndex? GetActiveBlockIndex(int height)
+    {
+        lock (_lock) return _active[height];
+    }
+
+    /// <summary>True when the block is part of the active chain.</summary>
+    public bool IsInActiveChain(UInt256 hash)
+    {
+        lock (_lock) return _index.TryGetValue(hash, out var index) && _active.Contains(index);
+    }
+
+    /// <summary>The stored block, or null when unknown or not stored.</summary>
+    public Block? GetBlock(UInt256 hash)
+    {
+        lock (_lock)
+            return _index.TryGetValue(hash, out var index) && index.HasData ? ReadBlock(index) : null;
+    }
+
+    /// <summary>Median time past (BIP113) of the block at <paramref name="height"/> in the active chain.</summary>
+    public uint GetMedianTimePast(int height)
+    {
+        lock (_lock) return (_active[height] ?? throw new ArgumentOutOfRangeException(nameof(height))).GetMedianTimePast();
+    }
+
+    /// <summary>Median time past of the tip.</summary>
+    public uint GetMedianTimePast()
+    {
+        lock (_lock) return _active.Tip!.GetMedianTimePast();
+    }
+
+    /// <summary>Number of blocks in the tree (all branches, including invalid ones).</summary>
+    public int BlockIndexCount
+    {
+        get { lock (_lock) return _index.Count; }
+    }
+
+    private Block ReadBlock(BlockIndex index)
+    {
+        if (_memoryBlocks.TryGetValue(index.Hash, out var block)) return block;
+        if (_blockFiles is null || !index.FilePosition.IsSet) throw new InvalidOperationException($"block {index} has no stored data");
+        var bytes = _blockFiles.Read(index.FilePosition);
+        if (!Block.TryParse(bytes, out block, out var error)) throw new IOException($"stored block {index} does not parse: {error}");
+        return block;
+    }
+
+    private BlockUndoRecord ReadUndo(BlockIndex index)
+    {
+        if (_undo.TryGetValue(index.Hash, out var undo)) return undo;
+        if (_database is null || !_database.TryReadUndo(index.Hash, out var baseUndo, out var drivechainUndo))
+            throw new InvalidOperationException($"no undo data for {index}: cannot disconnect it");
+        return new BlockUndoRecord(BlockUndoRecord.ParseSpent(baseUndo), BlockUndo.Parse(drivechainUndo));
+    }
+
+    private void MarkDirty(BlockIndex index)
+    {
+        if (_database is not null) _dirtyIndex.Add(index);
+    }
+
+    /// <summary>Writes everything to disk (no-op in memory mode) and closes the files.</summary>
+    public void Dispose()
+    {
+        lock (_lock)
+        {
+            if (_disposed) return;
+            _disposed = true;
+            if (_database is not null) FlushCore(clearCache: true);
+            _database?.Dispose();
+            _blockFiles?.Dispose();
+        }
+    }
+}

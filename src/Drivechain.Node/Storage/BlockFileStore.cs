@@ -1,0 +1,107 @@
+using System.Buffers.Binary;
+using Microsoft.Win32.SafeHandles;
+
+namespace Drivechain.Node.Storage;
+
+/// <summary>
+/// Append-only block files <c>blk00000.dat</c>, <c>blk00001.dat</c>, …: each record is the network
+/// magic (4 bytes), the block length (4 bytes, little-endian) and the serialized block. A new file is
+/// started when one would pass <see cref="MaxFileSize"/>. Bytes written after the last flush of the
+/// index may be orphaned by a crash; they are never referenced and do no harm.
+/// </summary>
+internal sealed class BlockFileStore : IDisposable
+{
+    public const long MaxFileSize = 128L * 1024 * 1024;
+    private readonly string _directory;
+    private readonly uint _magic;
+    private readonly Dictionary<int, SafeFileHandle> _readers = [];
+    private SafeFileHandle? _writer;
+    private int _currentFile;
+    private long _currentLength;
+    private bool _dirty;
+
+    public BlockFileStore(string directory, uint magic)
+    {
+        _directory = directory;
+        _magic = magic;
+        Directory.CreateDirectory(directory);
+        _currentFile = 0;
+        while (File.Exists(PathOf(_currentFile + 1))) _currentFile++;
+        OpenWriter();
+    }
+
+    private string PathOf(int file) => Path.Combine(_directory, $"blk{file:D5}.dat");
+
+    private void OpenWriter()
+    {
+        _writer?.Dispose();
+        _writer = File.OpenHandle(PathOf(_currentFile), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
+        _currentLength = RandomAccess.GetLength(_writer);
+    }
+
+    /// <summary>Appends a block and returns where its bytes are.</summary>
+    public BlockFilePosition Append(ReadOnlySpan<byte> block)
+    {
+        if (_currentLength > 0 && _currentLength + 8 + block.Length > MaxFileSize)
+        {
+            Flush();
+            _currentFile++;
+            OpenWriter();
+        }
+        Span<byte> prefix = stackalloc byte[8];
+        BinaryPrimitives.WriteUInt32LittleEndian(prefix, _magic);
+        BinaryPrimitives.WriteInt32LittleEndian(prefix[4..], block.Length);
+        RandomAccess.Write(_writer!, prefix, _currentLength);
+        RandomAccess.Write(_writer!, block, _currentLength + 8);
+        var position = new BlockFilePosition(_currentFile, _currentLength + 8, block.Length);
+        _currentLength += 8 + block.Length;
+        _dirty = true;
+        return position;
+    }
+
+    /// <summary>Reads the bytes at a position; the record's magic and length are checked.</summary>
+    public byte[] Read(BlockFilePosition position)
+    {
+        var handle = position.File == _currentFile ? _writer! : Reader(position.File);
+        Span<byte> prefix = stackalloc byte[8];
+        if (RandomAccess.Read(handle, prefix, position.Offset - 8) != 8
+            || BinaryPrimitives.ReadUInt32LittleEndian(prefix) != _magic
+            || BinaryPrimitives.ReadInt32LittleEndian(prefix[4..]) != position.Size)
+            throw new IOException($"block file {PathOf(position.File)}: no block record at offset {position.Offset - 8}");
+        var bytes = new byte[position.Size];
+        int read = 0;
+        while (read < bytes.Length)
+        {
+            int n = RandomAccess.Read(handle, bytes.AsSpan(read), position.Offset + read);
+            if (n == 0) throw new IOException($"block file {PathOf(position.File)}: truncated block at offset {position.Offset}");
+            read += n;
+        }
+        return bytes;
+    }
+
+    private SafeFileHandle Reader(int file)
+    {
+        if (!_readers.TryGetValue(file, out var handle))
+        {
+            handle = File.OpenHandle(PathOf(file), FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            _readers.Add(file, handle);
+        }
+        return handle;
+    }
+
+    /// <summary>Forces written blocks to disk (before the index that references them is committed).</summary>
+    public void Flush()
+    {
+        if (!_dirty) return;
+        RandomAccess.FlushToDisk(_writer!);
+        _dirty = false;
+    }
+
+    public void Dispose()
+    {
+        Flush();
+        _writer?.Dispose();
+        foreach (var reader in _readers.Values) reader.Dispose();
+        _readers.Clear();
+    }
+}
