@@ -17,6 +17,7 @@ public static class DrivechainNodeServiceCollectionExtensions
         services.AddOptions<NodeOptions>().Bind(configuration).AddNodeOptionsValidation();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<NodeReadiness>();
+        services.AddSingleton<NodeChain>();
         services.AddSingleton(sp => NodeNetworks.For(sp.GetRequiredService<IOptions<NodeOptions>>().Value.ResolveChain()));
 
         services.TryAddSingleton<ISecp256k1>(_ => Secp256k1Provider.CreateDefault());

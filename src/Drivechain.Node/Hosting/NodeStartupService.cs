@@ -15,6 +15,7 @@ public sealed partial class NodeStartupService(
     RpcServerInfo rpc,
     IHostApplicationLifetime lifetime,
     Drivechain.Bitcoin.Crypto.ISecp256k1 secp,
+    NodeChain chain,
     ILogger<NodeStartupService> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -28,9 +29,13 @@ public sealed partial class NodeStartupService(
             var backend = secp.Name;
             LogSecp(log, backend);
             Directory.CreateDirectory(dataDir);
-            readiness.Transition(NodeState.Syncing, "loading chain state from the data directory");
-            await Task.Yield();
-            readiness.Transition(NodeState.Ready, "chain state loaded");
+            readiness.Transition(NodeState.Syncing, "loading the block index, UTXO set and drivechain state");
+            await Task.Run(chain.Open, stoppingToken);
+            var tip = chain.Chain.Tip;
+            var tipHash = tip.Hash;
+            var tipHeight = tip.Height;
+            LogTip(log, tipHeight, tipHash);
+            readiness.Transition(NodeState.Ready, "chain loaded; no peers to sync from, blocks arrive by RPC and the miner");
             var endpoint = await rpc.Endpoint.WaitAsync(stoppingToken);
             LogReady(log, endpoint);
         }
@@ -48,6 +53,30 @@ public sealed partial class NodeStartupService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Drivechain.NET node starting on {Chain}, data directory {DataDir}")]
     private static partial void LogStarting(ILogger logger, string chain, string dataDir);
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        if (!chain.IsLoaded) return;
+        await chain.Lock.WaitAsync(cancellationToken);
+        try
+        {
+            var height = chain.Chain.Height;
+            chain.Chain.Flush();
+            chain.Chain.Dispose();
+            LogFlushed(log, height);
+        }
+        finally
+        {
+            chain.Lock.Release();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Chain state flushed at height {Height}")]
+    private static partial void LogFlushed(ILogger logger, int height);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Chain tip at height {Height}: {BlockHash}")]
+    private static partial void LogTip(ILogger logger, int height, Drivechain.Bitcoin.Primitives.UInt256 blockHash);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "secp256k1 backend: {Secp256k1Backend}")]
     private static partial void LogSecp(ILogger logger, string secp256k1Backend);
