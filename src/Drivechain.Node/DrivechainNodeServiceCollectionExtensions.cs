@@ -1,5 +1,7 @@
 using Drivechain.Bitcoin.Crypto;
 using Drivechain.Node.Hosting;
+using Drivechain.Node.Mempool;
+using Drivechain.Node.Mining;
 using Drivechain.Node.Rpc;
 using Drivechain.Node.Rpc.Methods;
 using Microsoft.Extensions.Configuration;
@@ -18,16 +20,25 @@ public static class DrivechainNodeServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<NodeReadiness>();
         services.AddSingleton<NodeChain>();
+        services.AddSingleton<NodeMempool>();
+        services.AddSingleton<MinerPolicy>();
+        services.AddSingleton<TemplateValidator>();
+        services.AddSingleton<BlockAssembler>();
+        services.AddSingleton<BlockMiner>();
+        services.AddSingleton<NodeRpcContext>();
         services.AddSingleton(sp => NodeNetworks.For(sp.GetRequiredService<IOptions<NodeOptions>>().Value.ResolveChain()));
 
         services.TryAddSingleton<ISecp256k1>(_ => Secp256k1Provider.CreateDefault());
-        services.TryAddSingleton<ISpendableOutputs>(NoSpendableOutputs.Instance);
+        services.TryAddSingleton<ISpendableOutputs, NodeSpendableOutputs>();
         services.AddSingleton<RpcAuthenticator>();
         services.AddSingleton<RpcServerInfo>();
         services.AddSingleton<RpcMethodTable>();
         services.AddSingleton<RpcDispatcher>();
         services.AddSingleton<IRpcMethodProvider, ControlRpcMethods>();
         services.AddSingleton<IRpcMethodProvider, RawTransactionRpcMethods>();
+        services.AddSingleton<IRpcMethodProvider, BlockchainRpcMethods>();
+        services.AddSingleton<IRpcMethodProvider, MempoolRpcMethods>();
+        services.AddSingleton<IRpcMethodProvider, MiningRpcMethods>();
 
         services.AddHostedService<NodeStartupService>();
         services.AddHostedService<RpcHttpServer>();

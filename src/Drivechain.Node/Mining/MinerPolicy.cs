@@ -1,0 +1,71 @@
+using System.Collections.Immutable;
+using Drivechain.Bitcoin.Primitives;
+using Drivechain.Consensus.Messages;
+using Drivechain.Node.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Drivechain.Node.Mining;
+
+/// <summary>
+/// What the honest block producer puts in its coinbase (spec §10): queued sidechain proposals (M1), ACK choices
+/// (M2), received withdrawal bundles (M3, and their M6 once approved), bundle votes (M4) and BMM choices (M7).
+/// Kept in memory; callers hold <see cref="NodeChain.Lock"/>.
+/// </summary>
+public sealed class MinerPolicy(IOptions<NodeOptions> options)
+{
+    private readonly List<M1ProposeSidechain> _proposals = [];
+    private readonly Dictionary<byte, UInt256> _acks = [];
+    private readonly Dictionary<M6Id, ReceivedBundle> _bundles = [];
+    private readonly Dictionary<byte, BundleVote> _votes = [];
+    private readonly Dictionary<byte, BmmChoice> _bmm = [];
+
+    /// <summary>ACK every pending proposal and vote on bundles by default (enforcer's <c>ack_all_proposals</c>, default on).</summary>
+    public bool AckAllProposals { get; set; } = options.Value.AckAllProposals;
+
+    public IReadOnlyList<M1ProposeSidechain> QueuedProposals => _proposals;
+
+    public IReadOnlyDictionary<byte, UInt256> ExplicitAcks => _acks;
+
+    public IEnumerable<ReceivedBundle> Bundles => _bundles.Values;
+
+    public IReadOnlyDictionary<byte, BundleVote> Votes => _votes;
+
+    public IReadOnlyDictionary<byte, BmmChoice> BmmChoices => _bmm;
+
+    /// <summary>Queues an M1; false when the same (slot, description) is already queued.</summary>
+    public bool QueueProposal(M1ProposeSidechain proposal)
+    {
+        if (_proposals.Any(p => p.Slot == proposal.Slot && p.DescriptionHash == proposal.DescriptionHash)) return false;
+        _proposals.Add(proposal);
+        return true;
+    }
+
+    public void DropProposal(M1ProposeSidechain proposal) => _proposals.Remove(proposal);
+
+    public void SetAck(byte slot, UInt256 descriptionHash) => _acks[slot] = descriptionHash;
+
+    public bool ClearAck(byte slot) => _acks.Remove(slot);
+
+    /// <summary>Stores a received bundle; false when it is already known.</summary>
+    public bool AddBundle(ReceivedBundle bundle) => _bundles.TryAdd(bundle.M6Id, bundle);
+
+    public bool RemoveBundle(M6Id id) => _bundles.Remove(id);
+
+    public void SetVote(byte slot, BundleVote vote)
+    {
+        if (vote is BundleVote.Default) _votes.Remove(slot);
+        else _votes[slot] = vote;
+    }
+
+    public void SetBmmChoice(byte slot, BmmChoice choice)
+    {
+        if (choice is BmmChoice.BestPaying) _bmm.Remove(slot);
+        else _bmm[slot] = choice;
+    }
+
+    public BundleVote VoteFor(byte slot) => _votes.GetValueOrDefault(slot) ?? new BundleVote.Default();
+
+    public BmmChoice BmmChoiceFor(byte slot) => _bmm.GetValueOrDefault(slot) ?? new BmmChoice.BestPaying();
+
+    internal static ImmutableArray<byte> Empty => [];
+}
