@@ -39,6 +39,7 @@ public static class DrivechainNodeServiceCollectionExtensions
         services.AddSingleton<IRpcMethodProvider, BlockchainRpcMethods>();
         services.AddSingleton<IRpcMethodProvider, MempoolRpcMethods>();
         services.AddSingleton<IRpcMethodProvider, MiningRpcMethods>();
+        services.AddSingleton<IRpcMethodProvider, DrivechainRpcMethods>();
 
         services.AddHostedService<NodeStartupService>();
         services.AddHostedService<RpcHttpServer>();
