@@ -90,7 +90,7 @@ public sealed partial class DrivechainRpcMethods
     {
         var slot = Slot(call);
         var hex = call.Params.GetString("hexstring");
-        if (!RpcHex.IsHex(hex) || !Transaction.TryParseHex(hex, out var blinded, out _))
+        if (!TransactionDecoding.TryDecodeHex(hex, out var blinded))
             throw new RpcException(RpcErrorCode.DeserializationError, "TX decode failed");
         if (!blinded.Inputs.IsEmpty) throw new RpcException(RpcErrorCode.InvalidParameter, "a blinded M6 has no inputs");
         if (blinded.Outputs.Length < 2 || blinded.Outputs[0].Value.Satoshis != 0 || blinded.Outputs[0].ScriptPubKey.Length != 10

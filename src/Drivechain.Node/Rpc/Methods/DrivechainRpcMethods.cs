@@ -186,7 +186,7 @@ public sealed partial class DrivechainRpcMethods(NodeRpcContext ctx) : IRpcMetho
     private ValueTask<JsonNode?> ComputeM6Id(RpcCall call, CancellationToken cancellationToken)
     {
         var hex = call.Params.GetString("hexstring");
-        if (!RpcHex.IsHex(hex) || !Transaction.TryParseHex(hex, out var tx, out _))
+        if (!TransactionDecoding.TryDecodeHex(hex, out var tx))
             throw new RpcException(RpcErrorCode.DeserializationError, "TX decode failed");
         if (tx.Inputs.IsEmpty)
             return ValueTask.FromResult<JsonNode?>(new JsonObject { ["m6id"] = M6Id.OfBlinded(tx).ToString(), ["blinded"] = tx.ToHex() });

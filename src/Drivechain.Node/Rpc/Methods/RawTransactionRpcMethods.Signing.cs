@@ -31,7 +31,7 @@ public sealed partial class RawTransactionRpcMethods
     private ValueTask<JsonNode?> SignRawTransactionWithKey(RpcCall call, CancellationToken cancellationToken)
     {
         var hex = call.Params.GetString("hexstring");
-        if (!RpcHex.IsHex(hex) || !Transaction.TryParseHex(hex, out var tx, out _))
+        if (!TransactionDecoding.TryDecodeHex(hex, out var tx))
             throw new RpcException(RpcErrorCode.DeserializationError, "TX decode failed. Make sure the tx has at least one input.");
 
         var keys = new List<(byte[], bool)>();

@@ -39,7 +39,7 @@ public sealed partial class RawTransactionRpcMethods(Network network, ISecp256k1
     private ValueTask<JsonNode?> DecodeRawTransaction(RpcCall call, CancellationToken cancellationToken)
     {
         var hex = call.Params.GetString("hexstring");
-        if (!RpcHex.IsHex(hex) || !Transaction.TryParseHex(hex, out var tx, out _))
+        if (!TransactionDecoding.TryDecodeHex(hex, out var tx))
             throw new RpcException(RpcErrorCode.DeserializationError, "TX decode failed");
         return ValueTask.FromResult<JsonNode?>(TransactionJson.ToJson(tx, network, includeHex: false));
     }
