@@ -4,7 +4,8 @@ using Drivechain.Node.Mempool;
 
 namespace Drivechain.Node.Rpc;
 
-/// <summary>Unspent outputs of the tip and the mempool (outputs spent by pool transactions are not offered).
+/// <summary>Unspent outputs of the tip plus outputs of pool transactions, as Core's mempool coin view (an output a pool
+/// transaction spends is still offered, so replacements can be signed).
 /// Takes <see cref="NodeChain.Lock"/> itself: callers must not hold it.</summary>
 public sealed class NodeSpendableOutputs(NodeChain node, NodeMempool mempool) : ISpendableOutputs
 {
@@ -14,7 +15,6 @@ public sealed class NodeSpendableOutputs(NodeChain node, NodeMempool mempool) : 
         node.Lock.Wait();
         try
         {
-            if (mempool.Pool.SpenderOf(outPoint) is not null) return null;
             if (node.Chain.TryGetCoin(outPoint, out var coin)) return coin.Output;
             return mempool.Pool.TryGetOutput(outPoint, out var output) ? output : null;
         }
