@@ -1,1 +1,8 @@
-internal static class Program { private static void Main() { } }
+using BenchmarkDotNet.Running;
+
+namespace Drivechain.Benchmarks;
+
+internal static class Program
+{
+    private static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+}

@@ -97,12 +97,21 @@ public sealed partial class Network
     };
 
     /// <summary>The default signet (BIP325) with Core's default challenge.</summary>
-    public static Network Signet { get; } = new()
+    public static Network Signet { get; } = CreateSignet(Script.FromHex(DefaultSignetChallengeHex));
+
+    /// <summary>
+    /// A signet with its own block challenge (Core's -signetchallenge): the default signet's parameters and genesis,
+    /// with the message start derived from <paramref name="challenge"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">The challenge is empty.</exception>
+    public static Network CreateSignet(Script challenge) => challenge.IsEmpty
+        ? throw new ArgumentException("a signet needs a non-empty challenge", nameof(challenge))
+        : new()
     {
         Name = "signet",
         Genesis = CreateGenesisBlock(1598918400, 52613770, 0x1e0377ae, 1, new Money(50 * Money.Coin)),
-        MessageStart = SignetMessageStart(Script.FromHex(DefaultSignetChallengeHex)),
-        SignetChallenge = Script.FromHex(DefaultSignetChallengeHex),
+        MessageStart = SignetMessageStart(challenge),
+        SignetChallenge = challenge,
         DefaultPort = 38333,
         RpcPort = 38332,
         PowLimit = Target("00000377ae000000000000000000000000000000000000000000000000000000"),

@@ -8,6 +8,21 @@ public static class ProofOfWork
 {
     private static readonly BigInteger Mask256 = (BigInteger.One << 256) - 1;
 
+    /// <summary>BIP94's MAX_TIMEWARP: how far (seconds) a period's first block may predate its parent.</summary>
+    public const long MaxTimewarp = 600;
+
+    /// <summary>
+    /// BIP94 (Core's "time-timewarp-attack"): on networks enforcing it, the first block of a difficulty period
+    /// (height a multiple of the interval, genesis excluded) must not be more than <see cref="MaxTimewarp"/> seconds
+    /// earlier than its parent. Returns true when the header breaks that rule.
+    /// </summary>
+    public static bool IsTimewarpViolation(Network network, int height, uint time, uint previousTime)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        if (!network.EnforceBip94 || height == 0 || height % network.DifficultyAdjustmentInterval != 0) return false;
+        return time < (long)previousTime - MaxTimewarp;
+    }
+
     /// <summary>
     /// Core's GetNextWorkRequired: the compact target a block at height <c>last.Height + 1</c> with
     /// timestamp <paramref name="newBlockTime"/> must carry.

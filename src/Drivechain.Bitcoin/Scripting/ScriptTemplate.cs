@@ -15,8 +15,10 @@ public readonly struct ScriptTemplate
         Data = data;
         WitnessVersion = witnessVersion;
         RequiredSignatures = requiredSignatures;
-        PubKeys = pubKeys.IsDefault ? [] : pubKeys;
+        _pubKeys = pubKeys;
     }
+
+    private readonly ImmutableArray<ReadOnlyMemory<byte>> _pubKeys;
 
     /// <summary>The template.</summary>
     public ScriptTemplateKind Kind { get; }
@@ -34,10 +36,11 @@ public readonly struct ScriptTemplate
     public int RequiredSignatures { get; }
 
     /// <summary>The n keys of a <see cref="ScriptTemplateKind.Multisig"/> in script order; empty otherwise.</summary>
-    public ImmutableArray<ReadOnlyMemory<byte>> PubKeys { get; }
+    public ImmutableArray<ReadOnlyMemory<byte>> PubKeys => _pubKeys.IsDefault ? [] : _pubKeys;
 
     /// <summary>True for every witness-program kind.</summary>
-    public bool IsWitness => WitnessVersion >= 0;
+    public bool IsWitness => Kind is ScriptTemplateKind.WitnessV0KeyHash or ScriptTemplateKind.WitnessV0ScriptHash
+        or ScriptTemplateKind.WitnessV1Taproot or ScriptTemplateKind.Anchor or ScriptTemplateKind.WitnessUnknown;
 
     /// <summary>The kind's name.</summary>
     public override string ToString() => Kind.ToString();

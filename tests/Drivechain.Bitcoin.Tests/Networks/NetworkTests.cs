@@ -1,5 +1,6 @@
 using Drivechain.Bitcoin.Networks;
 using Drivechain.Bitcoin.Primitives;
+using Drivechain.Bitcoin.Scripting;
 
 namespace Drivechain.Bitcoin.Tests.Networks;
 
@@ -133,6 +134,21 @@ public class NetworkTests
         Network.Signet.SignetChallenge.ToHex().Should().Be(Network.DefaultSignetChallengeHex);
         Network.SignetMessageStart(Network.Signet.SignetChallenge).Should().Equal(Network.Signet.MessageStart);
         Network.All.Where(n => n != Network.Signet).Should().OnlyContain(n => !n.IsSignet);
+    }
+
+    [Fact]
+    public void A_custom_signet_keeps_the_genesis_and_derives_its_magic_from_its_challenge()
+    {
+        var challenge = Script.FromHex("51");
+
+        var custom = Network.CreateSignet(challenge);
+
+        custom.GenesisHash.Should().Be(Network.Signet.GenesisHash);
+        custom.SignetChallenge.Should().Be(challenge);
+        custom.MessageStart.Should().NotEqual(Network.Signet.MessageStart);
+        custom.MessageStart.Should().Equal(Network.SignetMessageStart(challenge));
+        var empty = () => Network.CreateSignet(Script.Empty);
+        empty.Should().Throw<ArgumentException>();
     }
 
     [Fact]

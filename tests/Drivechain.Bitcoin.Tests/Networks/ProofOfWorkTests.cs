@@ -152,4 +152,14 @@ public class ProofOfWorkTests
         ProofOfWork.PermittedDifficultyTransition(Network.Main, 2017, 0x1b0404cb, 0x1b0404cb).Should().BeTrue();
         ProofOfWork.PermittedDifficultyTransition(Network.TestNet3, 2017, 0x1b0404cb, 0x1d00ffff).Should().BeTrue();
     }
+
+    [Fact]
+    public void Testnet4_rejects_a_period_start_more_than_600_seconds_before_its_parent()
+    {
+        ProofOfWork.IsTimewarpViolation(Network.TestNet4, 4032, 1_000_000 - 600, 1_000_000).Should().BeFalse();
+        ProofOfWork.IsTimewarpViolation(Network.TestNet4, 4032, 1_000_000 - 601, 1_000_000).Should().BeTrue();
+        ProofOfWork.IsTimewarpViolation(Network.TestNet4, 4033, 1_000_000 - 601, 1_000_000).Should().BeFalse("not a period start");
+        ProofOfWork.IsTimewarpViolation(Network.TestNet3, 4032, 1_000_000 - 601, 1_000_000).Should().BeFalse("testnet3 predates BIP94");
+        ProofOfWork.IsTimewarpViolation(Network.TestNet4, 0, 0, 1_000_000).Should().BeFalse("genesis");
+    }
 }

@@ -195,6 +195,17 @@ public class ScriptTemplateTests
         Script.FromHex("a914" + Hash20 + "88").IsPayToScriptHash.Should().BeFalse();
     }
 
+    [Fact]
+    public void A_default_template_is_non_standard_with_no_data()
+    {
+        var template = default(ScriptTemplate);
+
+        template.Kind.Should().Be(ScriptTemplateKind.NonStandard);
+        template.IsWitness.Should().BeFalse();
+        template.PubKeys.Should().BeEmpty();
+        template.Data.IsEmpty.Should().BeTrue();
+    }
+
     [Theory]
     [InlineData(OpcodeType.OP_0, 0)]
     [InlineData(OpcodeType.OP_1, 1)]
