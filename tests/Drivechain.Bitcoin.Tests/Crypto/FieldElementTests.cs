@@ -73,6 +73,7 @@ public class FieldElementTests
         foreach (var a in Values().Take(120))
         {
             Big(Fe(a).Invert()).Should().Be(BigInteger.ModPow(a, P - 2, P));
+            Big(Fe(a).InvertByExponent()).Should().Be(BigInteger.ModPow(a, P - 2, P));
             var isSquare = Fe(a).TrySqrt(out var root);
             isSquare.Should().Be(BigInteger.ModPow(a, (P - 1) / 2, P) != P - 1);
             if (isSquare)

@@ -61,4 +61,19 @@ public class ScalarTests
         Scalar.Read(Bytes32(N - 1), out overflow);
         overflow.Should().BeFalse();
     }
+
+    [Fact]
+    public void Lambda_split_recombines_to_the_scalar_with_halves_of_at_most_128_bits()
+    {
+        var lambda = Big(Scalar.Lambda);
+        BigInteger.ModPow(lambda, 3, N).Should().Be(BigInteger.One);
+        foreach (var k in Values())
+        {
+            Scalar.SplitLambda(Scalar.Read(Bytes32(k)), out var r1, out var r2);
+
+            Mod(Big(r1) + Big(r2) * lambda).Should().Be(k);
+            BigInteger.Min(Big(r1), N - Big(r1)).Should().BeLessThan(BigInteger.Pow(2, 128));
+            BigInteger.Min(Big(r2), N - Big(r2)).Should().BeLessThan(BigInteger.Pow(2, 128));
+        }
+    }
 }

@@ -17,6 +17,9 @@ internal static class EcMult
 
     private static readonly AffinePoint[] GTable = BuildOddMultiples(AffinePoint.G, 1 << (WindowG - 2));
 
+    /// <summary>λ·G, 3λ·G, … = (β·x, y) of the <see cref="GTable"/> entries.</summary>
+    private static readonly AffinePoint[] LambdaGTable = Array.ConvertAll(GTable, q => new AffinePoint(q.X * FieldElement.Beta, q.Y));
+
     /// <summary>G, 3G, 5G, … in affine coordinates, normalised with one shared inversion.</summary>
     private static AffinePoint[] BuildOddMultiples(in AffinePoint p, int count)
     {
@@ -58,7 +61,7 @@ internal static class EcMult
     {
         wnaf.Clear();
         int bit = 0, carry = 0, length = 0;
-        int limit = 256 + window;
+        int limit = s.BitLength + window;
         while (bit < limit)
         {
             if (s.GetBits(bit, 1) == carry)
@@ -79,38 +82,82 @@ internal static class EcMult
     /// <summary>a·G.</summary>
     public static JacobianPoint MultiplyG(in Scalar a) => MultiplyAdd(a, AffinePoint.Infinity, Scalar.Zero);
 
-    /// <summary>a·G + b·P (Strauss–Shamir).</summary>
+    /// <summary>
+    /// a·G + b·P: both scalars are split with the GLV endomorphism (k = k1 + k2·λ, halves of about 128 bits),
+    /// and the four wNAFs are interleaved (Strauss–Shamir) over about 130 doublings. λ·Q is (β·x, y), so the λ
+    /// tables cost one field multiplication per entry.
+    /// </summary>
     public static JacobianPoint MultiplyAdd(in Scalar a, in AffinePoint p, in Scalar b)
     {
-        Span<int> wnafA = stackalloc int[MaxDigits];
-        Span<int> wnafB = stackalloc int[MaxDigits];
-        int lengthA = a.IsZero ? 0 : ToWnaf(a, WindowG, wnafA);
-        int lengthB = 0;
+        Span<int> wnafA1 = stackalloc int[MaxDigits];
+        Span<int> wnafA2 = stackalloc int[MaxDigits];
+        Span<int> wnafB1 = stackalloc int[MaxDigits];
+        Span<int> wnafB2 = stackalloc int[MaxDigits];
+        int lengthA1 = 0, lengthA2 = 0, lengthB1 = 0, lengthB2 = 0;
+        bool negA1 = false, negA2 = false, negB1 = false, negB2 = false;
+        if (!a.IsZero)
+        {
+            Scalar.SplitLambda(a, out var a1, out var a2);
+            lengthA1 = ToSignedWnaf(a1, WindowG, wnafA1, out negA1);
+            lengthA2 = ToSignedWnaf(a2, WindowG, wnafA2, out negA2);
+        }
+
         Span<JacobianPoint> table = stackalloc JacobianPoint[1 << (WindowP - 2)];
+        Span<JacobianPoint> lambdaTable = stackalloc JacobianPoint[1 << (WindowP - 2)];
         if (!b.IsZero && !p.IsInfinity)
         {
-            lengthB = ToWnaf(b, WindowP, wnafB);
+            Scalar.SplitLambda(b, out var b1, out var b2);
+            lengthB1 = ToSignedWnaf(b1, WindowP, wnafB1, out negB1);
+            lengthB2 = ToSignedWnaf(b2, WindowP, wnafB2, out negB2);
             table[0] = p.ToJacobian();
             var twice = table[0].Double();
             for (int i = 1; i < table.Length; i++)
                 table[i] = table[i - 1].Add(twice);
+            var beta = FieldElement.Beta;
+            for (int i = 0; i < table.Length; i++)
+                lambdaTable[i] = new JacobianPoint(table[i].X * beta, table[i].Y, table[i].Z);
         }
 
         var r = JacobianPoint.Infinity;
-        for (int i = Math.Max(lengthA, lengthB) - 1; i >= 0; i--)
+        int length = Math.Max(Math.Max(lengthA1, lengthA2), Math.Max(lengthB1, lengthB2));
+        for (int i = length - 1; i >= 0; i--)
         {
             r = r.Double();
-            int d = wnafB[i];
-            if (d > 0)
-                r = r.Add(table[(d - 1) >> 1]);
-            else if (d < 0)
-                r = r.Add(table[(-d - 1) >> 1].Negate());
-            d = wnafA[i];
-            if (d > 0)
-                r = r.Add(GTable[(d - 1) >> 1]);
-            else if (d < 0)
-                r = r.Add(GTable[(-d - 1) >> 1].Negate());
+            int d = wnafB1[i];
+            if (d != 0)
+                r = r.Add(Lookup(table, d, negB1));
+            d = wnafB2[i];
+            if (d != 0)
+                r = r.Add(Lookup(lambdaTable, d, negB2));
+            d = wnafA1[i];
+            if (d != 0)
+                r = r.Add(Lookup(GTable, d, negA1));
+            d = wnafA2[i];
+            if (d != 0)
+                r = r.Add(Lookup(LambdaGTable, d, negA2));
         }
         return r;
+    }
+
+    /// <summary>The entry for an odd digit d (±), negated again when the scalar was negated for its wNAF.</summary>
+    private static JacobianPoint Lookup(ReadOnlySpan<JacobianPoint> table, int digit, bool negated)
+    {
+        var entry = table[(Math.Abs(digit) - 1) >> 1];
+        return (digit < 0) != negated ? entry.Negate() : entry;
+    }
+
+    private static AffinePoint Lookup(AffinePoint[] table, int digit, bool negated)
+    {
+        var entry = table[(Math.Abs(digit) - 1) >> 1];
+        return (digit < 0) != negated ? entry.Negate() : entry;
+    }
+
+    /// <summary>wNAF of min(k, n − k) (about 128 bits after the GLV split); <paramref name="negated"/> when n − k was used.</summary>
+    private static int ToSignedWnaf(Scalar k, int window, Span<int> wnaf, out bool negated)
+    {
+        negated = k.IsHigh;
+        if (negated)
+            k = -k;
+        return ToWnaf(k, window, wnaf);
     }
 }

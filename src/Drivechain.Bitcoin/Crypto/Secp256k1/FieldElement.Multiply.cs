@@ -8,7 +8,8 @@ internal readonly partial struct FieldElement
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void MulAcc(ulong a, ulong b, ref ulong c0, ref ulong c1, ref ulong c2)
     {
-        ulong hi = Math.BigMul(a, b, out ulong lo);
+        UInt128 product = Math.BigMul(a, b);
+        ulong lo = (ulong)product, hi = (ulong)(product >> 64);
         c0 += lo;
         hi += c0 < lo ? 1UL : 0UL;   // hi ≤ 2^64 − 2, so this cannot overflow
         c1 += hi;
@@ -19,7 +20,8 @@ internal readonly partial struct FieldElement
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void MulAcc2(ulong a, ulong b, ref ulong c0, ref ulong c1, ref ulong c2)
     {
-        ulong hi = Math.BigMul(a, b, out ulong lo);
+        UInt128 product = Math.BigMul(a, b);
+        ulong lo = (ulong)product, hi = (ulong)(product >> 64);
         c2 += hi >> 63;
         hi = (hi << 1) | (lo >> 63);
         lo <<= 1;
@@ -93,21 +95,26 @@ internal readonly partial struct FieldElement
     private static FieldElement Reduce(ulong t0, ulong t1, ulong t2, ulong t3, ulong t4, ulong t5, ulong t6, ulong t7)
     {
         // r = low + high·C (high·C < 2^290).
-        ulong hi, lo, carry = 0, c;
-        hi = Math.BigMul(t4, C, out lo);
+        ulong hi, lo, carry, c;
+        UInt128 product = Math.BigMul(t4, C);
+        lo = (ulong)product; hi = (ulong)(product >> 64);
         ulong r0 = t0 + lo; c = r0 < lo ? 1UL : 0UL; carry = hi + c;
-        hi = Math.BigMul(t5, C, out lo);
+        product = Math.BigMul(t5, C);
+        lo = (ulong)product; hi = (ulong)(product >> 64);
         lo += carry; hi += lo < carry ? 1UL : 0UL;
         ulong r1 = t1 + lo; hi += r1 < lo ? 1UL : 0UL; carry = hi;
-        hi = Math.BigMul(t6, C, out lo);
+        product = Math.BigMul(t6, C);
+        lo = (ulong)product; hi = (ulong)(product >> 64);
         lo += carry; hi += lo < carry ? 1UL : 0UL;
         ulong r2 = t2 + lo; hi += r2 < lo ? 1UL : 0UL; carry = hi;
-        hi = Math.BigMul(t7, C, out lo);
+        product = Math.BigMul(t7, C);
+        lo = (ulong)product; hi = (ulong)(product >> 64);
         lo += carry; hi += lo < carry ? 1UL : 0UL;
         ulong r3 = t3 + lo; hi += r3 < lo ? 1UL : 0UL; carry = hi;   // carry < 2^34
 
         // Fold the carry once more: r += carry·C (< 2^67).
-        hi = Math.BigMul(carry, C, out lo);
+        product = Math.BigMul(carry, C);
+        lo = (ulong)product; hi = (ulong)(product >> 64);
         ulong k = 0;
         r0 = AddCarry(r0, lo, ref k);
         r1 = AddCarry(r1, hi, ref k);
@@ -143,8 +150,18 @@ internal readonly partial struct FieldElement
         x223 = SquareTimes(x220, 3) * x3;
     }
 
-    /// <summary>The multiplicative inverse a^(p−2) (zero maps to zero).</summary>
+    /// <summary>The multiplicative inverse (binary extended Euclid, variable time); zero maps to zero.</summary>
     public FieldElement Invert()
+    {
+        if (IsZero)
+            return this;
+        Span<ulong> value = [N0, N1, N2, N3];
+        BinaryInverse.Invert(value, [P0, ulong.MaxValue, ulong.MaxValue, ulong.MaxValue]);
+        return new FieldElement(value[0], value[1], value[2], value[3]);
+    }
+
+    /// <summary>The multiplicative inverse as a^(p−2) by an addition chain (zero maps to zero).</summary>
+    public FieldElement InvertByExponent()
     {
         ChainPrefix(out var x2, out var x22, out var x223);
         var t = SquareTimes(x223, 23) * x22;

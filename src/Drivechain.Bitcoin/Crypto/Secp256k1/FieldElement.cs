@@ -28,6 +28,9 @@ internal readonly partial struct FieldElement : IEquatable<FieldElement>
     public static FieldElement One => new(1, 0, 0, 0);
     public static FieldElement Seven => new(7, 0, 0, 0);
 
+    /// <summary>β, a cube root of unity modulo p: (β·x, y) = λ·(x, y).</summary>
+    public static FieldElement Beta => new(0xC1396C28719501EE, 0x9CF0497512F58995, 0x6E64479EAC3434E9, 0x7AE96A2B657C0710);
+
     public bool IsZero => (N0 | N1 | N2 | N3) == 0;
     public bool IsOdd => (N0 & 1) != 0;
 

@@ -5,6 +5,14 @@ internal readonly partial struct Scalar
     public static Scalar operator *(in Scalar a, in Scalar b)
     {
         Span<ulong> product = stackalloc ulong[8];
+        MultiplyWide(a, b, product);
+        return Reduce512(product);
+    }
+
+    /// <summary>The full 512-bit product of two scalars.</summary>
+    private static void MultiplyWide(in Scalar a, in Scalar b, Span<ulong> product)
+    {
+        product.Clear();
         ReadOnlySpan<ulong> x = [a.N0, a.N1, a.N2, a.N3];
         ReadOnlySpan<ulong> y = [b.N0, b.N1, b.N2, b.N3];
         for (int i = 0; i < 4; i++)
@@ -21,7 +29,36 @@ internal readonly partial struct Scalar
             }
             product[i + 4] = carry;
         }
-        return Reduce512(product);
+    }
+
+    /// <summary>round(a·b / 2^384), as an integer (used with the GLV constants, where it is below 2^128).</summary>
+    private static Scalar MultiplyShift384(in Scalar a, in Scalar b)
+    {
+        Span<ulong> product = stackalloc ulong[8];
+        MultiplyWide(a, b, product);
+        ulong round = product[5] >> 63;
+        ulong lo = product[6] + round;
+        ulong hi = product[7] + (lo < round ? 1UL : 0UL);
+        return new Scalar(lo, hi, 0, 0);
+    }
+
+    /// <summary>λ, a cube root of unity modulo n: λ·(x, y) = (β·x, y).</summary>
+    public static Scalar Lambda => new(0xDF02967C1B23BD72, 0x122E22EA20816678, 0xA5261C028812645A, 0x5363AD4CC05C30E0);
+
+    /// <summary>
+    /// GLV decomposition: k = r1 + r2·λ (mod n) with r1 and r2 each within ±2^128 (as scalars, either below
+    /// 2^128 or above n − 2^128).
+    /// </summary>
+    public static void SplitLambda(in Scalar k, out Scalar r1, out Scalar r2)
+    {
+        var minusB1 = new Scalar(0x6F547FA90ABFE4C3, 0xE4437ED6010E8828, 0, 0);
+        var minusB2 = new Scalar(0xD765CDA83DB1562C, 0x8A280AC50774346D, 0xFFFFFFFFFFFFFFFE, 0xFFFFFFFFFFFFFFFF);
+        var g1 = new Scalar(0xE893209A45DBB031, 0x3DAA8A1471E8CA7F, 0xE86C90E49284EB15, 0x3086D221A7D46BCD);
+        var g2 = new Scalar(0x1571B4AE8AC47F71, 0x221208AC9DF506C6, 0x6F547FA90ABFE4C4, 0xE4437ED6010E8828);
+        var c1 = MultiplyShift384(k, g1);
+        var c2 = MultiplyShift384(k, g2);
+        r2 = c1 * minusB1 + c2 * minusB2;
+        r1 = k - r2 * Lambda;
     }
 
     /// <summary>Reduces a 512-bit value modulo n by folding the high half with 2^256 ≡ 2^256 − n, three times.</summary>
@@ -81,76 +118,8 @@ internal readonly partial struct Scalar
     {
         if (IsZero)
             return this;
-        Span<ulong> u = [N0, N1, N2, N3];
-        Span<ulong> v = [Order0, Order1, Order2, Order3];
-        Span<ulong> x1 = [1, 0, 0, 0];
-        Span<ulong> x2 = [0, 0, 0, 0];
-        while (!IsOne(u) && !IsOne(v))
-        {
-            while ((u[0] & 1) == 0)
-            {
-                ShiftRight(u, 0);
-                HalveModOrder(x1);
-            }
-            while ((v[0] & 1) == 0)
-            {
-                ShiftRight(v, 0);
-                HalveModOrder(x2);
-            }
-            if (Compare(u[0], u[1], u[2], u[3], v[0], v[1], v[2], v[3]) >= 0)
-            {
-                Subtract(u, v);
-                SubtractModOrder(x1, x2);
-            }
-            else
-            {
-                Subtract(v, u);
-                SubtractModOrder(x2, x1);
-            }
-        }
-        var x = IsOne(u) ? x1 : x2;
-        return new Scalar(x[0], x[1], x[2], x[3]);
-    }
-
-    private static bool IsOne(ReadOnlySpan<ulong> a) => a[0] == 1 && (a[1] | a[2] | a[3]) == 0;
-
-    private static void ShiftRight(Span<ulong> a, ulong topBit)
-    {
-        a[0] = (a[0] >> 1) | (a[1] << 63);
-        a[1] = (a[1] >> 1) | (a[2] << 63);
-        a[2] = (a[2] >> 1) | (a[3] << 63);
-        a[3] = (a[3] >> 1) | (topBit << 63);
-    }
-
-    private static ulong Add(Span<ulong> a, ReadOnlySpan<ulong> b)
-    {
-        ulong carry = 0;
-        for (int i = 0; i < 4; i++)
-            a[i] = FieldElement.AddCarry(a[i], b[i], ref carry);
-        return carry;
-    }
-
-    private static ulong Subtract(Span<ulong> a, ReadOnlySpan<ulong> b)
-    {
-        ulong borrow = 0;
-        for (int i = 0; i < 4; i++)
-            a[i] = FieldElement.SubBorrow(a[i], b[i], ref borrow);
-        return borrow;
-    }
-
-    /// <summary>a ← a/2 mod n, for a &lt; n.</summary>
-    private static void HalveModOrder(Span<ulong> a)
-    {
-        ulong carry = 0;
-        if ((a[0] & 1) != 0)
-            carry = Add(a, [Order0, Order1, Order2, Order3]);
-        ShiftRight(a, carry);
-    }
-
-    /// <summary>a ← a − b mod n, for a, b &lt; n.</summary>
-    private static void SubtractModOrder(Span<ulong> a, ReadOnlySpan<ulong> b)
-    {
-        if (Subtract(a, b) != 0)
-            Add(a, [Order0, Order1, Order2, Order3]);
+        Span<ulong> value = [N0, N1, N2, N3];
+        BinaryInverse.Invert(value, [Order0, Order1, Order2, Order3]);
+        return new Scalar(value[0], value[1], value[2], value[3]);
     }
 }

@@ -31,6 +31,13 @@ internal readonly partial struct Scalar : IEquatable<Scalar>
 
     public bool IsZero => (N0 | N1 | N2 | N3) == 0;
 
+    /// <summary>The number of significant bits (0 for zero).</summary>
+    public int BitLength =>
+        N3 != 0 ? 256 - System.Numerics.BitOperations.LeadingZeroCount(N3) :
+        N2 != 0 ? 192 - System.Numerics.BitOperations.LeadingZeroCount(N2) :
+        N1 != 0 ? 128 - System.Numerics.BitOperations.LeadingZeroCount(N1) :
+        64 - System.Numerics.BitOperations.LeadingZeroCount(N0);
+
     /// <summary>True when the value is greater than n/2 (a "high S").</summary>
     public bool IsHigh => Compare(N0, N1, N2, N3, Half0, Half1, Half2, Half3) > 0;
 
