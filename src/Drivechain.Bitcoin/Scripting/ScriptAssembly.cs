@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 
@@ -10,13 +11,13 @@ namespace Drivechain.Bitcoin.Scripting;
 /// </summary>
 public static class ScriptAssembly
 {
-    private static readonly Dictionary<string, byte> OpNames = BuildOpNames();
+    private static readonly FrozenDictionary<string, byte> OpNames = BuildOpNames().ToFrozenDictionary(StringComparer.Ordinal);
 
-    private static readonly Dictionary<byte, string> SigHashNames = new()
+    private static readonly FrozenDictionary<byte, string> SigHashNames = new Dictionary<byte, string>
     {
         [0x01] = "ALL", [0x81] = "ALL|ANYONECANPAY", [0x02] = "NONE", [0x82] = "NONE|ANYONECANPAY",
         [0x03] = "SINGLE", [0x83] = "SINGLE|ANYONECANPAY",
-    };
+    }.ToFrozenDictionary();
 
     private static Dictionary<string, byte> BuildOpNames()
     {

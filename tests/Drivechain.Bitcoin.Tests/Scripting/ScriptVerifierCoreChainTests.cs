@@ -11,6 +11,9 @@ public class ScriptVerifierCoreChainTests
     private const ScriptVerifyFlags Flags = ScriptVerifyFlags.P2SH | ScriptVerifyFlags.DerSig | ScriptVerifyFlags.NullDummy |
         ScriptVerifyFlags.CheckLockTimeVerify | ScriptVerifyFlags.CheckSequenceVerify | ScriptVerifyFlags.Witness | ScriptVerifyFlags.Taproot;
 
+    [Fact]
+    public void The_flags_used_are_the_consensus_set() => Flags.Should().Be(ScriptVerifyFlagSets.Consensus);
+
     private static readonly string[] Files = ["core-wallet-chain-public.json", "core-sig-heavy-public.json"];
 
     private sealed record Chain(Block[] Blocks, string[] Expect, Dictionary<OutPoint, TxOut> Coins);
@@ -73,6 +76,32 @@ public class ScriptVerifierCoreChainTests
             failures.Should().NotBeEmpty("a corrupted block must fail script verification");
         else
             failures.Should().BeEmpty($"all {inputs} inputs verify");
+    }
+
+    public static TheoryData<string, int> AcceptedBlockRows()
+    {
+        var data = new TheoryData<string, int>();
+        foreach (var file in Files)
+        {
+            var chain = Chains[file].Value;
+            for (int i = 0; i < chain.Blocks.Length; i++)
+                if (chain.Expect[i] == "accept") data.Add(file, i);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(AcceptedBlockRows))]
+    public void Wallet_transactions_also_pass_the_standard_policy_flags(string file, int blockIndex)
+    {
+        var chain = Chains[file].Value;
+        var secp = Backends.Get(Backends.Native);
+        foreach (var tx in chain.Blocks[blockIndex].Transactions.Where(t => !t.IsCoinbase))
+        {
+            var data = new PrecomputedTransactionData(tx, tx.Inputs.Select(i => chain.Coins[i.PrevOut]).ToArray());
+            for (int i = 0; i < tx.Inputs.Length; i++)
+                ScriptVerifier.VerifyInput(data, i, ScriptVerifyFlagSets.Standard, secp, out var error).Should().BeTrue($"{tx.TxId}:{i} {error.ToCoreName()}");
+        }
     }
 
     [Fact]

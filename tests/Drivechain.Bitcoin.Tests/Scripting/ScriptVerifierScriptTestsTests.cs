@@ -39,7 +39,7 @@ public class ScriptVerifierScriptTestsTests
         var random = new Random(index);
         bool ok = test.Expected == "OK";
         int checkedSets = 0;
-        for (int i = 0; i < 32; i++)
+        for (int i = 0; i < 256; i++)
         {
             var mask = (ScriptVerifyFlags)(uint)random.Next() & ScriptVerifyFlags.All;
             var candidate = ok ? flags & mask : flags | mask;
