@@ -21,8 +21,7 @@ public static partial class BlockValidation
         ArgumentNullException.ThrowIfNull(network);
         if (header.Bits != expectedBits) return BlockValidationError.Header("bad-diffbits", "incorrect proof of work");
         if (header.Time <= previousMedianTimePast) return BlockValidationError.Header("time-too-old", "block's timestamp is too early");
-        if (network.EnforceBip94 && height % network.DifficultyAdjustmentInterval == 0
-            && header.Time < (long)previousBlockTime - ConsensusLimits.MaxTimewarp)
+        if (ProofOfWork.IsTimewarpViolation(network, height, header.Time, previousBlockTime))
             return BlockValidationError.Header("time-timewarp-attack", "block's timestamp is too early on diff adjustment block");
         if (header.Time > now + ConsensusLimits.MaxFutureBlockTime)
             return new BlockValidationError("time-too-new", "block timestamp too far in the future", BlockValidationResult.TimeFuture);
@@ -60,6 +59,22 @@ public static partial class BlockValidation
         if (block.Weight > ConsensusLimits.MaxBlockWeight)
             return BlockValidationError.Consensus("bad-blk-weight", "ContextualCheckBlock : weight limit failed");
         return null;
+    }
+
+    /// <summary>
+    /// Core's IsBlockMutated, for the network layer before full validation: true when the transactions do not match
+    /// the header's merkle root (or repeat under it), when a block without a leading coinbase has a 64-byte
+    /// transaction (merkle ambiguity), or when <paramref name="checkWitnessRoot"/> (segwit active at the block's height)
+    /// and the witness commitment does not match. A mutated block says nothing about the validity of its hash.
+    /// </summary>
+    public static bool IsBlockMutated(Block block, bool checkWitnessRoot)
+    {
+        ArgumentNullException.ThrowIfNull(block);
+        var root = block.ComputeMerkleRoot(out bool mutated);
+        if (root != block.Header.MerkleRoot || mutated) return true;
+        if (block.Transactions.IsEmpty || !block.Transactions[0].IsCoinbase)
+            return block.Transactions.Any(tx => tx.BaseSize == 64);
+        return CheckWitnessMalleation(block, checkWitnessRoot) is not null;
     }
 
     /// <summary>

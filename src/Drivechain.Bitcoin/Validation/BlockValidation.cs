@@ -1,3 +1,4 @@
+using Drivechain.Bitcoin.Crypto;
 using Drivechain.Bitcoin.Networks;
 using Drivechain.Bitcoin.Primitives;
 using Drivechain.Bitcoin.Scripting;
@@ -36,12 +37,22 @@ public static partial class BlockValidation
     /// transaction and the count and stripped size within the weight limit, a coinbase first and only first,
     /// CheckTransaction for each transaction, and legacy sigops × 4 ≤ 80,000.
     /// </summary>
-    /// <remarks>The BIP325 signet block solution is not checked here yet.</remarks>
-    public static BlockValidationError? CheckBlock(Block block, Network network, bool checkProofOfWork = true, bool checkMerkleRoot = true)
+    /// <remarks>
+    /// On signet (with <paramref name="checkProofOfWork"/>) the BIP325 block solution is verified right after the proof
+    /// of work ("bad-signet-blksig"), which needs <paramref name="secp"/>; elsewhere it may be null.
+    /// </remarks>
+    public static BlockValidationError? CheckBlock(Block block, Network network, bool checkProofOfWork = true, bool checkMerkleRoot = true,
+        ISecp256k1? secp = null)
     {
         ArgumentNullException.ThrowIfNull(block);
         ArgumentNullException.ThrowIfNull(network);
         if (checkProofOfWork && CheckBlockHeader(block.Header, network) is { } headerError) return headerError;
+        if (checkProofOfWork && network.IsSignet && block.Hash != network.GenesisHash)
+        {
+            if (secp is null) throw new ArgumentNullException(nameof(secp), "signet blocks need a secp256k1 implementation");
+            if (!SignetBlockSolution.Check(block, network.SignetChallenge, secp))
+                return BlockValidationError.Consensus("bad-signet-blksig", "signet block signature validation failure");
+        }
 
         if (checkMerkleRoot)
         {

@@ -9,7 +9,7 @@ namespace Drivechain.Bitcoin.Validation;
 /// order. A coin both created and spent inside the block appears in neither, and unspendable outputs (OP_RETURN,
 /// scripts over 10,000 bytes) are never created, so connecting and disconnecting are plain set operations.
 /// </summary>
-public sealed class CoinsDelta
+public sealed partial class CoinsDelta
 {
     /// <summary>An empty delta (the genesis block's).</summary>
     public static CoinsDelta Empty { get; } = new([], []);

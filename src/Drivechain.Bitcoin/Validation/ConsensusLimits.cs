@@ -18,9 +18,6 @@ public static class ConsensusLimits
     /// <summary>MAX_FUTURE_BLOCK_TIME: a block may be at most two hours ahead of "now".</summary>
     public const long MaxFutureBlockTime = 2 * 60 * 60;
 
-    /// <summary>MAX_TIMEWARP (BIP94): how far before its parent the first block of a period may be.</summary>
-    public const long MaxTimewarp = 600;
-
     /// <summary>The number of blocks whose median time is the median time past (Core's nMedianTimeSpan).</summary>
     public const int MedianTimeSpan = 11;
 

@@ -3,6 +3,7 @@ using Drivechain.Bitcoin.Networks;
 using Drivechain.Bitcoin.Primitives;
 using Drivechain.Bitcoin.Scripting;
 using Drivechain.Bitcoin.Validation;
+using Drivechain.Testing.Vectors;
 
 namespace Drivechain.Bitcoin.Tests.Validation;
 
@@ -14,6 +15,18 @@ public class BlockValidationCheckBlockTests
     public void Regtest_genesis_passes_the_context_free_checks()
     {
         BlockValidation.CheckBlock(Regtest.Genesis, Regtest).Should().BeNull();
+    }
+
+    [Fact]
+    public void Mainnet_block_413567_passes_and_a_changed_copy_is_caught()
+    {
+        var raw = File.ReadAllBytes(VectorPaths.File("bitcoin-core", "block413567.raw"));
+        var block = Block.Parse(raw);
+
+        block.Transactions.Length.Should().Be(1557);
+        BlockValidation.CheckBlock(block, Network.Main).Should().BeNull();
+        var dropped = new Block(block.Header, block.Transactions.RemoveAt(1));
+        BlockValidation.CheckBlock(dropped, Network.Main)!.RejectReason.Should().Be("bad-txnmrklroot");
     }
 
     [Fact]

@@ -238,4 +238,39 @@ public class BlockValidationContextualTests
         error!.RejectReason.Should().Be("bad-blk-weight");
         error.IsPermanent.Should().BeTrue();
     }
+
+    [Fact]
+    public void IsBlockMutated_flags_merkle_and_witness_mutations_but_not_honest_blocks()
+    {
+        var chain = new TestChain();
+        var spend = new TestTx().Input(chain.Fund(Money.Coin, TestTx.P2wshOpTrue), witness: TestTx.P2wshOpTrueWitness).Output(1000).Build();
+        var honest = chain.NextBlock().Add(spend).Build();
+        var altered = new TestTx().Input(spend.Inputs[0].PrevOut, witness: Witness.Of([0x51], [0x01])).Output(1000).Build();
+        var witnessMutated = new Block(honest.Header, [honest.Transactions[0], altered]);
+        var duplicated = new Block(honest.Header, [honest.Transactions[0], spend, spend]);   // [cb, a] vs [cb, a, a]: different root
+
+        BlockValidation.IsBlockMutated(honest, checkWitnessRoot: true).Should().BeFalse();
+        BlockValidation.IsBlockMutated(witnessMutated, checkWitnessRoot: true).Should().BeTrue();
+        BlockValidation.IsBlockMutated(duplicated, checkWitnessRoot: true).Should().BeTrue();
+    }
+
+    [Fact]
+    public void Before_CSV_the_lock_time_cutoff_is_the_blocks_own_time()
+    {
+        // Mainnet CSV (BIP113) activates at 419,328.
+        var chain = new TestChain(Network.Main);
+        var coin = chain.Fund(Money.Coin);
+        var builder = chain.NextBlock();
+        uint blockTime = builder.Time;
+        uint mtp = blockTime - 3600;
+        var locked = new TestTx().Input(coin, sequence: 0).Output(1000).LockTime(blockTime - 1).Build();
+        Block At(int height) => chain.NextBlock().Add(locked).With(b =>
+        {
+            b.Version = 0x20000000;
+            b.CoinbaseScriptSig = new ScriptBuilder().Raw(CoinbaseHeight.Encode(height)).Op(OpcodeType.OP_0).ToScript();
+        }).Build();
+
+        BlockValidation.ContextualCheckBlock(At(419_327), 419_327, mtp, Network.Main).Should().BeNull();
+        BlockValidation.ContextualCheckBlock(At(419_328), 419_328, mtp, Network.Main)!.RejectReason.Should().Be("bad-txns-nonfinal");
+    }
 }
