@@ -65,6 +65,21 @@ public sealed class DrivechainValidator
     }
 
     /// <summary>
+    /// Classifies <paramref name="tx"/> against <paramref name="tip"/> (M5 / M6 / M8) without applying it:
+    /// the same checks as <see cref="CheckTransaction"/>, plus the deposit and withdrawal events it would emit.
+    /// </summary>
+    public TransactionClassification ClassifyTransaction(DrivechainState tip, UInt256 tipHash, Transaction tx)
+    {
+        ArgumentNullException.ThrowIfNull(tip);
+        ArgumentNullException.ThrowIfNull(tx);
+        var draft = new StateDraft(tip);
+        var result = _treasury.Apply(tx, draft);
+        M8BmmRequest.TryParse(tx, out var m8);
+        if (result.Passed && m8 is not null) result = M8BmmRequestRule.CheckForMempool(m8, tipHash);
+        return new TransactionClassification(result.Rejection, result.Passed ? draft.Events : [], m8);
+    }
+
+    /// <summary>
     /// Mempool acceptance (spec §7): <paramref name="tx"/> alone against the tip state with the §4.7
     /// treasury rules (no effects kept), and an M8 must name <paramref name="tipHash"/>. Null when acceptable.
     /// </summary>

@@ -18,12 +18,13 @@ public sealed class BundleExpiryStage(DrivechainParams parameters) : IBlockStage
         long oldestAllowed = (long)block.Height - parameters.WithdrawalBundleMaxAge;
         for (int s = 0; s < DrivechainState.SlotCount; s++)
         {
-            var bundles = state.Slot((byte)s).Bundles;
-            if (bundles.IsEmpty) continue;
+            var slot = state.Slot((byte)s);
+            if (slot.BundleCount == 0) continue;
             bool anyExpired = false;
-            foreach (var b in bundles)
-                if (b.ProposalHeight < oldestAllowed) { anyExpired = true; break; }
+            foreach (var key in slot.BundleKeys)
+                if (key.ProposalHeight < oldestAllowed) { anyExpired = true; break; }
             if (!anyExpired) continue;
+            var bundles = slot.Bundles;
             var kept = ImmutableArray.CreateBuilder<PendingBundle>(bundles.Length);
             foreach (var b in bundles)
             {

@@ -21,56 +21,58 @@ public sealed class M4AckBundlesRule : IMessageRule<M4AckBundles>
     /// <inheritdoc />
     public RuleResult Apply(M4AckBundles m4, BlockContext block, StateDraft state)
     {
-        var record = ImmutableArray.CreateBuilder<M4Action>();
+        ImmutableArray<M4Action>.Builder record;
         switch (m4.Version)
         {
             case M4Version.RepeatPrevious:
+                record = ImmutableArray.CreateBuilder<M4Action>(state.PreviousM4Record.Length);
                 foreach (var previous in state.PreviousM4Record)
                 {
-                    var bundles = state.Slot(previous.Slot).Bundles;
+                    var slot = state.Slot(previous.Slot);
                     if (previous.Kind == M4ActionKind.Upvote)
                     {
-                        int index = IndexOf(bundles, previous.M6Id);
-                        if (index >= 0 && bundles[index].Acks < MaxAcks) Upvote(state, record, previous.Slot, bundles, index);
+                        int index = slot.IndexOfBundle(previous.M6Id);
+                        if (index >= 0 && slot.BundleAcks[index] < MaxAcks) Upvote(state, record, slot, index);
                     }
                     else
                     {
-                        Alarm(state, record, previous.Slot, bundles);
+                        Alarm(state, record, slot);
                     }
                 }
                 break;
 
             case M4Version.UpvoteLeadingBy50:
+                record = ImmutableArray.CreateBuilder<M4Action>();
                 for (int s = 0; s < DrivechainState.SlotCount; s++)
                 {
                     var slot = state.Slot((byte)s);
-                    if (!slot.IsActive || slot.Bundles.IsEmpty) continue;
-                    var bundles = slot.Bundles;
-                    int leader = 0, lead = bundles[0].Acks, second = 0;
-                    for (int i = 1; i < bundles.Length; i++)
+                    if (!slot.IsActive || slot.BundleCount == 0) continue;
+                    var acks = slot.BundleAcks;
+                    int leader = 0, lead = acks[0], second = 0;
+                    for (int i = 1; i < acks.Length; i++)
                     {
-                        int acks = bundles[i].Acks;
-                        if (acks > lead)
+                        if (acks[i] > lead)
                         {
                             second = lead;
-                            lead = acks;
+                            lead = acks[i];
                             leader = i;
                         }
-                        else if (acks > second)
+                        else if (acks[i] > second)
                         {
-                            second = acks;
+                            second = acks[i];
                         }
                     }
-                    if (lead - second >= LeadingByMargin && lead < MaxAcks) Upvote(state, record, (byte)s, bundles, leader);
+                    if (lead - second >= LeadingByMargin && lead < MaxAcks) Upvote(state, record, slot, leader);
                 }
                 break;
 
             default:
+                record = ImmutableArray.CreateBuilder<M4Action>(m4.Votes.Length);
                 var result = ApplyVotes(m4, state, record);
                 if (!result.Passed) return result;
                 break;
         }
-        state.SetM4Record(record.ToImmutable());
+        state.SetM4Record(record.Count == record.Capacity ? record.MoveToImmutable() : record.ToImmutable());
         return RuleResult.Pass;
     }
 
@@ -95,55 +97,44 @@ public sealed class M4AckBundlesRule : IMessageRule<M4AckBundles>
 
         for (int i = 0; i < active; i++)
         {
-            byte slot = asn[i];
             ushort vote = votes[i];
             if (vote == M4AckBundles.Abstain) continue;
-            var bundles = state.Slot(slot).Bundles;
+            var slot = state.Slot(asn[i]);
             if (vote == M4AckBundles.Alarm)
             {
-                Alarm(state, record, slot, bundles);
+                Alarm(state, record, slot);
                 continue;
             }
-            if (vote >= bundles.Length)
-                return RuleResult.Reject(RejectCode.M4UnknownBundle, $"slot {slot}: index {vote}, {bundles.Length} pending");
-            if (bundles[vote].Acks < MaxAcks) Upvote(state, record, slot, bundles, vote);
+            if (vote >= slot.BundleCount)
+                return RuleResult.Reject(RejectCode.M4UnknownBundle, $"slot {slot.Slot}: index {vote}, {slot.BundleCount} pending");
+            if (slot.BundleAcks[vote] < MaxAcks) Upvote(state, record, slot, vote);
         }
         return RuleResult.Pass;
     }
 
-    private static int IndexOf(ImmutableArray<PendingBundle> bundles, M6Id id)
+    private static void Upvote(StateDraft state, ImmutableArray<M4Action>.Builder record, SlotState slot, int target)
     {
-        for (int i = 0; i < bundles.Length; i++)
-            if (bundles[i].M6Id == id) return i;
-        return -1;
-    }
-
-    private static void Upvote(StateDraft state, ImmutableArray<M4Action>.Builder record, byte slot, ImmutableArray<PendingBundle> bundles, int target)
-    {
-        var updated = new PendingBundle[bundles.Length];
+        var acks = slot.BundleAcks;
+        var updated = new ushort[acks.Length];
         for (int i = 0; i < updated.Length; i++)
         {
-            var b = bundles[i];
-            updated[i] = i == target ? b with { Acks = (ushort)(b.Acks + 1) }
-                : b.Acks > 0 ? b with { Acks = (ushort)(b.Acks - 1) } : b;
+            int a = acks[i];
+            updated[i] = (ushort)(i == target ? a + 1 : a > 0 ? a - 1 : 0);
         }
-        state.SetBundles(slot, ImmutableCollectionsMarshal.AsImmutableArray(updated));
-        record.Add(M4Action.Upvote(slot, bundles[target].M6Id));
+        state.SetBundleAcks(slot.Slot, ImmutableCollectionsMarshal.AsImmutableArray(updated));
+        record.Add(M4Action.Upvote(slot.Slot, slot.BundleKeys[target].M6Id));
     }
 
-    private static void Alarm(StateDraft state, ImmutableArray<M4Action>.Builder record, byte slot, ImmutableArray<PendingBundle> bundles)
+    private static void Alarm(StateDraft state, ImmutableArray<M4Action>.Builder record, SlotState slot)
     {
+        var acks = slot.BundleAcks;
         bool anyPositive = false;
-        foreach (var b in bundles)
-            if (b.Acks > 0) { anyPositive = true; break; }
+        foreach (var a in acks)
+            if (a > 0) { anyPositive = true; break; }
         if (!anyPositive) return; // a no-op alarm is not recorded (§12.6)
-        var updated = new PendingBundle[bundles.Length];
-        for (int i = 0; i < updated.Length; i++)
-        {
-            var b = bundles[i];
-            updated[i] = b.Acks > 0 ? b with { Acks = (ushort)(b.Acks - 1) } : b;
-        }
-        state.SetBundles(slot, ImmutableCollectionsMarshal.AsImmutableArray(updated));
-        record.Add(M4Action.Alarm(slot));
+        var updated = new ushort[acks.Length];
+        for (int i = 0; i < updated.Length; i++) updated[i] = (ushort)(acks[i] > 0 ? acks[i] - 1 : 0);
+        state.SetBundleAcks(slot.Slot, ImmutableCollectionsMarshal.AsImmutableArray(updated));
+        record.Add(M4Action.Alarm(slot.Slot));
     }
 }

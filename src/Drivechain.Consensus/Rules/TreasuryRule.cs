@@ -81,12 +81,12 @@ public sealed class TreasuryRule(DrivechainParams parameters)
                 return RuleResult.Reject(RejectCode.M6TreasuryNotFirst, $"tx {tx.TxId}: slot {n.Slot} treasury at vout {n.Vout}");
             if (!M6Id.TryCompute(tx, new Money(old), out var id, out _))
                 return RuleResult.Reject(RejectCode.M6InsufficientTreasury, $"tx {tx.TxId}: outputs exceed slot {n.Slot}'s treasury {old}");
-            var bundles = state.Slot(n.Slot).Bundles;
-            int index = state.Slot(n.Slot).IndexOfBundle(id);
+            var slotState = state.Slot(n.Slot);
+            int index = slotState.IndexOfBundle(id);
             if (index < 0)
                 return RuleResult.Reject(RejectCode.M6UnknownBundle, $"tx {tx.TxId}: M6ID {id} not pending in slot {n.Slot}");
-            if (bundles[index].Acks <= parameters.WithdrawalBundleInclusionThreshold)
-                return RuleResult.Reject(RejectCode.M6InsufficientVotes, $"tx {tx.TxId}: M6ID {id} has {bundles[index].Acks} ACKs");
+            if (slotState.BundleAcks[index] <= parameters.WithdrawalBundleInclusionThreshold)
+                return RuleResult.Reject(RejectCode.M6InsufficientVotes, $"tx {tx.TxId}: M6ID {id} has {slotState.BundleAcks[index]} ACKs");
             var classification = Withdrawal(hasDeposit, hasWithdrawal);
             if (!classification.Passed) return classification;
             hasWithdrawal = true;

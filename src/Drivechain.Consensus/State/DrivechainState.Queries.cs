@@ -59,7 +59,8 @@ public sealed partial class DrivechainState
         {
             var builder = ImmutableArray.CreateBuilder<(byte, PendingBundle)>();
             foreach (var slot in _slots)
-                foreach (var bundle in slot.Bundles) builder.Add((slot.Slot, bundle));
+                if (slot.BundleCount > 0)
+                    foreach (var bundle in slot.Bundles) builder.Add((slot.Slot, bundle));
             return builder.ToImmutable();
         }
     }
@@ -83,7 +84,7 @@ public sealed partial class DrivechainState
     private int CountBundles()
     {
         int count = 0;
-        foreach (var slot in _slots) count += slot.Bundles.Length;
+        foreach (var slot in _slots) count += slot.BundleCount;
         return count;
     }
 }

@@ -30,7 +30,7 @@ public sealed partial class DrivechainState
             sink.WriteByte((byte)((slot.Sidechain is null ? 0 : HasSidechain) | (slot.Ctip is null ? 0 : HasCtip)));
             if (slot.Sidechain is { } sidechain) StateCodec.WriteSidechain(sink, sidechain);
             StateCodec.WriteProposals(sink, slot.Proposals);
-            StateCodec.WriteBundles(sink, slot.Bundles);
+            StateCodec.WriteBundles(sink, slot.BundleKeys, slot.BundleAcks);
             if (slot.Ctip is { } ctip) StateCodec.WriteCtip(sink, ctip);
             sink.WriteCompactSize((ulong)slot.History.Count);
             foreach (var entry in slot.History)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 
 namespace Drivechain.Consensus.State;
 
@@ -11,15 +12,39 @@ public sealed class SlotState : IEquatable<SlotState>
 {
     private static readonly SlotState[] EmptySlots = CreateEmptySlots();
 
+    private ImmutableArray<PendingBundle> _bundles; // built on demand from keys + acks (a cache, not state)
+
     internal SlotState(byte slot, Sidechain? sidechain, ImmutableArray<SidechainProposal> proposals,
-        ImmutableArray<PendingBundle> bundles, Ctip? ctip, ImmutableList<TreasuryEntry> history)
+        ImmutableArray<BundleKey> bundleKeys, ImmutableArray<ushort> bundleAcks, Ctip? ctip, ImmutableList<TreasuryEntry> history)
     {
         Slot = slot;
         Sidechain = sidechain;
         Proposals = proposals.IsDefault ? [] : proposals;
-        Bundles = bundles.IsDefault ? [] : bundles;
+        BundleKeys = bundleKeys.IsDefault ? [] : bundleKeys;
+        BundleAcks = bundleAcks.IsDefault ? [] : bundleAcks;
+        if (BundleKeys.Length != BundleAcks.Length) throw new ArgumentException("one ACK count per bundle");
         Ctip = ctip;
         History = history;
+    }
+
+    internal SlotState(byte slot, Sidechain? sidechain, ImmutableArray<SidechainProposal> proposals,
+        ImmutableArray<PendingBundle> bundles, Ctip? ctip, ImmutableList<TreasuryEntry> history)
+        : this(slot, sidechain, proposals, KeysOf(bundles), AcksOf(bundles), ctip, history) { }
+
+    internal static ImmutableArray<BundleKey> KeysOf(ImmutableArray<PendingBundle> bundles)
+    {
+        if (bundles.IsDefaultOrEmpty) return [];
+        var keys = new BundleKey[bundles.Length];
+        for (int i = 0; i < keys.Length; i++) keys[i] = new BundleKey(bundles[i].M6Id, bundles[i].ProposalHeight);
+        return ImmutableCollectionsMarshal.AsImmutableArray(keys);
+    }
+
+    internal static ImmutableArray<ushort> AcksOf(ImmutableArray<PendingBundle> bundles)
+    {
+        if (bundles.IsDefaultOrEmpty) return [];
+        var acks = new ushort[bundles.Length];
+        for (int i = 0; i < acks.Length; i++) acks[i] = bundles[i].Acks;
+        return ImmutableCollectionsMarshal.AsImmutableArray(acks);
     }
 
     /// <summary>The empty record of <paramref name="slot"/> (shared instance).</summary>
@@ -34,25 +59,47 @@ public sealed class SlotState : IEquatable<SlotState>
     /// <summary>Pending proposals for this slot, in proposal order (height, then first seen).</summary>
     public ImmutableArray<SidechainProposal> Proposals { get; }
     /// <summary>Pending withdrawal bundles, in list order (M4 indices refer to it).</summary>
-    public ImmutableArray<PendingBundle> Bundles { get; }
+    public ImmutableArray<PendingBundle> Bundles
+    {
+        get
+        {
+            if (_bundles.IsDefault)
+            {
+                var bundles = new PendingBundle[BundleKeys.Length];
+                for (int i = 0; i < bundles.Length; i++) bundles[i] = new PendingBundle(BundleKeys[i].M6Id, BundleAcks[i], BundleKeys[i].ProposalHeight);
+                _bundles = ImmutableCollectionsMarshal.AsImmutableArray(bundles);
+            }
+            return _bundles;
+        }
+    }
+
+    /// <summary>Number of pending bundles.</summary>
+    public int BundleCount => BundleKeys.Length;
+
+    /// <summary>The pending bundles' identities (M6ID, proposal height), in list order.</summary>
+    internal ImmutableArray<BundleKey> BundleKeys { get; }
+
+    /// <summary>The pending bundles' ACK counts, parallel to <see cref="BundleKeys"/> (votes replace only this).</summary>
+    internal ImmutableArray<ushort> BundleAcks { get; }
     /// <summary>The current CTIP, or null before the first deposit.</summary>
     public Ctip? Ctip { get; }
     /// <summary>Every CTIP ever created for this slot, seq 0, 1, 2, ….</summary>
     public ImmutableList<TreasuryEntry> History { get; }
     /// <summary>True when nothing is recorded for this slot.</summary>
-    public bool IsEmpty => Sidechain is null && Proposals.IsEmpty && Bundles.IsEmpty && Ctip is null && History.IsEmpty;
+    public bool IsEmpty => Sidechain is null && Proposals.IsEmpty && BundleKeys.IsEmpty && Ctip is null && History.IsEmpty;
 
-    internal SlotState WithSidechain(Sidechain? sidechain) => new(Slot, sidechain, Proposals, Bundles, Ctip, History);
-    internal SlotState WithProposals(ImmutableArray<SidechainProposal> proposals) => new(Slot, Sidechain, proposals, Bundles, Ctip, History);
-    internal SlotState WithBundles(ImmutableArray<PendingBundle> bundles) => new(Slot, Sidechain, Proposals, bundles, Ctip, History);
-    internal SlotState WithTreasury(Ctip? ctip, ImmutableList<TreasuryEntry> history) => new(Slot, Sidechain, Proposals, Bundles, ctip, history);
+    internal SlotState WithSidechain(Sidechain? sidechain) => new(Slot, sidechain, Proposals, BundleKeys, BundleAcks, Ctip, History);
+    internal SlotState WithProposals(ImmutableArray<SidechainProposal> proposals) => new(Slot, Sidechain, proposals, BundleKeys, BundleAcks, Ctip, History);
+    internal SlotState WithBundles(ImmutableArray<BundleKey> keys, ImmutableArray<ushort> acks) => new(Slot, Sidechain, Proposals, keys, acks, Ctip, History);
+    internal SlotState WithBundleAcks(ImmutableArray<ushort> acks) => new(Slot, Sidechain, Proposals, BundleKeys, acks, Ctip, History);
+    internal SlotState WithTreasury(Ctip? ctip, ImmutableList<TreasuryEntry> history) => new(Slot, Sidechain, Proposals, BundleKeys, BundleAcks, ctip, history);
 
     /// <summary>Index of <paramref name="m6Id"/> in the pending list, or −1.</summary>
     public int IndexOfBundle(Messages.M6Id m6Id)
     {
-        var bundles = Bundles;
-        for (int i = 0; i < bundles.Length; i++)
-            if (bundles[i].M6Id == m6Id) return i;
+        var keys = BundleKeys;
+        for (int i = 0; i < keys.Length; i++)
+            if (keys[i].M6Id == m6Id) return i;
         return -1;
     }
 
@@ -72,20 +119,21 @@ public sealed class SlotState : IEquatable<SlotState>
         if (ReferenceEquals(this, other)) return true;
         return Slot == other.Slot && Equals(Sidechain, other.Sidechain) && Ctip == other.Ctip &&
                Proposals.AsSpan().SequenceEqual(other.Proposals.AsSpan()) &&
-               Bundles.AsSpan().SequenceEqual(other.Bundles.AsSpan()) &&
+               BundleKeys.AsSpan().SequenceEqual(other.BundleKeys.AsSpan()) &&
+               BundleAcks.AsSpan().SequenceEqual(other.BundleAcks.AsSpan()) &&
                (ReferenceEquals(History, other.History) || History.SequenceEqual(other.History));
     }
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => Equals(obj as SlotState);
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(Slot, Sidechain?.DescriptionHash, Bundles.Length, History.Count);
+    public override int GetHashCode() => HashCode.Combine(Slot, Sidechain?.DescriptionHash, BundleKeys.Length, History.Count);
 
     private static SlotState[] CreateEmptySlots()
     {
         var slots = new SlotState[DrivechainState.SlotCount];
         for (int i = 0; i < slots.Length; i++)
-            slots[i] = new SlotState((byte)i, null, [], [], null, ImmutableList<TreasuryEntry>.Empty);
+            slots[i] = new SlotState((byte)i, null, [], ImmutableArray<BundleKey>.Empty, ImmutableArray<ushort>.Empty, null, ImmutableList<TreasuryEntry>.Empty);
         return slots;
     }
 }

@@ -25,19 +25,19 @@ internal sealed class SlotUndo
     private readonly Cells _cells;
     private readonly Sidechain? _sidechain;
     private readonly ImmutableArray<SidechainProposal> _proposals;
-    private readonly ImmutableArray<PendingBundle> _bundles;
+    private readonly ImmutableArray<BundleKey> _bundleKeys;
     private readonly ImmutableArray<ushort> _bundleAcks;
     private readonly Ctip? _ctip;
     private readonly int _historyCount;
 
     private SlotUndo(byte slot, Cells cells, Sidechain? sidechain, ImmutableArray<SidechainProposal> proposals,
-        ImmutableArray<PendingBundle> bundles, ImmutableArray<ushort> bundleAcks, Ctip? ctip, int historyCount)
+        ImmutableArray<BundleKey> bundleKeys, ImmutableArray<ushort> bundleAcks, Ctip? ctip, int historyCount)
     {
         Slot = slot;
         _cells = cells;
         _sidechain = sidechain;
         _proposals = proposals;
-        _bundles = bundles;
+        _bundleKeys = bundleKeys;
         _bundleAcks = bundleAcks;
         _ctip = ctip;
         _historyCount = historyCount;
@@ -50,32 +50,11 @@ internal sealed class SlotUndo
         var cells = Cells.None;
         if (!ReferenceEquals(before.Sidechain, after.Sidechain)) cells |= Cells.Sidechain;
         if (before.Proposals != after.Proposals) cells |= Cells.Proposals;
-        ImmutableArray<ushort> acks = default;
-        if (before.Bundles != after.Bundles)
-        {
-            if (SameIds(before.Bundles.AsSpan(), after.Bundles.AsSpan()))
-            {
-                var old = new ushort[before.Bundles.Length];
-                for (int i = 0; i < old.Length; i++) old[i] = before.Bundles[i].Acks;
-                acks = ImmutableCollectionsMarshal.AsImmutableArray(old);
-                cells |= Cells.BundleAcks;
-            }
-            else
-            {
-                cells |= Cells.BundlesFull;
-            }
-        }
+        if (before.BundleKeys != after.BundleKeys) cells |= Cells.BundlesFull;          // bundles added or removed
+        else if (before.BundleAcks != after.BundleAcks) cells |= Cells.BundleAcks;   // only votes: keep the old counts
         if (before.Ctip != after.Ctip) cells |= Cells.Ctip;
         if (!ReferenceEquals(before.History, after.History)) cells |= Cells.History;
-        return new SlotUndo(before.Slot, cells, before.Sidechain, before.Proposals, before.Bundles, acks, before.Ctip, before.History.Count);
-    }
-
-    private static bool SameIds(ReadOnlySpan<PendingBundle> a, ReadOnlySpan<PendingBundle> b)
-    {
-        if (a.Length != b.Length) return false;
-        for (int i = 0; i < a.Length; i++)
-            if (a[i].M6Id != b[i].M6Id || a[i].ProposalHeight != b[i].ProposalHeight) return false;
-        return true;
+        return new SlotUndo(before.Slot, cells, before.Sidechain, before.Proposals, before.BundleKeys, before.BundleAcks, before.Ctip, before.History.Count);
     }
 
     /// <summary>The slot record before the block, rebuilt from the record after it.</summary>
@@ -83,26 +62,26 @@ internal sealed class SlotUndo
     {
         var sidechain = (_cells & Cells.Sidechain) != 0 ? _sidechain : after.Sidechain;
         var proposals = (_cells & Cells.Proposals) != 0 ? _proposals : after.Proposals;
-        var bundles = after.Bundles;
+        var keys = after.BundleKeys;
+        var acks = after.BundleAcks;
         if ((_cells & Cells.BundlesFull) != 0)
         {
-            bundles = _bundles;
+            keys = _bundleKeys;
+            acks = _bundleAcks;
         }
         else if ((_cells & Cells.BundleAcks) != 0)
         {
-            if (_bundleAcks.Length != bundles.Length) throw new ArgumentException($"undo does not match slot {Slot}'s pending list");
-            var restored = new PendingBundle[bundles.Length];
-            for (int i = 0; i < restored.Length; i++) restored[i] = bundles[i] with { Acks = _bundleAcks[i] };
-            bundles = ImmutableCollectionsMarshal.AsImmutableArray(restored);
+            if (_bundleAcks.Length != keys.Length) throw new ArgumentException($"undo does not match slot {Slot}'s pending list");
+            acks = _bundleAcks;
         }
         var ctip = (_cells & Cells.Ctip) != 0 ? _ctip : after.Ctip;
         var history = after.History;
         if ((_cells & Cells.History) != 0)
         {
-            if (_historyCount > history.Count) throw new ArgumentException($"undo does not match slot {Slot}'s treasury history");
+            if (_historyCount >= history.Count) throw new ArgumentException($"undo does not match slot {Slot}'s treasury history");
             history = history.RemoveRange(_historyCount, history.Count - _historyCount);
         }
-        return new SlotState(Slot, sidechain, proposals, bundles, ctip, history);
+        return new SlotState(Slot, sidechain, proposals, keys, acks, ctip, history);
     }
 
     public Ctip? CtipBefore => _ctip;
@@ -118,7 +97,7 @@ internal sealed class SlotUndo
             if (_sidechain is not null) StateCodec.WriteSidechain(sink, _sidechain);
         }
         if ((_cells & Cells.Proposals) != 0) StateCodec.WriteProposals(sink, _proposals);
-        if ((_cells & Cells.BundlesFull) != 0) StateCodec.WriteBundles(sink, _bundles);
+        if ((_cells & Cells.BundlesFull) != 0) StateCodec.WriteBundles(sink, _bundleKeys, _bundleAcks);
         if ((_cells & Cells.BundleAcks) != 0)
         {
             sink.WriteCompactSize((ulong)_bundleAcks.Length);
@@ -148,7 +127,7 @@ internal sealed class SlotUndo
         if ((cells & Cells.Proposals) != 0 && !StateCodec.TryReadProposals(ref reader, slot, out proposals)) return false;
         ImmutableArray<PendingBundle> bundles = default;
         if ((cells & Cells.BundlesFull) != 0 && !StateCodec.TryReadBundles(ref reader, out bundles)) return false;
-        ImmutableArray<ushort> acks = default;
+        ImmutableArray<ushort> acks = (cells & Cells.BundlesFull) != 0 ? SlotState.AcksOf(bundles) : default;
         if ((cells & Cells.BundleAcks) != 0)
         {
             if (!reader.TryReadCount(2, out int count)) return false;
@@ -169,7 +148,7 @@ internal sealed class SlotUndo
         }
         int historyCount = 0;
         if ((cells & Cells.History) != 0 && (!reader.TryReadInt32(out historyCount) || historyCount < 0)) return false;
-        undo = new SlotUndo(slot, cells, sidechain, proposals, bundles, acks, ctip, historyCount);
+        undo = new SlotUndo(slot, cells, sidechain, proposals, SlotState.KeysOf(bundles), acks, ctip, historyCount);
         return true;
     }
 }

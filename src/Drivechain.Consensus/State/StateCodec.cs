@@ -52,14 +52,14 @@ internal static class StateCodec
         return true;
     }
 
-    public static void WriteBundles(ByteSink sink, ImmutableArray<PendingBundle> bundles)
+    public static void WriteBundles(ByteSink sink, ImmutableArray<BundleKey> keys, ImmutableArray<ushort> acks)
     {
-        sink.WriteCompactSize((ulong)bundles.Length);
-        foreach (var b in bundles)
+        sink.WriteCompactSize((ulong)keys.Length);
+        for (int i = 0; i < keys.Length; i++)
         {
-            sink.WriteUInt256(b.M6Id.Hash);
-            sink.WriteUInt16(b.Acks);
-            sink.WriteInt32(b.ProposalHeight);
+            sink.WriteUInt256(keys[i].M6Id.Hash);
+            sink.WriteUInt16(acks[i]);
+            sink.WriteInt32(keys[i].ProposalHeight);
         }
     }
 

@@ -20,6 +20,7 @@ public sealed class StateDraft
     private ulong _m8Seen0, _m8Seen1, _m8Seen2, _m8Seen3;
     private ImmutableArray<DrivechainEvent>.Builder? _events;
     private bool _frozen;
+    private int _written;
 
     /// <summary>Starts a draft on <paramref name="state"/> (the state after the parent block).</summary>
     public StateDraft(DrivechainState state)
@@ -72,17 +73,26 @@ public sealed class StateDraft
     public void AppendBundle(byte slot, PendingBundle bundle)
     {
         var record = _slots[slot];
-        Write(record.WithBundles(record.Bundles.Add(bundle)));
+        Write(record.WithBundles(record.BundleKeys.Add(new BundleKey(bundle.M6Id, bundle.ProposalHeight)), record.BundleAcks.Add(bundle.Acks)));
     }
 
     /// <summary>Replaces the pending list of <paramref name="slot"/>.</summary>
-    public void SetBundles(byte slot, ImmutableArray<PendingBundle> bundles) => Write(_slots[slot].WithBundles(bundles));
+    public void SetBundles(byte slot, ImmutableArray<PendingBundle> bundles) =>
+        Write(_slots[slot].WithBundles(SlotState.KeysOf(bundles), SlotState.AcksOf(bundles)));
+
+    /// <summary>Replaces the ACK counts of <paramref name="slot"/>'s pending list (same bundles, same order).</summary>
+    public void SetBundleAcks(byte slot, ImmutableArray<ushort> acks)
+    {
+        var record = _slots[slot];
+        if (acks.Length != record.BundleKeys.Length) throw new ArgumentException("one ACK count per pending bundle", nameof(acks));
+        Write(record.WithBundleAcks(acks));
+    }
 
     /// <summary>Removes the bundle at <paramref name="index"/> (order-preserving).</summary>
     public void RemoveBundleAt(byte slot, int index)
     {
         var record = _slots[slot];
-        Write(record.WithBundles(record.Bundles.RemoveAt(index)));
+        Write(record.WithBundles(record.BundleKeys.RemoveAt(index), record.BundleAcks.RemoveAt(index)));
     }
 
     /// <summary>Moves the CTIP of <paramref name="slot"/> and appends the history entry; returns it.</summary>
@@ -148,7 +158,11 @@ public sealed class StateDraft
         if (_frozen) throw new InvalidOperationException("the draft was already turned into a state");
         int slot = updated.Slot;
         _original ??= new SlotState?[DrivechainState.SlotCount];
-        _original[slot] ??= _slots[slot];
+        if (_original[slot] is null)
+        {
+            _original[slot] = _slots[slot];
+            _written++;
+        }
         _slots[slot] = updated;
     }
 
@@ -162,7 +176,7 @@ public sealed class StateDraft
     /// <summary>The undo: the overwritten cells of every touched slot and the parent's records.</summary>
     public BlockUndo ToUndo()
     {
-        var slots = ImmutableArray.CreateBuilder<SlotUndo>();
+        var slots = ImmutableArray.CreateBuilder<SlotUndo>(_written);
         if (_original is not null)
         {
             for (int i = 0; i < _original.Length; i++)
@@ -170,6 +184,6 @@ public sealed class StateDraft
                     slots.Add(SlotUndo.Create(original, _slots[i]));
         }
         if (slots.Count == 0 && _base.M4Record.IsEmpty && _base.BmmAccepts.IsEmpty) return BlockUndo.Empty;
-        return new BlockUndo(slots.ToImmutable(), _base.M4Record, _base.BmmAccepts);
+        return new BlockUndo(slots.Count == slots.Capacity ? slots.MoveToImmutable() : slots.ToImmutable(), _base.M4Record, _base.BmmAccepts);
     }
 }

@@ -123,9 +123,11 @@ public sealed class ChainBuilder
     }
 
     /// <summary>Proposes the bundle <paramref name="blinded"/> in <paramref name="slot"/> and upvotes it (v1, ASN-wide: index 0 for this slot, abstain elsewhere) until its ACKs exceed the inclusion threshold.</summary>
-    public M6Id ProposeAndApprove(byte slot, Transaction blinded)
+    public M6Id ProposeAndApprove(byte slot, Transaction blinded) => ProposeAndApprove(slot, M6Id.OfBlinded(blinded));
+
+    /// <summary>Proposes <paramref name="id"/> in <paramref name="slot"/> and upvotes it past the inclusion threshold.</summary>
+    public M6Id ProposeAndApprove(byte slot, M6Id id)
     {
-        var id = M6Id.OfBlinded(blinded);
         Mine(b => b.WithM3(slot, id));
         while (State.GetPendingBundles(slot).First(x => x.M6Id == id).Acks <= Params.WithdrawalBundleInclusionThreshold)
         {

@@ -1,0 +1,71 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Drivechain.Testing.Vectors;
+
+namespace Drivechain.Consensus.Tests.Docs;
+
+public class DocsTests
+{
+    private static string RepoFile(string relative)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Drivechain.sln"))) return Path.Combine(dir.FullName, relative);
+        throw new DirectoryNotFoundException($"Drivechain.sln not found above {AppContext.BaseDirectory}");
+    }
+
+    [Fact]
+    public void Rules_md_lists_the_stages_in_the_validators_order()
+    {
+        var text = File.ReadAllText(RepoFile("docs/rules.md"));
+        var listed = Regex.Matches(text, @"^\d+\. `(\w+)`", RegexOptions.Multiline).Select(m => m.Groups[1].Value).ToList();
+        var actual = new DrivechainValidator(DrivechainParams.Short).Stages.Select(s => s.GetType().Name).ToList();
+        listed.Should().Equal(actual);
+    }
+
+    [Fact]
+    public void Rules_md_has_a_row_for_every_reject_code()
+    {
+        var rows = File.ReadAllLines(RepoFile("docs/rules.md")).Where(l => l.StartsWith("| ", StringComparison.Ordinal)).ToList();
+        foreach (var code in RejectCodes.All)
+            rows.Should().Contain(r => r.Contains($"`{code.ToWireString()}`", StringComparison.Ordinal), code.ToWireString());
+    }
+
+    [Fact]
+    public void Rules_md_names_only_classes_that_exist()
+    {
+        var classColumn = File.ReadAllLines(RepoFile("docs/rules.md"))
+            .Where(l => l.StartsWith("| ", StringComparison.Ordinal) && !l.StartsWith("| Spec", StringComparison.Ordinal))
+            .Select(l => l.Split('|')[3]).Where(c => !c.Contains("base layer", StringComparison.Ordinal));
+        var types = typeof(DrivechainValidator).Assembly.GetTypes().Select(t => t.Name).ToHashSet();
+        var named = classColumn.SelectMany(c => Regex.Matches(c, @"`([A-Z]\w+)(?:\.\w+)?`").Select(m => m.Groups[1].Value)).Distinct().ToList();
+        named.Should().NotBeEmpty();
+        named.Where(n => !types.Contains(n)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Embedding_md_shows_exactly_the_code_of_the_example()
+    {
+        var doc = File.ReadAllText(RepoFile("docs/embedding.md"));
+        var docCode = Regex.Match(doc, "```csharp\n(.*?)```", RegexOptions.Singleline).Groups[1].Value;
+        var source = File.ReadAllText(RepoFile("tests/Drivechain.Consensus.Tests/Docs/EmbeddingExample.cs"));
+        var example = Regex.Match(source, @"// <example>\n(.*?)\n\s*// </example>", RegexOptions.Singleline).Groups[1].Value;
+        Normalize(docCode).Should().Be(Normalize(example));
+    }
+
+    [Fact]
+    public void The_embedding_example_replays_the_activation_vector()
+    {
+        var vector = JsonNode.Parse(File.ReadAllText(VectorPaths.File("drivechain", "pub-activation.json")))!;
+        var raw = vector["blocks"]!.AsArray().Select(b => Convert.FromHexString(b!["hex"]!.GetValue<string>())).ToList();
+        var output = new StringWriter();
+        var state = EmbeddingExample.Run(raw, output);
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.Should().HaveCount(raw.Count + 1);
+        lines.Take(raw.Count).Should().OnlyContain(l => l.Contains(" accepted, digest ", StringComparison.Ordinal));
+        lines[^1].Should().Be("active sidechains: 1");
+        lines[^2].Should().EndWith(state.ComputeDigest().ToString());
+    }
+
+    private static string Normalize(string code) =>
+        string.Join('\n', code.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
+}
