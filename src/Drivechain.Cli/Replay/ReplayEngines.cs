@@ -4,15 +4,5 @@ namespace Drivechain.Cli.Replay;
 internal static class ReplayEngines
 {
     /// <summary>The full pipeline (base validation + drivechain rules).</summary>
-    public static IReplayEngineFactory Default { get; } = new UnavailableEngineFactory();
-
-    private sealed class UnavailableEngineFactory : IReplayEngineFactory
-    {
-        public bool TryCreate(VectorParams parameters, out IReplayEngine? engine, out string? error)
-        {
-            engine = null;
-            error = "no validation engine is built into this version";
-            return false;
-        }
-    }
+    public static IReplayEngineFactory Default { get; } = new ChainReplayEngineFactory();
 }

@@ -20,8 +20,12 @@ public sealed class BlockIndex
         Height = parent is null ? 0 : parent.Height + 1;
         ChainWork = (parent?.ChainWork ?? BigInteger.Zero) + header.Work;
         SequenceId = sequenceId;
+        Skip = parent?.GetAncestor(GetSkipHeight(Height));
         parent?.AddChild(this);
     }
+
+    // Core's skip pointer: an ancestor far below, so GetAncestor takes O(log n) steps instead of n.
+    private BlockIndex? Skip { get; }
 
     /// <summary>The block hash.</summary>
     public UInt256 Hash => Header.Hash;
@@ -56,6 +60,13 @@ public sealed class BlockIndex
     /// <summary>For a failed block: Core's reject reason or the rule's detail.</summary>
     public string? FailureReason { get; internal set; }
 
+    /// <summary>
+    /// The bits Core's minimum-difficulty walk (testnet/regtest GetNextWorkRequired) returns from this block:
+    /// its own bits, or its parent's walk result when this block used the limit inside a period. Kept per
+    /// entry so the walk is O(1) instead of up to 2015 steps per block.
+    /// </summary>
+    internal uint MinDifficultyWalkBits { get; set; }
+
     /// <summary>True when the block or an ancestor is known to be invalid.</summary>
     public bool IsFailed => (Status & BlockStatus.FailedMask) != 0;
 
@@ -71,9 +82,31 @@ public sealed class BlockIndex
     {
         if (height > Height || height < 0) return null;
         var walk = this;
-        while (walk.Height > height) walk = walk.Parent!;
+        int heightWalk = Height;
+        while (heightWalk > height)
+        {
+            int heightSkip = GetSkipHeight(heightWalk);
+            int heightSkipPrev = GetSkipHeight(heightWalk - 1);
+            if (walk.Skip is not null
+                && (heightSkip == height || (heightSkip > height && !(heightSkipPrev < heightSkip - 2 && heightSkipPrev >= height))))
+            {
+                walk = walk.Skip;
+                heightWalk = heightSkip;
+            }
+            else
+            {
+                walk = walk.Parent!;
+                heightWalk--;
+            }
+        }
         return walk;
     }
+
+    private static int InvertLowestOne(int n) => n & (n - 1);
+
+    // Core's GetSkipHeight: any height below; chosen so that walking skip pointers reaches any ancestor quickly.
+    private static int GetSkipHeight(int height) =>
+        height < 2 ? 0 : (height & 1) != 0 ? InvertLowestOne(InvertLowestOne(height - 1)) + 1 : InvertLowestOne(height);
 
     /// <summary>Median of the times of this block and up to 10 ancestors (BIP113).</summary>
     public uint GetMedianTimePast()

@@ -6,10 +6,20 @@ namespace Drivechain.Node.Chain;
 
 /// <summary>
 /// The ancestry of a block being validated, as the base rules and the difficulty rules see it: the chain
-/// ending at <paramref name="parent"/>.
+/// ending at the parent.
 /// </summary>
-internal sealed class ChainHistory(BlockIndex parent) : IChainHistory, IHeaderAncestry
+internal sealed class ChainHistory : IChainHistory, IHeaderAncestry
 {
+    private readonly BlockIndex _parent;
+    // The difficulty rules walk down one height at a time: continue from the last answer when possible.
+    private BlockIndex _cursor;
+
+    public ChainHistory(BlockIndex parent)
+    {
+        _parent = parent;
+        _cursor = parent;
+    }
+
     public uint GetMedianTimePast(int height) => At(height).GetMedianTimePast();
 
     public UInt256 GetBlockHash(int height) => At(height).Hash;
@@ -20,6 +30,10 @@ internal sealed class ChainHistory(BlockIndex parent) : IChainHistory, IHeaderAn
         return new PowHeader(index.Height, index.Header.Time, index.Header.Bits);
     }
 
-    private BlockIndex At(int height) =>
-        parent.GetAncestor(height) ?? throw new ArgumentOutOfRangeException(nameof(height), height, $"not an ancestor height of {parent}");
+    private BlockIndex At(int height)
+    {
+        var from = height <= _cursor.Height ? _cursor : _parent;
+        _cursor = from.GetAncestor(height) ?? throw new ArgumentOutOfRangeException(nameof(height), height, $"not an ancestor height of {_parent}");
+        return _cursor;
+    }
 }

@@ -82,6 +82,7 @@ public sealed partial class ChainManager
                 FailureCode = row.FailureCode,
                 FailureReason = row.FailureReason,
             };
+            SetMinDifficultyWalkBits(index);
             _index.Add(index.Hash, index);
             _nextSequenceId = Math.Max(_nextSequenceId, row.SequenceId + 1);
         }

@@ -1,4 +1,5 @@
 using Drivechain.Consensus.State;
+using Drivechain.Bitcoin.Networks;
 using Drivechain.Bitcoin.Primitives;
 using Drivechain.Bitcoin.Validation;
 
@@ -37,8 +38,7 @@ public sealed partial class ChainManager
             long now = _options.TimeProvider.GetUtcNow().ToUnixTimeSeconds();
             var history = new ChainHistory(parent);
             int height = parent.Height + 1;
-            var last = new Bitcoin.Networks.PowHeader(parent.Height, parent.Header.Time, parent.Header.Bits);
-            uint expectedBits = _network.GetNextWorkRequired(last, block.Header.Time, history);
+            uint expectedBits = ExpectedBits(_network, parent, block.Header.Time, history);
             if (BlockValidation.ContextualCheckBlockHeader(block.Header, height, expectedBits, parent.GetMedianTimePast(),
                     parent.Header.Time, now, _network) is { } headerError)
                 return new SubmitOutcome.Rejected(hash, BaseCode, headerError.RejectReason);
@@ -72,9 +72,32 @@ public sealed partial class ChainManager
             ? new SubmitOutcome.Rejected(index.Hash, index.FailureCode ?? BaseCode, index.FailureReason ?? "duplicate-invalid")
             : new SubmitOutcome.Rejected(index.Hash, BaseCode, "bad-prevblk");
 
+    /// <summary>
+    /// The bits a block after <paramref name="parent"/> must carry: Core's GetNextWorkRequired, with the
+    /// minimum-difficulty walk (within a period, a block not more than 20 minutes after its parent takes the bits
+    /// of the last block that did not use the limit) answered from <see cref="BlockIndex.MinDifficultyWalkBits"/>.
+    /// </summary>
+    internal static uint ExpectedBits(Network network, BlockIndex parent, uint time, IHeaderAncestry history)
+    {
+        if ((parent.Height + 1) % network.DifficultyAdjustmentInterval != 0 && network.PowAllowMinDifficultyBlocks
+            && time <= (long)parent.Header.Time + network.PowTargetSpacing * 2)
+            return parent.MinDifficultyWalkBits;
+        var last = new PowHeader(parent.Height, parent.Header.Time, parent.Header.Bits);
+        return network.GetNextWorkRequired(last, time, history);
+    }
+
+    internal static void SetMinDifficultyWalkBits(Network network, uint powLimitBits, BlockIndex index) =>
+        index.MinDifficultyWalkBits = index.Parent is not null && index.Height % network.DifficultyAdjustmentInterval != 0
+            && index.Header.Bits == powLimitBits
+                ? index.Parent.MinDifficultyWalkBits
+                : index.Header.Bits;
+
+    private void SetMinDifficultyWalkBits(BlockIndex index) => SetMinDifficultyWalkBits(_network, _powLimitBits, index);
+
     private BlockIndex AddIndex(BlockHeader header, BlockIndex? parent)
     {
         var index = new BlockIndex(header, parent, sequenceId: 0) { Status = BlockStatus.ValidHeader };
+        SetMinDifficultyWalkBits(index);
         _index.Add(index.Hash, index);
         MarkDirty(index);
         return index;

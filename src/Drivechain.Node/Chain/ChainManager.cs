@@ -23,6 +23,7 @@ public sealed partial class ChainManager : IDisposable
     private readonly DrivechainValidator _drivechain;
     private readonly ISecp256k1 _secp;
     private readonly ChainManagerOptions _options;
+    private readonly uint _powLimitBits;
     private readonly Dictionary<UInt256, BlockIndex> _index = [];
     private readonly ActiveChain _active = new();
     private readonly SortedSet<BlockIndex> _candidates = new(CandidateComparer.Instance);
@@ -47,6 +48,7 @@ public sealed partial class ChainManager : IDisposable
         _database = database;
         _blockFiles = blockFiles;
         _coins = new CoinsCache(database);
+        _powLimitBits = network.PowLimitBits;
         DrivechainParams = drivechainParams;
     }
 

@@ -6,13 +6,14 @@ namespace Drivechain.Node.Storage;
 /// <summary>
 /// Append-only block files <c>blk00000.dat</c>, <c>blk00001.dat</c>, …: each record is the network
 /// magic (4 bytes), the block length (4 bytes, little-endian) and the serialized block. A new file is
-/// started when one would pass <see cref="MaxFileSize"/>. Bytes written after the last flush of the
+/// started when one would pass the maximum file size (128 MiB). Bytes written after the last flush of the
 /// index may be orphaned by a crash; they are never referenced and do no harm.
 /// </summary>
 internal sealed class BlockFileStore : IDisposable
 {
-    public const long MaxFileSize = 128L * 1024 * 1024;
+    public const long DefaultMaxFileSize = 128L * 1024 * 1024;
     private readonly string _directory;
+    private readonly long _maxFileSize;
     private readonly uint _magic;
     private readonly Dictionary<int, SafeFileHandle> _readers = [];
     private SafeFileHandle? _writer;
@@ -20,9 +21,10 @@ internal sealed class BlockFileStore : IDisposable
     private long _currentLength;
     private bool _dirty;
 
-    public BlockFileStore(string directory, uint magic)
+    public BlockFileStore(string directory, uint magic, long maxFileSize = DefaultMaxFileSize)
     {
         _directory = directory;
+        _maxFileSize = maxFileSize;
         _magic = magic;
         Directory.CreateDirectory(directory);
         _currentFile = 0;
@@ -42,7 +44,7 @@ internal sealed class BlockFileStore : IDisposable
     /// <summary>Appends a block and returns where its bytes are.</summary>
     public BlockFilePosition Append(ReadOnlySpan<byte> block)
     {
-        if (_currentLength > 0 && _currentLength + 8 + block.Length > MaxFileSize)
+        if (_currentLength > 0 && _currentLength + 8 + block.Length > _maxFileSize)
         {
             Flush();
             _currentFile++;
