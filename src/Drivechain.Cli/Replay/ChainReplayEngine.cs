@@ -15,6 +15,9 @@ internal sealed class ChainReplayEngine(ChainManager chain) : IReplayEngine
         var other => throw new InvalidOperationException($"unknown submit outcome {other}"),
     };
 
+    /// <summary>The chain behind the engine (diagnostics).</summary>
+    public ChainManager Chain => chain;
+
     public UInt256 TipHash => chain.Tip.Hash;
 
     public int TipHeight => chain.Height;

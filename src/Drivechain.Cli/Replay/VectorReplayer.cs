@@ -33,12 +33,13 @@ internal sealed class VectorReplayer(IReplayEngineFactory engines)
         if (!engines.TryCreate(vector.Params, out var engine, out var error))
             return new VectorResult(path, vector.Name, vector.Blocks.Length, 0, error, null, stopwatch.Elapsed);
         using (engine)
+        using (var blocks = new BlockPipeline(vector.Blocks))
         {
             try
             {
                 foreach (var entry in vector.Blocks)
                 {
-                    var mismatch = ReplayBlock(engine!, entry);
+                    var mismatch = ReplayBlock(engine!, entry, blocks.Take(entry.Index));
                     if (mismatch is not null)
                         return new VectorResult(path, vector.Name, vector.Blocks.Length, entry.Index, null, mismatch, stopwatch.Elapsed);
                 }
@@ -53,16 +54,16 @@ internal sealed class VectorReplayer(IReplayEngineFactory engines)
         return new VectorResult(path, vector.Name, vector.Blocks.Length, vector.Blocks.Length, null, null, stopwatch.Elapsed);
     }
 
-    private static BlockMismatch? ReplayBlock(IReplayEngine engine, VectorBlock entry)
+    private static BlockMismatch? ReplayBlock(IReplayEngine engine, VectorBlock entry, BlockPipeline.Parsed parsed)
     {
         string? hash = entry.Bytes.Length >= BlockHeader.Size ? BlockHeader.Parse(entry.Bytes.Span[..BlockHeader.Size]).Hash.ToString() : null;
         var beforeTip = engine.TipHash;
         var beforeHeight = engine.TipHeight;
         var before = entry.ExpectAccept ? null : engine.Snapshot();
 
-        var verdict = Block.TryParse(entry.Bytes, out var block, out var parseError)
+        var verdict = parsed.Block is { } block
             ? engine.Submit(block)
-            : BlockVerdict.Reject("BASE", $"undecodable block: {parseError.Kind} at byte {parseError.Position}");
+            : BlockVerdict.Reject("BASE", $"undecodable block: {parsed.Error.Kind} at byte {parsed.Error.Position}");
 
         BlockMismatch Mismatch(string problem, ImmutableArray<string> differences = default) =>
             new(entry.Index, hash, entry.Describe(), verdict.Describe(), problem, differences.IsDefault ? [] : differences);

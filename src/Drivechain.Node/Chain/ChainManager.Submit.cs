@@ -11,6 +11,16 @@ public sealed partial class ChainManager
     public const string BaseCode = "BASE";
 
     /// <summary>
+    /// <see cref="SubmitBlock(Block)"/> for serialized bytes (parsed once; the block keeps referencing them).
+    /// Bytes that do not parse are rejected as BASE "block-decode-failed" (with a zero hash).
+    /// </summary>
+    public SubmitOutcome SubmitBlock(ReadOnlyMemory<byte> bytes)
+    {
+        if (!Block.TryParse(bytes, out var block, out _)) return new SubmitOutcome.Rejected(UInt256.Zero, BaseCode, "block-decode-failed");
+        return SubmitBlock(block);
+    }
+
+    /// <summary>
     /// Checks, stores and (when it leads the most-work valid chain) connects a block, reorganising if
     /// needed. Rejections give "BASE" with Core's reject reason or the drivechain code with its detail;
     /// a rejected block leaves the tip, UTXO set and drivechain state unchanged.

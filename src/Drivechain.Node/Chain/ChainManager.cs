@@ -11,7 +11,7 @@ namespace Drivechain.Node.Chain;
 
 /// <summary>
 /// The node's validating core: block tree, most-work chain selection with reorganisations, UTXO set
-/// and drivechain state, and their storage. Blocks go in through <see cref="SubmitBlock"/>; a block is
+/// and drivechain state, and their storage. Blocks go in through <see cref="SubmitBlock(Block)"/>; a block is
 /// connected by the base rules (<see cref="BlockValidation"/>) and the drivechain rules
 /// (<see cref="DrivechainValidator"/>) in one atomic step. One writer and any number of readers may use
 /// it concurrently: every public member takes the same (re-entrant) lock.

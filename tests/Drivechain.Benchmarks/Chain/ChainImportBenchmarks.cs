@@ -9,7 +9,7 @@ using Drivechain.Testing.Chains;
 namespace Drivechain.Benchmarks.Chain;
 
 /// <summary>
-/// Import of a generated regtest chain through <see cref="ChainManager.SubmitBlock"/>: the replay speed
+/// Import of a generated regtest chain through <see cref="ChainManager.SubmitBlock(Block)"/>: the replay speed
 /// scenario of <see cref="ReplayBenchmarkChain"/> (all sidechains active, an M4 over every slot in every block,
 /// a deposit, a bundle proposal and payouts; wallet spends are P2WSH(OP_TRUE), so no signatures). In memory
 /// (the replay mode) and on disk (SQLite + block files). Each invocation imports the whole chain into a fresh

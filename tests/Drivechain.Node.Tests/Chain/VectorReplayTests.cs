@@ -9,7 +9,7 @@ using Drivechain.Testing.Vectors;
 namespace Drivechain.Node.Tests.Chain;
 
 /// <summary>
-/// Every shared chain vector replayed through <see cref="ChainManager.SubmitBlock"/>: each block's verdict and
+/// Every shared chain vector replayed through <see cref="ChainManager.SubmitBlock(Block)"/>: each block's verdict and
 /// code, and the tip and height where the vector states them. (The full state comparison is the CLI's replay.)
 /// </summary>
 public sealed class VectorReplayTests

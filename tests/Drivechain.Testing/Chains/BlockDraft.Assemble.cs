@@ -39,7 +39,7 @@ public sealed partial class BlockDraft
         }
         model.Expire();
 
-        var context = new BuildContext(options, _parent.Wallet, model);
+        var context = new BuildContext(options, _generator.WalletKey, _parent.Wallet, model);
         foreach (var transaction in _transactions) transaction(context);
         if (options.AutoPayout) PayApprovedBundles(context, options.Thresholds);
         foreach (var (slot, commitment) in _m7) messages.Add(DrivechainScripts.M7(slot, commitment));
@@ -48,7 +48,7 @@ public sealed partial class BlockDraft
         ImmutableArray<Transaction> transactions = [coinbase, .. context.Transactions];
         var block = Mine(options, transactions);
         var wallet = context.ToWallet(new WalletCoin(new OutPoint(coinbase.TxId, 0), coinbase.Outputs[0].Value.Satoshis,
-            options.WalletScript, Height, true));
+            _generator.WalletKey.Script, Height, true));
         return (block, model.ToModel(), wallet);
     }
 
@@ -85,7 +85,7 @@ public sealed partial class BlockDraft
     {
         var scriptSig = new ScriptBuilder().Push(Height).Push(BitConverter.GetBytes(_generator.BranchId)).ToScript();
         var reward = options.Network.GetBlockSubsidy(Height).Satoshis + context.Fees;
-        var outputs = new List<TxOut> { new(new Money(reward), options.WalletScript) };
+        var outputs = new List<TxOut> { new(new Money(reward), _generator.WalletKey.Script) };
         outputs.AddRange(messages.Select(m => new TxOut(Money.Zero, m)));
         outputs.AddRange(_extraCoinbaseOutputs.Select(m => new TxOut(Money.Zero, m)));
         var hasWitness = context.Transactions.Any(t => t.HasWitness);

@@ -105,7 +105,7 @@ public sealed partial class BlockDraft
     /// <summary>A wallet payment to <paramref name="script"/> (coins from earlier blocks; change back to the wallet).</summary>
     public BlockDraft Pay(Script script, long amount)
     {
-        _transactions.Add(context => context.Spend(context.Fee, [new TxOut(new Money(amount), script)], extraNeeded: amount));
+        _transactions.Add(context => context.Spend(context.Fee, [new TxOut(new Money(amount), script)]));
         return this;
     }
 

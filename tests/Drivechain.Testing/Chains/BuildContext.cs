@@ -8,13 +8,15 @@ namespace Drivechain.Testing.Chains;
 internal sealed class BuildContext
 {
     private readonly ChainGeneratorOptions _options;
+    private readonly WalletKey _wallet;
     private ImmutableQueue<WalletCoin> _coinbaseCoins;
     private ImmutableQueue<WalletCoin> _coins;
     private readonly List<WalletCoin> _created = [];
 
-    public BuildContext(ChainGeneratorOptions options, Wallet wallet, ModelDraft model)
+    public BuildContext(ChainGeneratorOptions options, WalletKey walletKey, Wallet wallet, ModelDraft model)
     {
         _options = options;
+        _wallet = walletKey;
         _coinbaseCoins = wallet.CoinbaseCoins;
         _coins = wallet.Coins;
         Model = model;
@@ -36,28 +38,35 @@ internal sealed class BuildContext
         Fees += fee;
     }
 
-    /// <summary>A wallet transaction: coins worth <paramref name="extraNeeded"/> + <paramref name="fee"/>, the given outputs, change last.</summary>
-    public Transaction Spend(long fee, IReadOnlyList<TxOut> outputs, long extraNeeded = 0, IReadOnlyList<TxIn>? leadingInputs = null, long leadingValue = 0)
+    /// <summary>
+    /// A wallet transaction: the <paramref name="leading"/> inputs (e.g. a CTIP) then wallet coins until the outputs and
+    /// the fee are covered; the given outputs, change last; wallet inputs signed when the wallet kind needs it.
+    /// </summary>
+    public Transaction Spend(long fee, IReadOnlyList<TxOut> outputs, IReadOnlyList<(TxIn Input, TxOut Spent)>? leading = null)
     {
-        var needed = extraNeeded + fee;
-        var inputs = new List<TxIn>(leadingInputs ?? []);
-        var total = leadingValue;
+        var inputs = new List<TxIn>();
+        var spent = new List<TxOut>();
+        foreach (var (input, output) in leading ?? []) { inputs.Add(input); spent.Add(output); }
+        var walletInputs = new List<int>();
+        var total = spent.Sum(o => o.Value.Satoshis);
         var outputsTotal = outputs.Sum(o => o.Value.Satoshis);
-        while (total < outputsTotal + fee || (leadingInputs is null && inputs.Count == 0))
+        while (total < outputsTotal + fee || walletInputs.Count == 0)
         {
             var coin = TakeCoin() ?? throw new InvalidOperationException(
-                $"the wallet cannot fund {needed} sat at height {Height} (only immature or no coins left)");
-            inputs.Add(SpendInput(coin));
+                $"the wallet cannot fund {outputsTotal + fee - total} sat more at height {Height} (only immature or no coins left)");
+            walletInputs.Add(inputs.Count);
+            inputs.Add(_wallet.UnsignedInput(coin.OutPoint));
+            spent.Add(new TxOut(new Money(coin.Value), coin.ScriptPubKey));
             total += coin.Value;
         }
         var change = total - outputsTotal - fee;
         var all = new List<TxOut>(outputs);
-        if (change > 0) all.Add(new TxOut(new Money(change), _options.WalletScript));
-        var tx = new Transaction(2, [.. inputs], [.. all], 0);
+        if (change > 0) all.Add(new TxOut(new Money(change), _wallet.Script));
+        var tx = _wallet.Sign(new Transaction(2, [.. inputs], [.. all], 0), spent, walletInputs);
         for (int i = 0; i < tx.Outputs.Length; i++)
         {
-            if (tx.Outputs[i].ScriptPubKey == _options.WalletScript)
-                _created.Add(new WalletCoin(new OutPoint(tx.TxId, (uint)i), tx.Outputs[i].Value.Satoshis, _options.WalletScript, Height, false));
+            if (tx.Outputs[i].ScriptPubKey == _wallet.Script)
+                _created.Add(new WalletCoin(new OutPoint(tx.TxId, (uint)i), tx.Outputs[i].Value.Satoshis, _wallet.Script, Height, false));
         }
         Add(tx, fee);
         return tx;
@@ -69,13 +78,14 @@ internal sealed class BuildContext
         if (!Model.IsActive(slot)) throw new InvalidOperationException($"deposit to inactive slot {slot} at height {Height}");
         var ctip = Model.CtipOf(slot);
         var old = ctip?.Value ?? 0;
-        TxIn[] leading = ctip is null ? [] : [new TxIn(ctip.OutPoint, Script.Empty, TxIn.SequenceFinal)];
+        (TxIn, TxOut)[] leading = ctip is null ? [] :
+            [(new TxIn(ctip.OutPoint, Script.Empty, TxIn.SequenceFinal), new TxOut(new Money(ctip.Value), DrivechainScripts.Treasury(slot)))];
         var outputs = new[]
         {
             new TxOut(new Money(old + amount), DrivechainScripts.Treasury(slot)),
             new TxOut(Money.Zero, DrivechainScripts.DepositAddress(address)),
         };
-        var tx = Spend(Fee, outputs, extraNeeded: amount, leadingInputs: leading, leadingValue: old);
+        var tx = Spend(Fee, outputs, leading);
         Model.SetCtip(slot, new ModelCtip(new OutPoint(tx.TxId, 0), old + amount), null);
     }
 
@@ -89,8 +99,8 @@ internal sealed class BuildContext
         Model.SetCtip(slot, new ModelCtip(new OutPoint(m6.TxId, 0), m6.Outputs[0].Value.Satoshis), bundle.M6Id);
         for (int i = 1; i < m6.Outputs.Length; i++)
         {
-            if (m6.Outputs[i].ScriptPubKey == _options.WalletScript)
-                _created.Add(new WalletCoin(new OutPoint(m6.TxId, (uint)i), m6.Outputs[i].Value.Satoshis, _options.WalletScript, Height, false));
+            if (m6.Outputs[i].ScriptPubKey == _wallet.Script)
+                _created.Add(new WalletCoin(new OutPoint(m6.TxId, (uint)i), m6.Outputs[i].Value.Satoshis, _wallet.Script, Height, false));
         }
         return true;
     }
@@ -118,9 +128,4 @@ internal sealed class BuildContext
         }
         return null;
     }
-
-    private static TxIn SpendInput(WalletCoin coin) =>
-        coin.ScriptPubKey == DrivechainScripts.P2wshOpTrue
-            ? new TxIn(coin.OutPoint, Script.Empty, TxIn.SequenceFinal, Witness.Of(DrivechainScripts.OpTrueWitnessScript))
-            : new TxIn(coin.OutPoint, Script.Empty, TxIn.SequenceFinal);
 }

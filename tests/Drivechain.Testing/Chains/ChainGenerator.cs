@@ -21,6 +21,7 @@ public sealed class ChainGenerator
     public ChainGenerator(ChainGeneratorOptions? options = null)
     {
         Options = options ?? new ChainGeneratorOptions();
+        WalletKey = new WalletKey(Options.WalletKind, Options.Secp);
         var t = Options.Thresholds;
         Params = new DrivechainParams(t.WithdrawalBundleMaxAge, t.WithdrawalBundleInclusionThreshold, t.UsedSlotProposalMaxAge,
             t.UsedSlotActivationThreshold, t.UnusedSlotProposalMaxAge, t.UnusedSlotActivationThreshold);
@@ -36,6 +37,9 @@ public sealed class ChainGenerator
 
     /// <summary>The options.</summary>
     public ChainGeneratorOptions Options { get; }
+
+    /// <summary>The wallet's key and script.</summary>
+    public WalletKey WalletKey { get; }
 
     /// <summary>The drivechain parameters matching <see cref="ChainGeneratorOptions.Thresholds"/> (activation height 0).</summary>
     public DrivechainParams Params { get; }
@@ -111,6 +115,4 @@ public sealed class ChainGenerator
         if (accepted is not null) Tip = accepted;
         _log.Add(new VectorEntry(block, expectAccept, code, Best, note));
     }
-
-    internal static ImmutableArray<Transaction> NoTransactions => [];
 }

@@ -1,5 +1,5 @@
 using Drivechain.Bitcoin.Networks;
-using Drivechain.Bitcoin.Scripting;
+using Drivechain.Bitcoin.Crypto;
 
 namespace Drivechain.Testing.Chains;
 
@@ -21,8 +21,11 @@ public sealed record ChainGeneratorOptions
     /// <summary>Each block pays out (M6) every generator-made bundle whose ACKs exceed the inclusion threshold.</summary>
     public bool AutoPayout { get; init; } = true;
 
-    /// <summary>Script of the wallet's outputs: <see cref="DrivechainScripts.P2wshOpTrue"/> (witness) or <see cref="DrivechainScripts.OpTrue"/>.</summary>
-    public Script WalletScript { get; init; } = DrivechainScripts.P2wshOpTrue;
+    /// <summary>What the wallet pays to and spends from (signing kinds need <see cref="Secp"/>).</summary>
+    public WalletKind WalletKind { get; init; } = WalletKind.P2wshOpTrue;
+
+    /// <summary>The signature implementation for <see cref="WalletKind.P2wpkh"/> and <see cref="WalletKind.P2trKeyPath"/>.</summary>
+    public ISecp256k1? Secp { get; init; }
 
     /// <summary>Fee paid by each wallet transaction, in satoshis.</summary>
     public long TransactionFee { get; init; } = 1_000;

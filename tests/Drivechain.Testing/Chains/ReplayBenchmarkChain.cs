@@ -16,17 +16,17 @@ public static class ReplayBenchmarkChain
     public const long PayoutAmount = 4_000_000;
 
     /// <summary>Builds the chain; <paramref name="progress"/> is called every 1,000 blocks with the height.</summary>
-    public static ChainGenerator Generate(int blocks, int sidechains, Action<int>? progress = null)
+    public static ChainGenerator Generate(int blocks, int sidechains, Action<int>? progress = null, ChainGeneratorOptions? options = null)
     {
         if (sidechains is < 1 or > 256) throw new ArgumentOutOfRangeException(nameof(sidechains));
-        var generator = new ChainGenerator();
-        var options = generator.Options;
+        var generator = new ChainGenerator(options);
+        options = generator.Options;
         generator.ActivateSidechains(Enumerable.Range(0, sidechains)
             .Select(s => ((byte)s, ChainGenerator.Description($"sc{s}", $"benchmark sidechain {s}"))));
         // Coinbase outputs mature after 100 blocks: until then blocks carry only the coinbase messages.
         while (generator.Height < Math.Min(blocks, options.Network.CoinbaseMaturity + 1)) generator.Mine();
 
-        var walletScript = options.WalletScript;
+        var walletScript = generator.WalletKey.Script;
         while (generator.Height < blocks)
         {
             var height = generator.Height + 1;
