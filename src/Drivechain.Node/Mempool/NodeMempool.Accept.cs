@@ -11,12 +11,16 @@ public sealed partial class NodeMempool
     private const int MempoolHeight = 0x7FFFFFFF;
     private const int MaxReplacementEvictions = 100;
 
+    /// <summary>Reject reason when the fee rate is above the caller's maxfeerate.</summary>
+    public const string MaxFeeExceeded = "max-fee-exceeded";
+
     /// <summary>
     /// Core's AcceptToMemoryPool in its order: context-free checks, standardness, finality, duplicates, conflicts,
     /// inputs, BIP68, amounts, sigops, fee, chain limits, replacement rules, the drivechain policy (spec §7), scripts.
-    /// With <paramref name="testOnly"/> nothing changes (testmempoolaccept).
+    /// With <paramref name="testOnly"/> nothing changes (testmempoolaccept). A positive <paramref name="maxFeeRatePerKvB"/>
+    /// refuses absurd fees ("max-fee-exceeded", the RPCs' maxfeerate).
     /// </summary>
-    public MempoolAcceptResult Accept(Transaction tx, bool testOnly)
+    public MempoolAcceptResult Accept(Transaction tx, bool testOnly, long maxFeeRatePerKvB = 0)
     {
         var chain = _node.Chain;
         var tip = chain.Tip;
@@ -83,6 +87,7 @@ public sealed partial class NodeMempool
         var entry = new MempoolEntry(tx, fee, sigOpCost, _clock.GetUtcNow().ToUnixTimeSeconds(), tip.Height, Pool.NextSequence(), spent);
         var minFee = StandardPolicy.MinRelayFeePerKvB * entry.VirtualSize / 1000;
         if (fee.Satoshis < minFee) return Invalid(tx, "min relay fee not met", $"{fee.Satoshis} < {minFee}");
+        if (maxFeeRatePerKvB > 0 && fee.Satoshis > maxFeeRatePerKvB * entry.VirtualSize / 1000) return Invalid(tx, MaxFeeExceeded);
 
         if (CheckChainLimits(entry, parents, evicted) is { } limit) return Invalid(tx, "too-long-mempool-chain", limit);
         if (conflicts.Count > 0 && CheckReplacement(entry, conflicts, evicted, parents) is { } rbf) return Invalid(tx, rbf.Reason, rbf.Detail);

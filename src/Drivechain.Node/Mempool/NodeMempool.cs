@@ -29,6 +29,9 @@ public sealed partial class NodeMempool
 
     public TxMempool Pool { get; } = new();
 
+    /// <summary>True when the transaction's scripts passed verification here (the template validator's script cache).</summary>
+    public bool IsScriptVerified(UInt256 wtxid) => _scriptsVerified.Contains(wtxid);
+
     /// <summary>Starts following the chain's connect/disconnect events (idempotent; the chain must be loaded).</summary>
     public void EnsureSubscribed()
     {

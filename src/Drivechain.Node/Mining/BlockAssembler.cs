@@ -59,8 +59,7 @@ public sealed partial class BlockAssembler(NodeChain node, NodeMempool mempool, 
             var template = Build(chain, tip, height, time, bits, coinbaseScript, chosen, plan, drivechainActive, mtp);
             var problem = validator.Validate(template.Block);
             if (problem is null) return template;
-            if (attempt >= MaxRetries || fixedTransactions is not null)
-                throw new InvalidOperationException($"could not build a valid block template: {problem.Value.Code} {problem.Value.Reason}");
+            if (attempt >= MaxRetries || fixedTransactions is not null) throw Invalid(problem.Value);
             // Drop the latest drivechain-relevant transaction (or, for a base-rule failure, the latest transaction) and retry.
             var drop = problem.Value.Code == ChainManager.BaseCode
                 ? chosen.LastOrDefault()
@@ -72,11 +71,15 @@ public sealed partial class BlockAssembler(NodeChain node, NodeMempool mempool, 
                     plan = plan with { Payouts = [] };
                     continue;
                 }
-                throw new InvalidOperationException($"could not build a valid block template: {problem.Value.Code} {problem.Value.Reason}");
+                throw Invalid(problem.Value);
             }
             RemoveWithDependents(chosen, drop);
         }
     }
+
+    /// <summary>A template that cannot be made valid: Core's TestBlockValidity state text ("reason" or "CODE: detail").</summary>
+    private static InvalidOperationException Invalid((string Code, string Reason) problem) =>
+        new(problem.Code == ChainManager.BaseCode ? problem.Reason : $"{problem.Code}: {problem.Reason}");
 
     private BlockTemplate Build(ChainManager chain, BlockIndex tip, int height, uint time, uint bits, Script coinbaseScript,
         List<Transaction> chosen, DrivechainPlan plan, bool drivechainActive, uint mtp)

@@ -188,4 +188,17 @@ public sealed class NodeMempoolTests : IAsyncLifetime
         code.Should().Be(RpcErrorCode.VerifyRejected);
         message.Should().StartWith("M6_UNKNOWN_BUNDLE");
     }
+
+    [Fact]
+    public async Task Fee_above_maxfeerate_is_refused_and_accepted_when_the_limit_is_lifted()
+    {
+        var hex = await _s.SignedSpend(1, RegtestScenario.PayBack(49m));
+
+        var (code, message) = await _s.Rpc.CallErrorAsync("sendrawtransaction", hex);
+        var txid = (await _s.Rpc.CallAsync("sendrawtransaction", hex, 0))!.GetValue<string>();
+
+        code.Should().Be(RpcErrorCode.VerifyError);
+        message.Should().Be("Fee exceeds maximum configured by user (e.g. -maxtxfee, maxfeerate)");
+        (await Pool()).Should().Equal(txid);
+    }
 }

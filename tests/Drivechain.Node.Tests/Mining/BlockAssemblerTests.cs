@@ -141,4 +141,18 @@ public sealed class BlockAssemblerTests : IAsyncLifetime
         (await _s.Rpc.CallAsync("listsidechains"))!.AsArray().Should().ContainSingle();
         (await _s.Rpc.CallAsync("getminerpolicy"))!["queued_proposals"]!.AsArray().Should().BeEmpty();
     }
+
+    [Fact]
+    public async Task Generateblock_checks_the_scripts_of_transactions_from_outside_the_mempool()
+    {
+        var unsigned = (await _s.Rpc.CallAsync("createrawtransaction",
+            new JsonArray(new JsonObject { ["txid"] = await _s.CoinbaseTxId(1), ["vout"] = 0 }), RegtestScenario.PayBack(49.9m)))!.GetValue<string>();
+        var tipBefore = await _s.TipHash();
+
+        var (code, message) = await _s.Rpc.CallErrorAsync("generateblock", RegtestScenario.Address, new JsonArray(unsigned));
+
+        code.Should().Be(RpcErrorCode.VerifyError);
+        message.Should().StartWith("TestBlockValidity failed: mandatory-script-verify-flag-failed");
+        (await _s.TipHash()).Should().Be(tipBefore);
+    }
 }

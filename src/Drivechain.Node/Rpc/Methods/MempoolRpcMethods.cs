@@ -54,10 +54,9 @@ public sealed class MempoolRpcMethods(NodeRpcContext ctx) : IRpcMethodProvider
                 throw new RpcException(RpcErrorCode.VerifyError, "Unspendable output exceeds maximum configured by user (maxburnamount)");
         var maxFeeRate = MaxFeeRate(call);
 
-        var test = ctx.Mempool.Accept(tx, testOnly: true);
-        if (test.Accepted && maxFeeRate > 0 && test.Fee.Satoshis > maxFeeRate * test.VirtualSize / 1000)
+        var result = ctx.Mempool.Accept(tx, testOnly: false, maxFeeRate);
+        if (result.RejectReason == NodeMempool.MaxFeeExceeded)
             throw new RpcException(RpcErrorCode.VerifyError, "Fee exceeds maximum configured by user (e.g. -maxtxfee, maxfeerate)");
-        var result = test.Accepted ? ctx.Mempool.Accept(tx, testOnly: false) : test;
         return result.Kind switch
         {
             MempoolRejectKind.None or MempoolRejectKind.AlreadyInMempool => tx.TxId.ToString(),
@@ -80,10 +79,8 @@ public sealed class MempoolRpcMethods(NodeRpcContext ctx) : IRpcMethodProvider
             foreach (var tx in txs)
             {
                 // Later transactions of the package may spend earlier ones: accept them for the test, undo afterwards.
-                var result = ctx.Mempool.Accept(tx, testOnly: true);
+                var result = ctx.Mempool.Accept(tx, testOnly: true, maxFeeRate);
                 var json = new JsonObject { ["txid"] = tx.TxId.ToString(), ["wtxid"] = tx.WTxId.ToString() };
-                if (result.Accepted && maxFeeRate > 0 && result.Fee.Satoshis > maxFeeRate * result.VirtualSize / 1000)
-                    result = MempoolAcceptResult.Reject(tx, MempoolRejectKind.Invalid, "max-fee-exceeded");
                 if (result.Accepted)
                 {
                     json["allowed"] = true;
