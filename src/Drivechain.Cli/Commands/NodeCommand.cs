@@ -96,8 +96,10 @@ internal static class NodeCommand
             await Console.Error.WriteLineAsync($"Error: invalid setting: {e.Message}");
             return 1;
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException)
         {
+            // Ctrl-C/SIGTERM, or a fatal start-up error that stopped the host while it was starting (already logged,
+            // exit code already set by the failing service).
             return Environment.ExitCode;
         }
         catch (Exception e)

@@ -91,7 +91,7 @@ public sealed class NodeProcess : IAsyncDisposable
     }
 
     /// <summary>src/Drivechain.Cli/bin/&lt;configuration&gt;/net10.0/drivechain.dll of this checkout (built with the tests).</summary>
-    private static string CliPath()
+    internal static string CliPath()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         var configuration = dir.Parent?.Name ?? "Release";
