@@ -96,6 +96,12 @@ internal static class NodeCommand
             await Console.Error.WriteLineAsync($"Error: invalid setting: {e.Message}");
             return 1;
         }
+        catch (IOException e)
+        {
+            // Typically the RPC port is taken or the data directory is not writable.
+            await Console.Error.WriteLineAsync($"Error: {e.Message}");
+            return 1;
+        }
         catch (OperationCanceledException)
         {
             // Ctrl-C/SIGTERM, or a fatal start-up error that stopped the host while it was starting (already logged,

@@ -39,4 +39,18 @@ public sealed class NodeCommandLineTests
         exitCode.Should().Be(1);
         stderr.Trim().Split('\n').Should().ContainSingle().Which.Should().StartWith("Error: invalid setting");
     }
+
+    [Fact]
+    public async Task A_taken_rpc_port_exits_1_naming_the_address()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        var dir = Path.Combine(Path.GetTempPath(), "drivechain-cli-tests", Guid.NewGuid().ToString("N"));
+
+        var (exitCode, stderr) = await Run("node", "--regtest", "--datadir", dir, "--rpcport", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        exitCode.Should().Be(1);
+        stderr.Should().Contain($"127.0.0.1:{port}");
+    }
 }
