@@ -20,6 +20,7 @@ public static class DrivechainNodeServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<NodeReadiness>();
         services.AddSingleton<NodeChain>();
+        services.AddSingleton<DrivechainActivityLog>();
         services.AddSingleton<NodeMempool>();
         services.AddSingleton<MinerPolicy>();
         services.AddSingleton<TemplateValidator>();

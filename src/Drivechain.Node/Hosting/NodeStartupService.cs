@@ -16,6 +16,7 @@ public sealed partial class NodeStartupService(
     IHostApplicationLifetime lifetime,
     Drivechain.Bitcoin.Crypto.ISecp256k1 secp,
     NodeChain chain,
+    DrivechainActivityLog activity,
     ILogger<NodeStartupService> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -31,6 +32,7 @@ public sealed partial class NodeStartupService(
             Directory.CreateDirectory(dataDir);
             readiness.Transition(NodeState.Syncing, "loading the block index, UTXO set and drivechain state");
             await Task.Run(chain.Open, stoppingToken);
+            activity.Attach(chain.Chain);
             var tip = chain.Chain.Tip;
             var tipHash = tip.Hash;
             var tipHeight = tip.Height;

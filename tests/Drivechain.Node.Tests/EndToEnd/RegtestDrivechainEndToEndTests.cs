@@ -131,6 +131,10 @@ public sealed class RegtestDrivechainEndToEndTests : IAsyncLifetime
         coinbaseMessages.Should().Contain(m => m["type"]!.GetValue<string>() == "M7"
             && m["slot"]!.GetValue<int>() == Slot && m["sidechain_block_hash"]!.GetValue<string>() == h);
 
+        // The operator log tells the story.
+        _node.Output.Should().Contain("Sidechain activated in slot 1").And.Contain("Deposit to slot 1: 1000000000 sat")
+            .And.Contain($"Withdrawal bundle {m6id} of slot 1 paid out by {withdrawalTxId}");
+
         // Restart: same tip, same drivechain state.
         var tipHash = (await Rpc("getbestblockhash"))!.GetValue<string>();
         var sidechainsBefore = (await Rpc("listsidechains"))!.ToJsonString();
