@@ -155,4 +155,19 @@ public sealed class BlockAssemblerTests : IAsyncLifetime
         message.Should().StartWith("TestBlockValidity failed: mandatory-script-verify-flag-failed");
         (await _s.TipHash()).Should().Be(tipBefore);
     }
+
+    [Fact]
+    public async Task Getblocktemplate_proposal_mode_validates_a_block_without_submitting_it()
+    {
+        var block = (await _s.Rpc.CallAsync("generateblock", RegtestScenario.Address, new JsonArray(), false))!.AsObject();
+        var hex = block["hex"]!.GetValue<string>();
+        var tampered = hex[..^8] + "01000000"; // coinbase locktime changed: merkle root no longer matches
+
+        var valid = await _s.Rpc.CallAsync("getblocktemplate", new JsonObject { ["mode"] = "proposal", ["data"] = hex });
+        var invalid = await _s.Rpc.CallAsync("getblocktemplate", new JsonObject { ["mode"] = "proposal", ["data"] = tampered });
+
+        valid.Should().BeNull();
+        invalid!.GetValue<string>().Should().Be("bad-txnmrklroot");
+        (await _s.Rpc.CallAsync("getblockcount"))!.GetValue<int>().Should().Be(105);
+    }
 }
