@@ -118,10 +118,14 @@ public sealed partial class RpcDispatcher(RpcMethodTable methods, ILogger<RpcDis
         {
             throw;
         }
-        catch (Exception e) when (e is FormatException or InvalidOperationException or ArgumentException or OverflowException)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // Core maps std::exception escaping a handler to RPC_MISC_ERROR with its text.
-            log.LogWarning(e, "RPC {Method} failed", request.Method);
+            throw;
+        }
+        catch (Exception e)
+        {
+            // The RPC boundary: Core maps any std::exception escaping a handler to RPC_MISC_ERROR with its text.
+            LogHandlerFailure(log, e, request.Method);
             throw new RpcException(RpcErrorCode.MiscError, e.Message);
         }
     }
@@ -185,6 +189,9 @@ public sealed partial class RpcDispatcher(RpcMethodTable methods, ILogger<RpcDis
     }
 
     private static RpcReply Ok(JsonNode reply, List<Action> afterReply) => new(200, reply.ToJsonString(JsonOutput) + "\n", afterReply);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "RPC {Method} failed")]
+    private static partial void LogHandlerFailure(ILogger logger, Exception exception, string method);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "RPC call {Method}")]
     private static partial void LogCall(ILogger logger, string method);
