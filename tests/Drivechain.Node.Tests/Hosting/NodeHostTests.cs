@@ -119,6 +119,7 @@ public sealed class NodeHostTests
         try
         {
             var endpoint = await host.Services.GetRequiredService<Drivechain.Node.Rpc.RpcServerInfo>().Endpoint;
+            await host.Services.GetRequiredService<NodeReadiness>().WhenReady;
             using var good = new Drivechain.Node.Tests.Rpc.RpcTestClient(endpoint, $"alice:{password}");
             using var bad = new Drivechain.Node.Tests.Rpc.RpcTestClient(endpoint, $"alice:{password}x");
             await good.CallAsync("getblockcount");
