@@ -10,6 +10,7 @@ namespace Drivechain.Benchmarks.Crypto;
 /// </summary>
 [ShortRunJob]
 [MemoryDiagnoser]
+[MedianColumn]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
 public class Secp256k1VerifyBenchmarks

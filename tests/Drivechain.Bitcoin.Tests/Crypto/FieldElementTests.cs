@@ -64,6 +64,7 @@ public class FieldElementTests
             Big(-Fe(a)).Should().Be(Mod(-a));
             Big(Fe(a) * Fe(b)).Should().Be(Mod(a * b));
             Big(Fe(a).Square()).Should().Be(Mod(a * a));
+            Mod(Big(Fe(a).Half()) * 2).Should().Be(a);
         }
     }
 

@@ -69,10 +69,13 @@ public class Secp256k1CrossBackendTests
             signature.Should().Equal(native.SignEcdsa(hash, key), "both use RFC6979 and low-S");
             EcdsaSignatures.TryParseDerLax(signature, compact).Should().BeTrue();
             EcdsaSignatures.IsLowS(compact).Should().BeTrue();
+            var hybrid = (byte[])uncompressed.Clone();
+            hybrid[0] = (byte)(0x06 | (uncompressed[64] & 1));
             foreach (var secp in new[] { managed, native })
             {
                 secp.VerifyEcdsa(hash, compact, compressed).Should().BeTrue();
                 secp.VerifyEcdsa(hash, compact, uncompressed).Should().BeTrue();
+                secp.VerifyEcdsa(hash, compact, hybrid).Should().BeTrue();
             }
 
             hash[random.Next(32)] ^= (byte)(1 << random.Next(8));

@@ -12,7 +12,7 @@ namespace Drivechain.Bitcoin.Crypto.Native;
 /// are replaced by a no-op (the call then returns 0) instead of the library's default abort; arguments are
 /// checked here first anyway.
 /// </summary>
-public sealed unsafe partial class NativeSecp256k1 : ISecp256k1
+public sealed unsafe class NativeSecp256k1 : ISecp256k1
 {
     private static readonly Lazy<NativeSecp256k1?> Shared = new(Create, LazyThreadSafetyMode.ExecutionAndPublication);
 

@@ -4,7 +4,7 @@ namespace Drivechain.Bitcoin.Crypto.Secp256k1;
 /// Scalar multiplication: a precomputed affine table of odd multiples of G (built once, immutable afterwards)
 /// and Strauss–Shamir interleaving of width-w NAFs for a·G + b·P. Variable time.
 /// </summary>
-internal static class EcMult
+internal static partial class EcMult
 {
     /// <summary>wNAF window for G; the table holds 2^(WindowG−2) odd multiples.</summary>
     private const int WindowG = 12;
@@ -102,20 +102,22 @@ internal static class EcMult
             lengthA2 = ToSignedWnaf(a2, WindowG, wnafA2, out negA2);
         }
 
-        Span<JacobianPoint> table = stackalloc JacobianPoint[1 << (WindowP - 2)];
-        Span<JacobianPoint> lambdaTable = stackalloc JacobianPoint[1 << (WindowP - 2)];
+        // P's tables are "effective affine": affine coordinates on an isomorphic curve, all sharing the scale
+        // zScale, so the loop adds them with mixed additions and multiplies zScale back into Z at the end.
+        Span<AffinePoint> table = stackalloc AffinePoint[1 << (WindowP - 2)];
+        Span<AffinePoint> lambdaTable = stackalloc AffinePoint[1 << (WindowP - 2)];
+        bool scaled = false;
+        var zScale = FieldElement.One;
         if (!b.IsZero && !p.IsInfinity)
         {
             Scalar.SplitLambda(b, out var b1, out var b2);
             lengthB1 = ToSignedWnaf(b1, WindowP, wnafB1, out negB1);
             lengthB2 = ToSignedWnaf(b2, WindowP, wnafB2, out negB2);
-            table[0] = p.ToJacobian();
-            var twice = table[0].Double();
-            for (int i = 1; i < table.Length; i++)
-                table[i] = table[i - 1].Add(twice);
+            zScale = BuildScaledOddMultiples(p, table);
             var beta = FieldElement.Beta;
             for (int i = 0; i < table.Length; i++)
-                lambdaTable[i] = new JacobianPoint(table[i].X * beta, table[i].Y, table[i].Z);
+                lambdaTable[i] = new AffinePoint(table[i].X * beta, table[i].Y);
+            scaled = true;
         }
 
         var r = JacobianPoint.Infinity;
@@ -131,22 +133,16 @@ internal static class EcMult
                 r = r.Add(Lookup(lambdaTable, d, negB2));
             d = wnafA1[i];
             if (d != 0)
-                r = r.Add(Lookup(GTable, d, negA1));
+                r = scaled ? r.AddScaled(Lookup(GTable, d, negA1), zScale) : r.Add(Lookup(GTable, d, negA1));
             d = wnafA2[i];
             if (d != 0)
-                r = r.Add(Lookup(LambdaGTable, d, negA2));
+                r = scaled ? r.AddScaled(Lookup(LambdaGTable, d, negA2), zScale) : r.Add(Lookup(LambdaGTable, d, negA2));
         }
-        return r;
+        return r.IsInfinity || !scaled ? r : new JacobianPoint(r.X, r.Y, r.Z * zScale);
     }
 
     /// <summary>The entry for an odd digit d (±), negated again when the scalar was negated for its wNAF.</summary>
-    private static JacobianPoint Lookup(ReadOnlySpan<JacobianPoint> table, int digit, bool negated)
-    {
-        var entry = table[(Math.Abs(digit) - 1) >> 1];
-        return (digit < 0) != negated ? entry.Negate() : entry;
-    }
-
-    private static AffinePoint Lookup(AffinePoint[] table, int digit, bool negated)
+    private static AffinePoint Lookup(ReadOnlySpan<AffinePoint> table, int digit, bool negated)
     {
         var entry = table[(Math.Abs(digit) - 1) >> 1];
         return (digit < 0) != negated ? entry.Negate() : entry;

@@ -1,32 +1,25 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace Drivechain.Bitcoin.Crypto.Secp256k1;
 
 internal readonly partial struct FieldElement
 {
+    /// <summary>
+    /// The high word of a·b. With BMI2 this is a register-only mulx (Math.BigMul's low word goes through
+    /// memory, which lengthens every multiply-accumulate chain); the low word is a plain a·b.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong MultiplyHigh(ulong a, ulong b) =>
+        Bmi2.X64.IsSupported ? Bmi2.X64.MultiplyNoFlags(a, b) : Math.BigMul(a, b, out _);
+
     /// <summary>Accumulates a·b into the 192-bit accumulator (c0, c1, c2).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void MulAcc(ulong a, ulong b, ref ulong c0, ref ulong c1, ref ulong c2)
     {
-        UInt128 product = Math.BigMul(a, b);
-        ulong lo = (ulong)product, hi = (ulong)(product >> 64);
+        ulong hi = MultiplyHigh(a, b), lo = a * b;
         c0 += lo;
         hi += c0 < lo ? 1UL : 0UL;   // hi ≤ 2^64 − 2, so this cannot overflow
-        c1 += hi;
-        c2 += c1 < hi ? 1UL : 0UL;
-    }
-
-    /// <summary>Adds 2·a·b (for squaring).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void MulAcc2(ulong a, ulong b, ref ulong c0, ref ulong c1, ref ulong c2)
-    {
-        UInt128 product = Math.BigMul(a, b);
-        ulong lo = (ulong)product, hi = (ulong)(product >> 64);
-        c2 += hi >> 63;
-        hi = (hi << 1) | (lo >> 63);
-        lo <<= 1;
-        c0 += lo;
-        hi += c0 < lo ? 1UL : 0UL;
         c1 += hi;
         c2 += c1 < hi ? 1UL : 0UL;
     }
@@ -64,28 +57,44 @@ internal readonly partial struct FieldElement
         return Reduce(t0, t1, t2, t3, t4, t5, t6, t7);
     }
 
+    /// <summary>a²: the six cross products once, doubled by a shift, plus the four squares.</summary>
     public FieldElement Square()
     {
         ulong a0 = N0, a1 = N1, a2 = N2, a3 = N3;
         ulong c0 = 0, c1 = 0, c2 = 0;
 
-        MulAcc(a0, a0, ref c0, ref c1, ref c2);
-        ulong t0 = c0; c0 = c1; c1 = c2; c2 = 0;
-        MulAcc2(a0, a1, ref c0, ref c1, ref c2);
-        ulong t1 = c0; c0 = c1; c1 = c2; c2 = 0;
-        MulAcc2(a0, a2, ref c0, ref c1, ref c2);
-        MulAcc(a1, a1, ref c0, ref c1, ref c2);
-        ulong t2 = c0; c0 = c1; c1 = c2; c2 = 0;
-        MulAcc2(a0, a3, ref c0, ref c1, ref c2);
-        MulAcc2(a1, a2, ref c0, ref c1, ref c2);
-        ulong t3 = c0; c0 = c1; c1 = c2; c2 = 0;
-        MulAcc2(a1, a3, ref c0, ref c1, ref c2);
-        MulAcc(a2, a2, ref c0, ref c1, ref c2);
-        ulong t4 = c0; c0 = c1; c1 = c2; c2 = 0;
-        MulAcc2(a2, a3, ref c0, ref c1, ref c2);
-        ulong t5 = c0; c0 = c1; c1 = c2; c2 = 0;
-        MulAcc(a3, a3, ref c0, ref c1, ref c2);
-        ulong t6 = c0, t7 = c1;
+        // Cross products a_i·a_j (i < j) into words 1..6 (x1..x6, x7 is the final carry word).
+        MulAcc(a0, a1, ref c0, ref c1, ref c2);
+        ulong x1 = c0; c0 = c1; c1 = c2; c2 = 0;
+        MulAcc(a0, a2, ref c0, ref c1, ref c2);
+        ulong x2 = c0; c0 = c1; c1 = c2; c2 = 0;
+        MulAcc(a0, a3, ref c0, ref c1, ref c2);
+        MulAcc(a1, a2, ref c0, ref c1, ref c2);
+        ulong x3 = c0; c0 = c1; c1 = c2; c2 = 0;
+        MulAcc(a1, a3, ref c0, ref c1, ref c2);
+        ulong x4 = c0; c0 = c1; c1 = c2; c2 = 0;
+        MulAcc(a2, a3, ref c0, ref c1, ref c2);
+        ulong x5 = c0, x6 = c1;
+
+        // Double (shift left by one bit).
+        ulong x7 = x6 >> 63;
+        x6 = (x6 << 1) | (x5 >> 63);
+        x5 = (x5 << 1) | (x4 >> 63);
+        x4 = (x4 << 1) | (x3 >> 63);
+        x3 = (x3 << 1) | (x2 >> 63);
+        x2 = (x2 << 1) | (x1 >> 63);
+        x1 <<= 1;
+
+        // Add the squares a_i² at words 2i, 2i+1.
+        ulong carry = 0;
+        ulong t0 = a0 * a0;
+        ulong t1 = AddCarry(x1, MultiplyHigh(a0, a0), ref carry);
+        ulong t2 = AddCarry(x2, a1 * a1, ref carry);
+        ulong t3 = AddCarry(x3, MultiplyHigh(a1, a1), ref carry);
+        ulong t4 = AddCarry(x4, a2 * a2, ref carry);
+        ulong t5 = AddCarry(x5, MultiplyHigh(a2, a2), ref carry);
+        ulong t6 = AddCarry(x6, a3 * a3, ref carry);
+        ulong t7 = AddCarry(x7, MultiplyHigh(a3, a3), ref carry);
 
         return Reduce(t0, t1, t2, t3, t4, t5, t6, t7);
     }
@@ -96,25 +105,20 @@ internal readonly partial struct FieldElement
     {
         // r = low + high·C (high·C < 2^290).
         ulong hi, lo, carry, c;
-        UInt128 product = Math.BigMul(t4, C);
-        lo = (ulong)product; hi = (ulong)(product >> 64);
+        hi = MultiplyHigh(t4, C); lo = t4 * C;
         ulong r0 = t0 + lo; c = r0 < lo ? 1UL : 0UL; carry = hi + c;
-        product = Math.BigMul(t5, C);
-        lo = (ulong)product; hi = (ulong)(product >> 64);
+        hi = MultiplyHigh(t5, C); lo = t5 * C;
         lo += carry; hi += lo < carry ? 1UL : 0UL;
         ulong r1 = t1 + lo; hi += r1 < lo ? 1UL : 0UL; carry = hi;
-        product = Math.BigMul(t6, C);
-        lo = (ulong)product; hi = (ulong)(product >> 64);
+        hi = MultiplyHigh(t6, C); lo = t6 * C;
         lo += carry; hi += lo < carry ? 1UL : 0UL;
         ulong r2 = t2 + lo; hi += r2 < lo ? 1UL : 0UL; carry = hi;
-        product = Math.BigMul(t7, C);
-        lo = (ulong)product; hi = (ulong)(product >> 64);
+        hi = MultiplyHigh(t7, C); lo = t7 * C;
         lo += carry; hi += lo < carry ? 1UL : 0UL;
         ulong r3 = t3 + lo; hi += r3 < lo ? 1UL : 0UL; carry = hi;   // carry < 2^34
 
         // Fold the carry once more: r += carry·C (< 2^67).
-        product = Math.BigMul(carry, C);
-        lo = (ulong)product; hi = (ulong)(product >> 64);
+        hi = MultiplyHigh(carry, C); lo = carry * C;
         ulong k = 0;
         r0 = AddCarry(r0, lo, ref k);
         r1 = AddCarry(r1, hi, ref k);

@@ -96,6 +96,7 @@ internal readonly partial struct FieldElement : IEquatable<FieldElement>
         return r;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static FieldElement operator +(in FieldElement a, in FieldElement b)
     {
         ulong carry = 0;
@@ -106,6 +107,7 @@ internal readonly partial struct FieldElement : IEquatable<FieldElement>
         return carry != 0 || IsAtLeastP(r0, r1, r2, r3) ? ReduceOnce(r0, r1, r2, r3) : new FieldElement(r0, r1, r2, r3);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static FieldElement operator -(in FieldElement a, in FieldElement b)
     {
         ulong borrow = 0;
@@ -126,8 +128,26 @@ internal readonly partial struct FieldElement : IEquatable<FieldElement>
 
     public static FieldElement operator -(in FieldElement a) => Zero - a;
 
+    /// <summary>a/2 mod p: a ≫ 1 when a is even, (a + p) ≫ 1 when odd.</summary>
+    public FieldElement Half()
+    {
+        ulong n0 = N0, n1 = N1, n2 = N2, n3 = N3, top = 0;
+        if ((n0 & 1) != 0)
+        {
+            ulong carry = 0;
+            n0 = AddCarry(n0, P0, ref carry);
+            n1 = AddCarry(n1, ulong.MaxValue, ref carry);
+            n2 = AddCarry(n2, ulong.MaxValue, ref carry);
+            n3 = AddCarry(n3, ulong.MaxValue, ref carry);
+            top = carry;
+        }
+        return new FieldElement((n0 >> 1) | (n1 << 63), (n1 >> 1) | (n2 << 63), (n2 >> 1) | (n3 << 63), (n3 >> 1) | (top << 63));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public FieldElement Double() => this + this;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static FieldElement operator *(in FieldElement a, in FieldElement b) => Multiply(a, b);
 
     public bool Equals(FieldElement other) => ((N0 ^ other.N0) | (N1 ^ other.N1) | (N2 ^ other.N2) | (N3 ^ other.N3)) == 0;
