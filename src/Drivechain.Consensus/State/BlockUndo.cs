@@ -12,37 +12,49 @@ namespace Drivechain.Consensus.State;
 public sealed class BlockUndo
 {
     private const byte FormatVersion = 1;
-    private readonly ImmutableArray<SlotUndo> _slots;
+    private readonly ImmutableArray<SlotUndo> _slots;      // slots with structural changes
+    private readonly byte[] _ackSlots;                     // slots where only ACK counts changed (ascending) …
+    private readonly ImmutableArray<ushort>[] _oldAcks;    // … and their previous counts (shared, not copied)
 
-    internal BlockUndo(ImmutableArray<SlotUndo> slots, ImmutableArray<M4Action> previousM4Record, ImmutableArray<BmmAccept> previousBmmAccepts)
+    private readonly ImmutableArray<int> _m4Indexes;       // parallel to PreviousM4Record: index in the parent's list, or −1
+    private readonly bool _m4Resolved;                     // false after Parse: by-index upvotes are resolved by Revert
+
+    internal BlockUndo(ImmutableArray<SlotUndo> slots, byte[] ackSlots, ImmutableArray<ushort>[] oldAcks,
+        ImmutableArray<M4Action> previousM4Record, ImmutableArray<int> m4Indexes, bool m4Resolved, ImmutableArray<BmmAccept> previousBmmAccepts)
     {
         _slots = slots;
+        _ackSlots = ackSlots;
+        _oldAcks = oldAcks;
         PreviousM4Record = previousM4Record;
+        _m4Indexes = m4Indexes.IsDefault ? [] : m4Indexes;
+        _m4Resolved = m4Resolved;
         PreviousBmmAccepts = previousBmmAccepts;
     }
 
     /// <summary>The undo of a block that changed nothing (pre-activation, or an empty block after one).</summary>
-    public static BlockUndo Empty { get; } = new([], [], []);
+    public static BlockUndo Empty { get; } = new([], [], [], [], [], true, []);
 
     /// <summary>True when reverting changes nothing but the per-block records (which are empty as well).</summary>
-    public bool IsEmpty => _slots.IsEmpty && PreviousM4Record.IsEmpty && PreviousBmmAccepts.IsEmpty;
+    public bool IsEmpty => _slots.IsEmpty && _ackSlots.Length == 0 && PreviousM4Record.IsEmpty && PreviousBmmAccepts.IsEmpty;
 
     /// <summary>Number of slot records the block touched.</summary>
-    public int TouchedSlotCount => _slots.Length;
+    public int TouchedSlotCount => _slots.Length + _ackSlots.Length;
 
-    /// <summary>The parent block's M4 record, restored on revert.</summary>
-    public ImmutableArray<M4Action> PreviousM4Record { get; }
+    /// <summary>The parent block's M4 record, restored on revert (by-index upvotes unresolved after Parse).</summary>
+    internal ImmutableArray<M4Action> PreviousM4Record { get; }
 
     /// <summary>The parent block's BMM accepts, restored on revert.</summary>
-    public ImmutableArray<BmmAccept> PreviousBmmAccepts { get; }
+    internal ImmutableArray<BmmAccept> PreviousBmmAccepts { get; }
 
     /// <summary>The state before the block, given the state after it.</summary>
     /// <exception cref="ArgumentException">The undo does not belong to this state (a caller bug).</exception>
     public DrivechainState Revert(DrivechainState state)
     {
-        if (_slots.IsEmpty && state.M4Record.IsEmpty && state.BmmAccepts.IsEmpty && IsEmpty) return state;
+        if (IsEmpty && state.M4Record.IsEmpty && state.BmmAccepts.IsEmpty) return state;
         var slots = state.CloneSlots();
         var index = state.CtipIndex;
+        for (int i = 0; i < _ackSlots.Length; i++)
+            slots[_ackSlots[i]] = SlotUndo.RevertAcks(slots[_ackSlots[i]], _oldAcks[i]);
         foreach (var undo in _slots)
         {
             var after = slots[undo.Slot];
@@ -53,7 +65,21 @@ public sealed class BlockUndo
                 if (undo.CtipBefore is { } previous) index = index.SetItem(previous.OutPoint, undo.Slot);
             }
         }
-        return new DrivechainState(slots, index, PreviousM4Record, PreviousBmmAccepts);
+        return new DrivechainState(slots, index, ResolveM4Record(slots), PreviousBmmAccepts);
+    }
+
+    private ImmutableArray<M4Action> ResolveM4Record(SlotState[] restored)
+    {
+        if (_m4Resolved) return PreviousM4Record;
+        var record = PreviousM4Record.ToBuilder();
+        for (int i = 0; i < record.Count; i++)
+        {
+            if (_m4Indexes[i] < 0) continue;
+            var slot = restored[record[i].Slot];
+            if (_m4Indexes[i] >= slot.BundleCount) throw new ArgumentException($"undo does not match slot {slot.Slot}'s pending list");
+            record[i] = M4Action.Upvote(slot.Slot, slot.BundleKeys[_m4Indexes[i]].M6Id);
+        }
+        return record.MoveToImmutable();
     }
 
     /// <summary>The storage encoding.</summary>
@@ -61,9 +87,15 @@ public sealed class BlockUndo
     {
         var sink = new ByteSink();
         sink.WriteByte(FormatVersion);
-        sink.WriteCompactSize((ulong)_slots.Length);
-        foreach (var slot in _slots) slot.WriteTo(sink);
-        StateCodec.WriteRecords(sink, PreviousM4Record, PreviousBmmAccepts);
+        sink.WriteCompactSize((ulong)(_slots.Length + _ackSlots.Length));
+        int a = 0;
+        foreach (var slot in _slots) // merge both lists in ascending slot order
+        {
+            for (; a < _ackSlots.Length && _ackSlots[a] < slot.Slot; a++) SlotUndo.WriteAcksOnly(sink, _ackSlots[a], _oldAcks[a]);
+            slot.WriteTo(sink);
+        }
+        for (; a < _ackSlots.Length; a++) SlotUndo.WriteAcksOnly(sink, _ackSlots[a], _oldAcks[a]);
+        StateCodec.WriteUndoRecords(sink, PreviousM4Record, _m4Indexes, PreviousBmmAccepts);
         return sink.ToArray();
     }
 
@@ -81,7 +113,9 @@ public sealed class BlockUndo
         var reader = new BitcoinReader(bytes);
         if (reader.TryReadByte(out var version) && version == FormatVersion && reader.TryReadCount(2, out int count))
         {
-            var slots = ImmutableArray.CreateBuilder<SlotUndo>(count);
+            var slots = ImmutableArray.CreateBuilder<SlotUndo>();
+            var ackSlots = new List<byte>();
+            var oldAcks = new List<ImmutableArray<ushort>>();
             int previous = -1;
             bool ok = true;
             for (int i = 0; i < count && ok; i++)
@@ -90,12 +124,22 @@ public sealed class BlockUndo
                 if (ok)
                 {
                     previous = slot!.Slot;
-                    slots.Add(slot);
+                    if (slot.IsAcksOnly)
+                    {
+                        ackSlots.Add(slot.Slot);
+                        oldAcks.Add(slot.OldAcks);
+                    }
+                    else
+                    {
+                        slots.Add(slot);
+                    }
                 }
             }
-            if (ok && StateCodec.TryReadRecords(ref reader, out var m4, out var accepts) && reader.Remaining == 0)
+            if (ok && StateCodec.TryReadUndoRecords(ref reader, out var m4, out var indexes, out var accepts) && reader.Remaining == 0)
             {
-                undo = slots.Count == 0 && m4.IsEmpty && accepts.IsEmpty ? Empty : new BlockUndo(slots.MoveToImmutable(), m4, accepts);
+                undo = slots.Count == 0 && ackSlots.Count == 0 && m4.IsEmpty && accepts.IsEmpty
+                    ? Empty
+                    : new BlockUndo(slots.ToImmutable(), [.. ackSlots], [.. oldAcks], m4, indexes, m4Resolved: !indexes.Any(i => i >= 0), accepts);
                 error = ParseError.None;
                 return true;
             }

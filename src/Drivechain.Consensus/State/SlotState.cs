@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Drivechain.Consensus.State;
@@ -14,8 +15,14 @@ public sealed class SlotState : IEquatable<SlotState>
 
     private ImmutableArray<PendingBundle> _bundles; // built on demand from keys + acks (a cache, not state)
 
+    private readonly StrongBox<Ctip>? _ctip; // boxed: vote-only copies of the record share it
+
     internal SlotState(byte slot, Sidechain? sidechain, ImmutableArray<SidechainProposal> proposals,
         ImmutableArray<BundleKey> bundleKeys, ImmutableArray<ushort> bundleAcks, Ctip? ctip, ImmutableList<TreasuryEntry> history)
+        : this(slot, sidechain, proposals, bundleKeys, bundleAcks, ctip is { } c ? new StrongBox<Ctip>(c) : null, history) { }
+
+    private SlotState(byte slot, Sidechain? sidechain, ImmutableArray<SidechainProposal> proposals,
+        ImmutableArray<BundleKey> bundleKeys, ImmutableArray<ushort> bundleAcks, StrongBox<Ctip>? ctip, ImmutableList<TreasuryEntry> history)
     {
         Slot = slot;
         Sidechain = sidechain;
@@ -23,7 +30,7 @@ public sealed class SlotState : IEquatable<SlotState>
         BundleKeys = bundleKeys.IsDefault ? [] : bundleKeys;
         BundleAcks = bundleAcks.IsDefault ? [] : bundleAcks;
         if (BundleKeys.Length != BundleAcks.Length) throw new ArgumentException("one ACK count per bundle");
-        Ctip = ctip;
+        _ctip = ctip;
         History = history;
     }
 
@@ -82,16 +89,16 @@ public sealed class SlotState : IEquatable<SlotState>
     /// <summary>The pending bundles' ACK counts, parallel to <see cref="BundleKeys"/> (votes replace only this).</summary>
     internal ImmutableArray<ushort> BundleAcks { get; }
     /// <summary>The current CTIP, or null before the first deposit.</summary>
-    public Ctip? Ctip { get; }
+    public Ctip? Ctip => _ctip?.Value;
     /// <summary>Every CTIP ever created for this slot, seq 0, 1, 2, ….</summary>
     public ImmutableList<TreasuryEntry> History { get; }
     /// <summary>True when nothing is recorded for this slot.</summary>
     public bool IsEmpty => Sidechain is null && Proposals.IsEmpty && BundleKeys.IsEmpty && Ctip is null && History.IsEmpty;
 
-    internal SlotState WithSidechain(Sidechain? sidechain) => new(Slot, sidechain, Proposals, BundleKeys, BundleAcks, Ctip, History);
-    internal SlotState WithProposals(ImmutableArray<SidechainProposal> proposals) => new(Slot, Sidechain, proposals, BundleKeys, BundleAcks, Ctip, History);
-    internal SlotState WithBundles(ImmutableArray<BundleKey> keys, ImmutableArray<ushort> acks) => new(Slot, Sidechain, Proposals, keys, acks, Ctip, History);
-    internal SlotState WithBundleAcks(ImmutableArray<ushort> acks) => new(Slot, Sidechain, Proposals, BundleKeys, acks, Ctip, History);
+    internal SlotState WithSidechain(Sidechain? sidechain) => new(Slot, sidechain, Proposals, BundleKeys, BundleAcks, _ctip, History);
+    internal SlotState WithProposals(ImmutableArray<SidechainProposal> proposals) => new(Slot, Sidechain, proposals, BundleKeys, BundleAcks, _ctip, History);
+    internal SlotState WithBundles(ImmutableArray<BundleKey> keys, ImmutableArray<ushort> acks) => new(Slot, Sidechain, Proposals, keys, acks, _ctip, History);
+    internal SlotState WithBundleAcks(ImmutableArray<ushort> acks) => new(Slot, Sidechain, Proposals, BundleKeys, acks, _ctip, History);
     internal SlotState WithTreasury(Ctip? ctip, ImmutableList<TreasuryEntry> history) => new(Slot, Sidechain, Proposals, BundleKeys, BundleAcks, ctip, history);
 
     /// <summary>Index of <paramref name="m6Id"/> in the pending list, or −1.</summary>
@@ -133,7 +140,7 @@ public sealed class SlotState : IEquatable<SlotState>
     {
         var slots = new SlotState[DrivechainState.SlotCount];
         for (int i = 0; i < slots.Length; i++)
-            slots[i] = new SlotState((byte)i, null, [], ImmutableArray<BundleKey>.Empty, ImmutableArray<ushort>.Empty, null, ImmutableList<TreasuryEntry>.Empty);
+            slots[i] = new SlotState((byte)i, null, [], ImmutableArray<BundleKey>.Empty, ImmutableArray<ushort>.Empty, (Ctip?)null, ImmutableList<TreasuryEntry>.Empty);
         return slots;
     }
 }

@@ -45,6 +45,37 @@ internal sealed class SlotUndo
 
     public byte Slot { get; }
 
+    /// <summary>True when only the ACK counts of the pending list changed (the common M4 case).</summary>
+    public static bool OnlyAcksChanged(SlotState before, SlotState after) =>
+        ReferenceEquals(before.Sidechain, after.Sidechain) && before.Proposals == after.Proposals &&
+        before.BundleKeys == after.BundleKeys && before.Ctip == after.Ctip && ReferenceEquals(before.History, after.History);
+
+    /// <summary>The acks-only undo of one slot (used when a stored undo is parsed back).</summary>
+    public static SlotUndo AcksOnly(byte slot, ImmutableArray<ushort> oldAcks) =>
+        new(slot, Cells.BundleAcks, null, default, default, oldAcks, null, 0);
+
+    /// <summary>True for an acks-only undo.</summary>
+    public bool IsAcksOnly => _cells == Cells.BundleAcks;
+
+    /// <summary>The old ACK counts of an acks-only undo.</summary>
+    public ImmutableArray<ushort> OldAcks => _bundleAcks;
+
+    /// <summary>Writes an acks-only entry in the same format as <see cref="WriteTo"/>.</summary>
+    public static void WriteAcksOnly(ByteSink sink, byte slot, ImmutableArray<ushort> oldAcks)
+    {
+        sink.WriteByte(slot);
+        sink.WriteByte((byte)Cells.BundleAcks);
+        sink.WriteCompactSize((ulong)oldAcks.Length);
+        foreach (var a in oldAcks) sink.WriteUInt16(a);
+    }
+
+    /// <summary>Reverts an acks-only change of <paramref name="after"/>.</summary>
+    public static SlotState RevertAcks(SlotState after, ImmutableArray<ushort> oldAcks)
+    {
+        if (oldAcks.Length != after.BundleCount) throw new ArgumentException($"undo does not match slot {after.Slot}'s pending list");
+        return after.WithBundleAcks(oldAcks);
+    }
+
     public static SlotUndo Create(SlotState before, SlotState after)
     {
         var cells = Cells.None;

@@ -157,4 +157,82 @@ internal static class StateCodec
         accepts = acceptBuilder.MoveToImmutable();
         return true;
     }
+
+    private const byte UpvoteByIndex = 3;
+
+    /// <summary>
+    /// The parent's M4 record in an undo: an upvote whose bundle is in the parent's pending list is written
+    /// as its index there (the list <see cref="BlockUndo.Revert"/> restores), otherwise by M6ID.
+    /// </summary>
+    public static void WriteUndoRecords(ByteSink sink, ImmutableArray<M4Action> m4Record, ImmutableArray<int> indexes, ImmutableArray<BmmAccept> accepts)
+    {
+        sink.WriteCompactSize((ulong)m4Record.Length);
+        for (int i = 0; i < m4Record.Length; i++)
+        {
+            var action = m4Record[i];
+            sink.WriteByte(action.Slot);
+            if (action.Kind == M4ActionKind.Upvote && indexes[i] >= 0)
+            {
+                sink.WriteByte(UpvoteByIndex);
+                sink.WriteCompactSize((ulong)indexes[i]);
+                continue;
+            }
+            sink.WriteByte((byte)action.Kind);
+            if (action.Kind == M4ActionKind.Upvote) sink.WriteUInt256(action.M6Id.Hash);
+        }
+        sink.WriteCompactSize((ulong)accepts.Length);
+        foreach (var accept in accepts)
+        {
+            sink.WriteByte(accept.Slot);
+            sink.WriteUInt256(accept.SidechainBlockHash);
+        }
+    }
+
+    /// <summary>Reads <see cref="WriteUndoRecords"/>; by-index upvotes get a default M6ID and their index (else −1).</summary>
+    public static bool TryReadUndoRecords(ref BitcoinReader reader, out ImmutableArray<M4Action> m4Record, out ImmutableArray<int> indexes,
+        out ImmutableArray<BmmAccept> accepts)
+    {
+        m4Record = default;
+        indexes = default;
+        accepts = default;
+        if (!reader.TryReadCount(2, out int m4Count)) return false;
+        var actions = ImmutableArray.CreateBuilder<M4Action>(m4Count);
+        var indexBuilder = ImmutableArray.CreateBuilder<int>(m4Count);
+        int previous = -1;
+        for (int i = 0; i < m4Count; i++)
+        {
+            if (!reader.TryReadByte(out var slot) || !reader.TryReadByte(out var kind) || slot <= previous) return false;
+            previous = slot;
+            switch (kind)
+            {
+                case (byte)M4ActionKind.Upvote:
+                    if (!reader.TryReadUInt256(out var id)) return false;
+                    actions.Add(M4Action.Upvote(slot, new M6Id(id)));
+                    indexBuilder.Add(-1);
+                    break;
+                case (byte)M4ActionKind.Alarm:
+                    actions.Add(M4Action.Alarm(slot));
+                    indexBuilder.Add(-1);
+                    break;
+                case UpvoteByIndex:
+                    if (!reader.TryReadCompactSize(out var index) || index > ushort.MaxValue) return false;
+                    actions.Add(M4Action.Upvote(slot, default));
+                    indexBuilder.Add((int)index);
+                    break;
+                default:
+                    return false;
+            }
+        }
+        if (!reader.TryReadCount(33, out int acceptCount)) return false;
+        var acceptBuilder = ImmutableArray.CreateBuilder<BmmAccept>(acceptCount);
+        for (int i = 0; i < acceptCount; i++)
+        {
+            if (!reader.TryReadByte(out var slot) || !reader.TryReadUInt256(out var hash)) return false;
+            acceptBuilder.Add(new BmmAccept(slot, hash));
+        }
+        m4Record = actions.MoveToImmutable();
+        indexes = indexBuilder.MoveToImmutable();
+        accepts = acceptBuilder.MoveToImmutable();
+        return true;
+    }
 }

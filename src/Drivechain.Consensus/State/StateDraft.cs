@@ -176,14 +176,43 @@ public sealed class StateDraft
     /// <summary>The undo: the overwritten cells of every touched slot and the parent's records.</summary>
     public BlockUndo ToUndo()
     {
-        var slots = ImmutableArray.CreateBuilder<SlotUndo>(_written);
-        if (_original is not null)
+        if (_original is null)
+            return _base.M4Record.IsEmpty && _base.BmmAccepts.IsEmpty ? BlockUndo.Empty
+                : new BlockUndo([], [], [], _base.M4Record, PreviousM4Indexes(), m4Resolved: true, _base.BmmAccepts);
+        int ackOnly = 0;
+        for (int i = 0; i < _original.Length; i++)
+            if (_original[i] is { } original && !ReferenceEquals(original, _slots[i]) && SlotUndo.OnlyAcksChanged(original, _slots[i])) ackOnly++;
+        var slots = ImmutableArray.CreateBuilder<SlotUndo>(Math.Max(0, _written - ackOnly));
+        var ackSlots = new byte[ackOnly];
+        var oldAcks = new ImmutableArray<ushort>[ackOnly];
+        int a = 0;
+        for (int i = 0; i < _original.Length; i++)
         {
-            for (int i = 0; i < _original.Length; i++)
-                if (_original[i] is { } original && !ReferenceEquals(original, _slots[i]))
-                    slots.Add(SlotUndo.Create(original, _slots[i]));
+            if (_original[i] is not { } original || ReferenceEquals(original, _slots[i])) continue;
+            if (SlotUndo.OnlyAcksChanged(original, _slots[i]))
+            {
+                ackSlots[a] = (byte)i;
+                oldAcks[a++] = original.BundleAcks;
+            }
+            else
+            {
+                slots.Add(SlotUndo.Create(original, _slots[i]));
+            }
         }
-        if (slots.Count == 0 && _base.M4Record.IsEmpty && _base.BmmAccepts.IsEmpty) return BlockUndo.Empty;
-        return new BlockUndo(slots.Count == slots.Capacity ? slots.MoveToImmutable() : slots.ToImmutable(), _base.M4Record, _base.BmmAccepts);
+        if (slots.Count == 0 && ackOnly == 0 && _base.M4Record.IsEmpty && _base.BmmAccepts.IsEmpty) return BlockUndo.Empty;
+        return new BlockUndo(slots.Count == slots.Capacity ? slots.MoveToImmutable() : slots.ToImmutable(), ackSlots, oldAcks,
+            _base.M4Record, PreviousM4Indexes(), m4Resolved: true, _base.BmmAccepts);
+    }
+
+    // Where each upvoted bundle of the parent's record sits in the parent's pending list (−1: gone), so the
+    // stored undo can name it by index instead of by M6ID.
+    private ImmutableArray<int> PreviousM4Indexes()
+    {
+        var record = _base.M4Record;
+        if (record.IsEmpty) return [];
+        var indexes = new int[record.Length];
+        for (int i = 0; i < indexes.Length; i++)
+            indexes[i] = record[i].Kind == M4ActionKind.Upvote ? _base.GetSlot(record[i].Slot).IndexOfBundle(record[i].M6Id) : -1;
+        return System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(indexes);
     }
 }

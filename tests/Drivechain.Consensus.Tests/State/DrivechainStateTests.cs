@@ -130,4 +130,27 @@ public class DrivechainStateTests
         new PendingBundle(Ids.M6(1), 1, 1).Should().Be(new PendingBundle(Ids.M6(1), 1, 1));
         new Ctip(new OutPoint(new UInt256(1), 0), new Money(5)).Should().Be(new Ctip(new OutPoint(new UInt256(1), 0), new Money(5)));
     }
+
+    [Fact]
+    public void The_stored_undo_names_the_parents_upvoted_bundles_by_index_and_revert_resolves_them()
+    {
+        var chain = new ChainBuilder(DrivechainParams.Short).WithActiveSidechains(1, 2);
+        chain.Deposit(1, 100_000);
+        var blinded = DrivechainTransactions.BlindedWithdrawal(new Money(10), (DrivechainTransactions.PayoutScript(1), new Money(100)));
+        chain.Mine(b => b.WithM3(1, Ids.M6(7)).WithM3(1, M6Id.OfBlinded(blinded)).WithM3(2, Ids.M6(8)));
+        for (int i = 0; i < 6; i++) chain.Mine(b => b.WithM4(M4AckBundles.OneByte(1, 0)));
+        chain.State.M4Record.Should().HaveCount(2);
+        // The child pays the upvoted bundle of slot 1 out: the parent's record must still come back by M6ID.
+        var m6 = DrivechainTransactions.Withdrawal(blinded, 1, chain.State.GetCtip(1)!.Value);
+        var accepted = chain.Mine(b => b.WithTransaction(m6));
+        var bytes = accepted.Undo.ToBytes();
+        var parsed = BlockUndo.Parse(bytes);
+        parsed.ToBytes().Should().Equal(bytes);
+        var before = chain.Connected[^1].Before;
+        parsed.Revert(accepted.State).Should().Be(before);
+        parsed.Revert(accepted.State).M4Record.Should().Equal(before.M4Record);
+        // Slot 2 is untouched by the child, so its upvoted M6ID can only be in the bytes if stored by hash.
+        before.M4Record.Should().Contain(M4Action.Upvote(2, Ids.M6(8)));
+        Convert.ToHexString(bytes).Should().NotContain(Convert.ToHexString(Ids.M6(8).Hash.ToBytes()), "upvotes are stored as indexes");
+    }
 }
