@@ -8,10 +8,10 @@ public class ExecutableTests
 {
     private static (int ExitCode, string Output, string Error) RunExecutable(params string[] args)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "drivechain.dll");
-        File.Exists(dll).Should().BeTrue($"the executable is built next to the tests ({dll})");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(dll);
+        // The apphost `drivechain` (drivechain.exe on Windows) is copied next to the tests with drivechain.dll.
+        var host = Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "drivechain.exe" : "drivechain");
+        File.Exists(host).Should().BeTrue($"the executable is built next to the tests ({host})");
+        var start = new ProcessStartInfo(host) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in args) start.ArgumentList.Add(arg);
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();

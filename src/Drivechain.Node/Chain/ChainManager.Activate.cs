@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Drivechain.Bitcoin.Primitives;
 using Drivechain.Bitcoin.Validation;
 using Drivechain.Consensus;
-using Drivechain.Consensus.State;
 
 namespace Drivechain.Node.Chain;
 
@@ -69,7 +68,7 @@ public sealed partial class ChainManager
     {
         Debug.Assert(index.Parent == _active.Tip);
         long start = Stopwatch.GetTimestamp();
-        var mode = _options.SkipScriptChecks ? ScriptCheckMode.Skip : _options.ParallelScriptChecks ? ScriptCheckMode.Parallel : ScriptCheckMode.Sequential;
+        var mode = ChooseScriptCheckMode(block);
         var result = BlockValidation.ConnectBlock(block, index.Height, _coins, new ChainHistory(index.Parent!), _network, _secp, mode);
         long afterBase = Stopwatch.GetTimestamp();
         if (result is ConnectBlockResult.Rejected { Error: var error })
@@ -112,6 +111,16 @@ public sealed partial class ChainManager
         };
         BlockConnected?.Invoke(this, new ChainBlockEventArgs(block, index, _drivechainState, accepted.Events));
         return true;
+    }
+
+    private ScriptCheckMode ChooseScriptCheckMode(Block block)
+    {
+        if (_options.SkipScriptChecks) return ScriptCheckMode.Skip;
+        if (!_options.ParallelScriptChecks || Environment.ProcessorCount < 2) return ScriptCheckMode.Sequential;
+        int inputs = 0;
+        var txs = block.Transactions;
+        for (int i = 1; i < txs.Length && inputs < _options.ParallelScriptCheckMinInputs; i++) inputs += txs[i].Inputs.Length;
+        return inputs >= _options.ParallelScriptCheckMinInputs ? ScriptCheckMode.Parallel : ScriptCheckMode.Sequential;
     }
 
     /// <summary>Disconnects the tip: remove what it created, restore what it spent, revert the drivechain state.</summary>

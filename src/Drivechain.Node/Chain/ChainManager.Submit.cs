@@ -1,4 +1,3 @@
-using Drivechain.Consensus.State;
 using Drivechain.Bitcoin.Networks;
 using Drivechain.Bitcoin.Primitives;
 using Drivechain.Bitcoin.Validation;

@@ -37,6 +37,7 @@ public sealed partial class ChainManager : IDisposable
     private long _nextSequenceId = 1;
     private int _blocksSinceFlush;
     private bool _disposed;
+    private FileStream? _lockFile;
 
     private ChainManager(Network network, DrivechainParams drivechainParams, ISecp256k1 secp, ChainManagerOptions options,
         ChainDatabase? database, BlockFileStore? blockFiles)
@@ -67,20 +68,24 @@ public sealed partial class ChainManager : IDisposable
     public static ChainManager Open(string dataDirectory, Network network, DrivechainParams drivechainParams, ISecp256k1 secp, ChainManagerOptions? options = null)
     {
         Directory.CreateDirectory(dataDirectory);
+        // One process per data directory: an exclusive lock held for the chain's lifetime (released by the OS on a crash).
+        var lockFile = new FileStream(Path.Combine(dataDirectory, ".lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         var magic = BinaryPrimitives.ReadUInt32LittleEndian(network.MessageStart.AsSpan());
-        var blockFiles = new BlockFileStore(Path.Combine(dataDirectory, "blocks"), magic);
+        BlockFileStore? blockFiles = null;
         ChainDatabase? database = null;
         try
         {
+            blockFiles = new BlockFileStore(Path.Combine(dataDirectory, "blocks"), magic);
             database = ChainDatabase.Open(Path.Combine(dataDirectory, "chainstate.sqlite"));
-            var chain = new ChainManager(network, drivechainParams, secp, options ?? new ChainManagerOptions(), database, blockFiles);
+            var chain = new ChainManager(network, drivechainParams, secp, options ?? new ChainManagerOptions(), database, blockFiles) { _lockFile = lockFile };
             chain.Load();
             return chain;
         }
         catch
         {
             database?.Dispose();
-            blockFiles.Dispose();
+            blockFiles?.Dispose();
+            lockFile.Dispose();
             throw;
         }
     }
@@ -211,6 +216,7 @@ public sealed partial class ChainManager : IDisposable
             if (_database is not null) FlushCore(clearCache: true);
             _database?.Dispose();
             _blockFiles?.Dispose();
+            _lockFile?.Dispose();
         }
     }
 }

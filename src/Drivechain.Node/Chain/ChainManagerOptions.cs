@@ -12,8 +12,15 @@ public sealed record ChainManagerOptions
     /// <summary>Disk mode: flush (and empty the cache) when it holds more coins than this.</summary>
     public int MaxCachedCoins { get; init; } = 2_000_000;
 
-    /// <summary>Verify scripts in parallel (default) or on the calling thread.</summary>
+    /// <summary>Verify the scripts of big blocks in parallel (default) or always on the calling thread.</summary>
     public bool ParallelScriptChecks { get; init; } = true;
+
+    /// <summary>
+    /// Blocks with fewer inputs than this verify their scripts on the calling thread even when
+    /// <see cref="ParallelScriptChecks"/> is on: for small blocks handing work to other threads costs more than
+    /// it saves (measured: a 20,000-block chain of 1–5-input blocks imports ~2.5× faster sequentially).
+    /// </summary>
+    public int ParallelScriptCheckMinInputs { get; init; } = 64;
 
     /// <summary>Skip script verification entirely (for trusted replays and benchmarks of the other rules).</summary>
     public bool SkipScriptChecks { get; init; }

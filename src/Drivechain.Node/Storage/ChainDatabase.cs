@@ -10,7 +10,7 @@ namespace Drivechain.Node.Storage;
 /// and the best-block marker. Writes happen only inside <see cref="BeginBatch"/> … <see cref="CommitBatch"/>,
 /// so a flush is one atomic transaction. Single-threaded; the chain manager serialises access.
 /// </summary>
-internal sealed partial class ChainDatabase : IDisposable
+internal sealed class ChainDatabase : IDisposable
 {
     public const string BestBlockKey = "best_block";
     public const string DrivechainStateKey = "drivechain_state";

@@ -3,7 +3,6 @@ using Drivechain.Bitcoin.Networks;
 using Drivechain.Bitcoin.Primitives;
 using Drivechain.Bitcoin.Scripting;
 using Drivechain.Consensus;
-using Drivechain.Consensus.State;
 using Drivechain.Node.Chain;
 
 namespace Drivechain.Node.Tests.Chain;

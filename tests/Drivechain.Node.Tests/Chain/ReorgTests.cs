@@ -1,4 +1,3 @@
-using Drivechain.Consensus.State;
 using Drivechain.Bitcoin.Networks;
 using Drivechain.Bitcoin.Primitives;
 using Drivechain.Node.Chain;
@@ -76,6 +75,11 @@ public sealed class ReorgTests
 
         outcomes[^1].Should().BeEquivalentTo(new SubmitOutcome.Accepted(b.TipHash, 104, IsTip: true, TipChanged: true));
         ShouldEqualFreshNodeOf(chain, b);
+        chain.GetChainTips().Should().BeEquivalentTo(new[]
+        {
+            new ChainTip(b.TipHash, 104, 0, ChainTipStatus.Active),
+            new ChainTip(a.TipHash, 103, 2, ChainTipStatus.ValidFork),
+        });
     }
 
     [Fact]

@@ -14,18 +14,20 @@ namespace Drivechain.Node.Tests.Chain;
 /// </summary>
 public sealed class VectorReplayTests
 {
-    public static TheoryData<string> Files()
+    /// <summary>Every vector, once with sequential and once with parallel script checks (forced for every block).</summary>
+    public static TheoryData<string, bool> Files()
     {
-        var data = new TheoryData<string>();
+        var data = new TheoryData<string, bool>();
         foreach (var folder in new[] { "drivechain", "core" })
             foreach (var file in Directory.GetFiles(VectorPaths.Folder(folder), "*.json").Order(StringComparer.Ordinal))
-                data.Add($"{folder}/{Path.GetFileName(file)}");
+                foreach (var parallel in new[] { false, true })
+                    data.Add($"{folder}/{Path.GetFileName(file)}", parallel);
         return data;
     }
 
     [Theory]
     [MemberData(nameof(Files))]
-    public void Replaying_the_vector_gives_every_expected_verdict(string name)
+    public void Replaying_the_vector_gives_every_expected_verdict(string name, bool parallelScripts)
     {
         using var document = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(VectorPaths.Root, name)));
         var root = document.RootElement;
@@ -44,7 +46,8 @@ public sealed class VectorReplayTests
             };
         if (parameters.TryGetProperty("activationHeight", out var activation))
             drivechainParams = drivechainParams with { ActivationHeight = activation.GetInt32() };
-        using var chain = ChainManager.CreateInMemory(network, drivechainParams, Secp256k1Provider.CreateDefault());
+        var options = new ChainManagerOptions { ParallelScriptChecks = parallelScripts, ParallelScriptCheckMinInputs = 1 };
+        using var chain = ChainManager.CreateInMemory(network, drivechainParams, Secp256k1Provider.CreateDefault(), options);
 
         int i = 0;
         foreach (var entry in root.GetProperty("blocks").EnumerateArray())

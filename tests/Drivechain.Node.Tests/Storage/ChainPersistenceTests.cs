@@ -46,6 +46,17 @@ public sealed class ChainPersistenceTests
     }
 
     [Fact]
+    public void A_data_directory_in_use_cannot_be_opened_twice()
+    {
+        using var dir = new TempDirectory();
+        using var chain = Open(dir.Path);
+
+        var second = () => Open(dir.Path);
+
+        second.Should().Throw<IOException>();
+    }
+
+    [Fact]
     public void A_reopened_chain_resumes_with_the_same_tip_utxo_set_and_drivechain_state()
     {
         var activity = BusyChain();
