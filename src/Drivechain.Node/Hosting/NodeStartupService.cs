@@ -17,6 +17,7 @@ public sealed partial class NodeStartupService(
     Drivechain.Bitcoin.Crypto.ISecp256k1 secp,
     NodeChain chain,
     DrivechainActivityLog activity,
+    Drivechain.Node.Mining.MinerPolicy policy,
     ILogger<NodeStartupService> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -32,7 +33,16 @@ public sealed partial class NodeStartupService(
             Directory.CreateDirectory(dataDir);
             readiness.Transition(NodeState.Syncing, "loading the block index, UTXO set and drivechain state");
             await Task.Run(chain.Open, stoppingToken);
-            activity.Attach(chain.Chain);
+            await chain.Lock.WaitAsync(stoppingToken);
+            try
+            {
+                activity.Attach(chain.Chain);
+                policy.Load();
+            }
+            finally
+            {
+                chain.Lock.Release();
+            }
             var tip = chain.Chain.Tip;
             var tipHash = tip.Hash;
             var tipHeight = tip.Height;

@@ -135,7 +135,9 @@ public sealed class RegtestDrivechainEndToEndTests : IAsyncLifetime
         _node.Output.Should().Contain("Sidechain activated in slot 1").And.Contain("Deposit to slot 1: 1000000000 sat")
             .And.Contain($"Withdrawal bundle {m6id} of slot 1 paid out by {withdrawalTxId}");
 
-        // Restart: same tip, same drivechain state.
+        // Restart: same tip, same drivechain state, and the miner policy (a second received bundle) is kept.
+        var secondBundle = new Transaction(2, [], [new TxOut(Money.Zero, new Script(feeScript)), new TxOut(new Money(50_000_000), payoutScript)], 0);
+        var secondM6Id = (await Rpc("receivewithdrawalbundle", (int)Slot, secondBundle.ToHex()))!["m6id"]!.GetValue<string>();
         var tipHash = (await Rpc("getbestblockhash"))!.GetValue<string>();
         var sidechainsBefore = (await Rpc("listsidechains"))!.ToJsonString();
         var historyBefore = (await Rpc("listtreasuryhistory", (int)Slot))!.ToJsonString();
@@ -147,6 +149,11 @@ public sealed class RegtestDrivechainEndToEndTests : IAsyncLifetime
         (await Rpc("getbestblockhash"))!.GetValue<string>().Should().Be(tipHash);
         (await Rpc("listsidechains"))!.ToJsonString().Should().Be(sidechainsBefore);
         (await Rpc("listtreasuryhistory", (int)Slot))!.ToJsonString().Should().Be(historyBefore);
+        (await Rpc("getminerpolicy"))!["bundles"]!.AsArray().Should().ContainSingle()
+            .Which!["m6id"]!.GetValue<string>().Should().Be(secondM6Id);
+        await Mine(1);
+        (await Rpc("listwithdrawalbundles", (int)Slot))!.AsArray().Should().ContainSingle()
+            .Which!["m6id"]!.GetValue<string>().Should().Be(secondM6Id);
         (await _node.StopAsync()).Should().Be(0);
     }
 }
