@@ -89,7 +89,7 @@ public sealed partial class NodeMempool
         if (fee.Satoshis < minFee) return Invalid(tx, "min relay fee not met", $"{fee.Satoshis} < {minFee}");
         if (maxFeeRatePerKvB > 0 && fee.Satoshis > maxFeeRatePerKvB * entry.VirtualSize / 1000) return Invalid(tx, MaxFeeExceeded);
 
-        if (CheckChainLimits(entry, parents, evicted) is { } limit) return Invalid(tx, "too-long-mempool-chain", limit);
+        if (CheckChainLimits(parents, evicted) is { } limit) return Invalid(tx, "too-long-mempool-chain", limit);
         if (conflicts.Count > 0 && CheckReplacement(entry, conflicts, evicted, parents) is { } rbf) return Invalid(tx, rbf.Reason, rbf.Detail);
 
         // Drivechain policy (spec §7): the transaction alone against the tip state, M8 against the tip hash.
@@ -120,7 +120,7 @@ public sealed partial class NodeMempool
     private static MempoolAcceptResult Missing(Transaction tx) =>
         MempoolAcceptResult.Reject(tx, MempoolRejectKind.MissingInputs, "bad-txns-inputs-missingorspent");
 
-    private static string? CheckChainLimits(MempoolEntry entry, HashSet<MempoolEntry> parents, HashSet<MempoolEntry> evicted)
+    private static string? CheckChainLimits(HashSet<MempoolEntry> parents, HashSet<MempoolEntry> evicted)
     {
         var ancestors = new HashSet<MempoolEntry>();
         foreach (var parent in parents)
@@ -136,7 +136,6 @@ public sealed partial class NodeMempool
             if (descendants + 2 > StandardPolicy.MaxDescendantCount)
                 return $"exceeds descendant size limit for tx {ancestor.TxId} [limit: {StandardPolicy.MaxDescendantCount}]";
         }
-        _ = entry;
         return null;
     }
 

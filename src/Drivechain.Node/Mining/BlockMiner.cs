@@ -83,6 +83,4 @@ public sealed partial class BlockMiner(NodeChain node, NodeMempool mempool, Bloc
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Block {BlockHash} rejected: {RejectCode} {Reason}")]
     private static partial void LogRejected(ILogger logger, UInt256 blockHash, string rejectCode, string reason);
-
-    internal static DrivechainParams Params(NodeChain node) => node.Params;
 }

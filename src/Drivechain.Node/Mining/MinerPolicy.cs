@@ -107,6 +107,4 @@ public sealed class MinerPolicy(IOptions<NodeOptions> options)
     public BundleVote VoteFor(byte slot) => _votes.GetValueOrDefault(slot) ?? new BundleVote.Default();
 
     public BmmChoice BmmChoiceFor(byte slot) => _bmm.GetValueOrDefault(slot) ?? new BmmChoice.BestPaying();
-
-    internal static ImmutableArray<byte> Empty => [];
 }

@@ -85,6 +85,4 @@ internal static class MinerPolicyFile
                 _ => new BmmChoice.Only(new UInt256(Convert.FromHexString(choice))),
             });
     }
-
-    internal static ImmutableArray<byte> Empty => [];
 }

@@ -30,7 +30,7 @@ public sealed partial class RpcDispatcher(RpcMethodTable methods, ILogger<RpcDis
         }
         catch (JsonException)
         {
-            return ErrorReply(RpcErrorCode.ParseError, "Parse error", null, hasId: false, Version.V1Legacy);
+            return ErrorReply(RpcErrorCode.ParseError, "Parse error", null, Version.V1Legacy);
         }
 
         var afterReply = new List<Action>();
@@ -43,7 +43,7 @@ public sealed partial class RpcDispatcher(RpcMethodTable methods, ILogger<RpcDis
             }
             catch (RpcException e)
             {
-                return ErrorReply(e.Code, e.Message, single["id"]?.DeepClone(), single.ContainsKey("id"), Version.V1Legacy);
+                return ErrorReply(e.Code, e.Message, single["id"]?.DeepClone(), Version.V1Legacy);
             }
             if (request.Version == Version.V1Legacy)
             {
@@ -55,7 +55,7 @@ public sealed partial class RpcDispatcher(RpcMethodTable methods, ILogger<RpcDis
                 }
                 catch (RpcException e)
                 {
-                    return ErrorReply(e.Code, e.Message, request.Id, request.HasId, request.Version);
+                    return ErrorReply(e.Code, e.Message, request.Id, request.Version);
                 }
             }
             var reply = await ExecuteCatchingAsync(request, afterReply, cancellationToken);
@@ -86,7 +86,7 @@ public sealed partial class RpcDispatcher(RpcMethodTable methods, ILogger<RpcDis
             return Ok(replies, afterReply);
         }
 
-        return ErrorReply(RpcErrorCode.ParseError, "Top-level object parse error", null, hasId: false, Version.V1Legacy);
+        return ErrorReply(RpcErrorCode.ParseError, "Top-level object parse error", null, Version.V1Legacy);
     }
 
     private async Task<JsonNode> ExecuteCatchingAsync(Request request, List<Action> afterReply, CancellationToken cancellationToken)
@@ -176,9 +176,8 @@ public sealed partial class RpcDispatcher(RpcMethodTable methods, ILogger<RpcDis
             : new JsonObject { ["result"] = null, ["error"] = error, ["id"] = id?.DeepClone() };
     }
 
-    private static RpcReply ErrorReply(int code, string message, JsonNode? id, bool hasId, Version version)
+    private static RpcReply ErrorReply(int code, string message, JsonNode? id, Version version)
     {
-        _ = hasId;
         var status = code switch
         {
             RpcErrorCode.InvalidRequest => 400,

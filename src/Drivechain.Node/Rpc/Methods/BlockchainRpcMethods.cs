@@ -131,6 +131,4 @@ public sealed partial class BlockchainRpcMethods(NodeRpcContext ctx) : IRpcMetho
         ctx.Miner.AfterTipChange();
         return null;
     }
-
-    internal static UInt256 Zero => UInt256.Zero;
 }

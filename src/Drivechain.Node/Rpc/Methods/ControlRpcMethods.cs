@@ -91,6 +91,4 @@ public sealed class ControlRpcMethods(
         };
         return ValueTask.FromResult<JsonNode?>(info);
     }
-
-    internal static ImmutableArray<RpcArg> NoArgs => [];
 }

@@ -161,6 +161,4 @@ public sealed partial class DrivechainRpcMethods
             }))),
         };
     }
-
-    internal static ImmutableArray<byte> NoBytes => [];
 }

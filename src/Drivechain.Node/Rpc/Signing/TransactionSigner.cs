@@ -159,6 +159,4 @@ public sealed class TransactionSigner(ISecp256k1 secp)
         foreach (var item in items) builder.Push(item);
         return builder.ToScript();
     }
-
-    internal static ImmutableArray<TxOut> Empty => [];
 }
