@@ -201,4 +201,17 @@ public sealed class NodeMempoolTests : IAsyncLifetime
         message.Should().Be("Fee exceeds maximum configured by user (e.g. -maxtxfee, maxfeerate)");
         (await Pool()).Should().Equal(txid);
     }
+
+    [Fact]
+    public async Task Resending_a_mined_transaction_is_already_in_chain()
+    {
+        var hex = await _s.SignedSpend(1, RegtestScenario.PayBack(49.9999m));
+        await _s.Rpc.CallAsync("sendrawtransaction", hex);
+        await _s.Mine(1);
+
+        var (code, message) = await _s.Rpc.CallErrorAsync("sendrawtransaction", hex);
+
+        code.Should().Be(RpcErrorCode.VerifyAlreadyInChain);
+        message.Should().Be("Transaction outputs already in utxo set");
+    }
 }

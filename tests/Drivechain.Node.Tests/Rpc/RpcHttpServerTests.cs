@@ -79,4 +79,13 @@ public sealed class RpcHttpServerTests : IAsyncLifetime
         status.Should().Be(HttpStatusCode.NotFound);
         JsonNode.Parse(body)!["error"]!["code"]!.GetValue<int>().Should().Be(-32601);
     }
+
+    [Fact]
+    public async Task Named_parameters_work_over_http_for_chain_methods()
+    {
+        var (status, body, _) = await _node.Rpc.PostAsync("""{"jsonrpc":"2.0","method":"getblockhash","params":{"height":0},"id":"g"}""");
+
+        status.Should().Be(HttpStatusCode.OK);
+        JsonNode.Parse(body)!["result"]!.GetValue<string>().Should().Be("0f9188f13cb7b2c71f2a335e3a4fc328bf5beb436012afca590b1a11466e2206");
+    }
 }
