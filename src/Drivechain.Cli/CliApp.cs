@@ -18,6 +18,7 @@ internal static class CliApp
         root.Add(DecodeCommand.Create());
         root.Add(M6IdCommand.Create());
         root.Add(VersionCommand.Create());
+        root.Add(NodeCommand.Create());
         return root;
     }
 

@@ -1,0 +1,121 @@
+using System.CommandLine;
+using Drivechain.Node.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Serilog;
+using Serilog.Extensions.Logging;
+
+namespace Drivechain.Cli.Commands;
+
+/// <summary>
+/// <c>drivechain node</c>: runs the node (generic host, Serilog console + rolling file, JSON-RPC on loopback).
+/// Options use Bitcoin Core's names; anything not given comes from DRIVECHAIN_* variables or drivechain.conf.
+/// Exit code 0 on a clean stop, 1 on invalid settings or a fatal error.
+/// </summary>
+internal static class NodeCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("node", "Run a Drivechain node (JSON-RPC server, mempool, miner)");
+        var valueOptions = new (string Key, Option<string> Option)[]
+        {
+            ("datadir", new Option<string>("--datadir") { Description = "Data directory (default ~/.drivechain; test chains use a sub-directory)" }),
+            ("conf", new Option<string>("--conf") { Description = "Configuration file (default <datadir>/drivechain.conf)" }),
+            ("chain", new Option<string>("--chain") { Description = "Chain: main, testnet4, signet or regtest" }),
+            ("rpcport", new Option<string>("--rpcport") { Description = "JSON-RPC port (default 18443 regtest, 38332 signet, 48332 testnet4, 8332 main)" }),
+            ("rpcbind", new Option<string>("--rpcbind") { Description = "JSON-RPC bind address (default 127.0.0.1)" }),
+            ("rpcuser", new Option<string>("--rpcuser") { Description = "JSON-RPC user (with --rpcpassword; default: cookie authentication)" }),
+            ("rpcpassword", new Option<string>("--rpcpassword") { Description = "JSON-RPC password" }),
+            ("rpccookiefile", new Option<string>("--rpccookiefile") { Description = "Cookie file (default <chain datadir>/.cookie)" }),
+            ("ackallproposals", new Option<string>("--ackallproposals") { Description = "Miner ACKs every sidechain proposal and upvotes bundles (default 1)" }),
+            ("loglevel", new Option<string>("--loglevel") { Description = "Verbose, Debug, Information (default), Warning, Error" }),
+        };
+        var flagOptions = new (string Key, Option<bool> Option)[]
+        {
+            ("regtest", new Option<bool>("--regtest") { Description = "Use the regression test chain" }),
+            ("signet", new Option<bool>("--signet") { Description = "Use the signet chain" }),
+            ("testnet4", new Option<bool>("--testnet4") { Description = "Use the testnet4 chain" }),
+            ("mainnet", new Option<bool>("--mainnet") { Description = "Use the main chain (the default)" }),
+        };
+        foreach (var (_, option) in valueOptions) command.Options.Add(option);
+        foreach (var (_, option) in flagOptions) command.Options.Add(option);
+
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+            foreach (var (key, option) in valueOptions)
+                if (parseResult.GetResult(option) is not null) settings[key] = parseResult.GetValue(option);
+            foreach (var (key, option) in flagOptions)
+                if (parseResult.GetResult(option) is not null) settings[key] = parseResult.GetValue(option) ? "true" : "false";
+            return await RunAsync(settings, cancellationToken);
+        });
+        return command;
+    }
+
+    public static async Task<int> RunAsync(IReadOnlyDictionary<string, string?> settings, CancellationToken cancellationToken)
+    {
+        IConfigurationRoot configuration;
+        try
+        {
+            configuration = NodeConfiguration.Build(settings);
+        }
+        catch (FormatException e)
+        {
+            await Console.Error.WriteLineAsync($"Error: {e.Message}");
+            return 1;
+        }
+
+        var early = new NodeOptions();
+        try
+        {
+            configuration.Bind(early);
+        }
+        catch (InvalidOperationException e)
+        {
+            await Console.Error.WriteLineAsync($"Error: invalid setting: {e.Message}");
+            return 1;
+        }
+
+        Log.Logger = NodeLogging.CreateLogger(early);
+        try
+        {
+            using var provider = new SerilogLoggerProvider(Log.Logger);
+            var builder = NodeHost.CreateBuilder(configuration, provider);
+            using var host = builder.Build();
+            await host.RunAsync(cancellationToken);
+            return Environment.ExitCode;
+        }
+        catch (OptionsValidationException e)
+        {
+            await Console.Error.WriteLineAsync($"Error: invalid settings: {string.Join("; ", e.Failures)}");
+            return 1;
+        }
+        catch (InvalidOperationException e) when (e.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
+        {
+            await Console.Error.WriteLineAsync($"Error: invalid setting: {e.Message}");
+            return 1;
+        }
+        catch (IOException e)
+        {
+            // Typically the RPC port is taken or the data directory is not writable.
+            await Console.Error.WriteLineAsync($"Error: {e.Message}");
+            return 1;
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl-C/SIGTERM, or a fatal start-up error that stopped the host while it was starting (already logged,
+            // exit code already set by the failing service).
+            return Environment.ExitCode;
+        }
+        catch (Exception e)
+        {
+            Log.Fatal(e, "Node terminated unexpectedly");
+            return 1;
+        }
+        finally
+        {
+            await Log.CloseAndFlushAsync();
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using Drivechain.Bitcoin.Crypto;
+using Drivechain.Node.Hosting;
+using Drivechain.Node.Mempool;
+using Drivechain.Node.Mining;
+using Drivechain.Node.Rpc;
+using Drivechain.Node.Rpc.Methods;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Drivechain.Node;
+
+/// <summary>Registers the node: options (validated at start), chain, mempool, miner, RPC server and methods.</summary>
+public static class DrivechainNodeServiceCollectionExtensions
+{
+    public static IServiceCollection AddDrivechainNode(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<NodeOptions>().Bind(configuration).AddNodeOptionsValidation();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<NodeReadiness>();
+        services.AddSingleton<NodeChain>();
+        services.AddSingleton<DrivechainActivityLog>();
+        services.AddSingleton<NodeMempool>();
+        services.AddSingleton<MinerPolicy>();
+        services.AddSingleton<TemplateValidator>();
+        services.AddSingleton<BlockAssembler>();
+        services.AddSingleton<BlockMiner>();
+        services.AddSingleton<NodeRpcContext>();
+        services.AddSingleton(sp => NodeNetworks.For(sp.GetRequiredService<IOptions<NodeOptions>>().Value.ResolveChain()));
+
+        services.TryAddSingleton<ISecp256k1>(_ => Secp256k1Provider.CreateDefault());
+        services.TryAddSingleton<ISpendableOutputs, NodeSpendableOutputs>();
+        services.AddSingleton<RpcAuthenticator>();
+        services.AddSingleton<RpcServerInfo>();
+        services.AddSingleton<RpcMethodTable>();
+        services.AddSingleton<RpcDispatcher>();
+        services.AddSingleton<IRpcMethodProvider, ControlRpcMethods>();
+        services.AddSingleton<IRpcMethodProvider, RawTransactionRpcMethods>();
+        services.AddSingleton<IRpcMethodProvider, BlockchainRpcMethods>();
+        services.AddSingleton<IRpcMethodProvider, MempoolRpcMethods>();
+        services.AddSingleton<IRpcMethodProvider, MiningRpcMethods>();
+        services.AddSingleton<IRpcMethodProvider, DrivechainRpcMethods>();
+
+        services.AddHostedService<NodeStartupService>();
+        services.AddHostedService<RpcHttpServer>();
+        return services;
+    }
+}

@@ -1,0 +1,99 @@
+using System.Net;
+
+namespace Drivechain.Node.Hosting;
+
+/// <summary>
+/// The node's settings under Bitcoin Core's names. They come, lowest priority first, from
+/// <c>&lt;datadir&gt;/drivechain.conf</c>, <c>DRIVECHAIN_*</c> environment variables and the command line
+/// (see <see cref="NodeConfiguration"/>), and are checked by <see cref="NodeOptionsValidation"/> at start.
+/// </summary>
+public sealed class NodeOptions
+{
+    /// <summary>Root data directory (Core's <c>-datadir</c>); chain data lives in a sub-directory per test chain.</summary>
+    public string DataDir { get; set; } = ChainDefaults.DefaultDataDirectory();
+
+    /// <summary>Core's <c>-chain=</c> (main, testnet4, signet, regtest).</summary>
+    public string? Chain { get; set; }
+
+    public bool Regtest { get; set; }
+    public bool Signet { get; set; }
+    public bool Testnet4 { get; set; }
+    public bool Mainnet { get; set; }
+
+    /// <summary>JSON-RPC port; defaults per chain (18443 regtest, 38332 signet, 48332 testnet4, 8332 main). 0 = any free port.</summary>
+    public int? RpcPort { get; set; }
+
+    /// <summary>Address the JSON-RPC server binds to (Core's default: loopback only).</summary>
+    public string RpcBind { get; set; } = "127.0.0.1";
+
+    public string? RpcUser { get; set; }
+    public string? RpcPassword { get; set; }
+
+    /// <summary>Cookie file path, relative to the chain data directory unless absolute (default <c>.cookie</c>).</summary>
+    public string RpcCookieFile { get; set; } = ".cookie";
+
+    /// <summary>Miner policy: ACK every pending sidechain proposal and upvote the leading bundle (enforcer default: on).</summary>
+    public bool AckAllProposals { get; set; } = true;
+
+    /// <summary>Minimum log level for the console and the debug log (Serilog level names).</summary>
+    public string LogLevel { get; set; } = "Information";
+
+    /// <summary>The chain selected by the flags or <c>chain=</c>; regtest... or main when nothing is given.</summary>
+    public bool TryResolveChain(out ChainKind chain, out string? error)
+    {
+        var selected = new List<ChainKind>();
+        if (Mainnet) selected.Add(ChainKind.Main);
+        if (Testnet4) selected.Add(ChainKind.Testnet4);
+        if (Signet) selected.Add(ChainKind.Signet);
+        if (Regtest) selected.Add(ChainKind.Regtest);
+        if (!string.IsNullOrWhiteSpace(Chain))
+        {
+            if (!ChainDefaults.TryParse(Chain, out var named))
+            {
+                chain = default;
+                error = $"unknown chain '{Chain}' (use main, testnet4, signet or regtest)";
+                return false;
+            }
+            if (!selected.Contains(named)) selected.Add(named);
+        }
+        if (selected.Count > 1)
+        {
+            chain = default;
+            error = "invalid combination of --regtest, --signet, --testnet4, --mainnet and chain=: choose one chain";
+            return false;
+        }
+        chain = selected.Count == 1 ? selected[0] : ChainKind.Main;
+        error = null;
+        return true;
+    }
+
+    /// <summary>The selected chain; throws when the flags conflict (validated at start).</summary>
+    public ChainKind ResolveChain() =>
+        TryResolveChain(out var chain, out var error) ? chain : throw new InvalidOperationException(error);
+
+    /// <summary>The chain's data directory: <c>&lt;datadir&gt;</c> for main, <c>&lt;datadir&gt;/regtest</c> etc.</summary>
+    public string ChainDataDirectory
+    {
+        get
+        {
+            var sub = ChainDefaults.DataSubdirectory(ResolveChain());
+            var root = Path.GetFullPath(ExpandHome(DataDir));
+            return sub.Length == 0 ? root : Path.Combine(root, sub);
+        }
+    }
+
+    public int EffectiveRpcPort => RpcPort ?? ChainDefaults.RpcPort(ResolveChain());
+
+    public string CookieFilePath =>
+        Path.IsPathRooted(RpcCookieFile) ? RpcCookieFile : Path.Combine(ChainDataDirectory, RpcCookieFile);
+
+    /// <summary>Cookie authentication is used, as in Core, when no <c>rpcpassword</c> is configured.</summary>
+    public bool UsesCookie => string.IsNullOrEmpty(RpcPassword);
+
+    public IPAddress RpcBindAddress => IPAddress.Parse(RpcBind);
+
+    internal static string ExpandHome(string path) =>
+        path.StartsWith('~')
+            ? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile) + path[1..]
+            : path;
+}

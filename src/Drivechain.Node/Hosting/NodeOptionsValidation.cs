@@ -1,0 +1,27 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Drivechain.Node.Hosting;
+
+/// <summary>The start-up checks of <see cref="NodeOptions"/>; each failure is one sentence an operator can act on.</summary>
+public static class NodeOptionsValidation
+{
+    public static OptionsBuilder<NodeOptions> AddNodeOptionsValidation(this OptionsBuilder<NodeOptions> builder) =>
+        builder
+            .Validate(o => o.TryResolveChain(out _, out _),
+                "invalid chain selection: give at most one of --regtest, --signet, --testnet4, --mainnet, and chain= must be main, testnet4, signet or regtest")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.DataDir), "datadir must not be empty")
+            .Validate(o => o.RpcPort is null || o.RpcPort is >= 0 and <= 65535, "rpcport must be between 1 and 65535 (0 picks a free port)")
+            .Validate(o => IPAddress.TryParse(o.RpcBind, out _), "rpcbind must be an IP address, e.g. 127.0.0.1")
+            .Validate(o => string.IsNullOrEmpty(o.RpcPassword) || !string.IsNullOrEmpty(o.RpcUser),
+                "rpcpassword is set but rpcuser is not: set both, or neither to use the cookie file")
+            .Validate(o => string.IsNullOrEmpty(o.RpcUser) || !string.IsNullOrEmpty(o.RpcPassword),
+                "rpcuser is set but rpcpassword is not: set both, or neither to use the cookie file")
+            .Validate(o => string.IsNullOrEmpty(o.RpcUser) || !o.RpcUser.Contains(':'), "rpcuser must not contain ':'")
+            .Validate(o => IsLogLevel(o.LogLevel), "loglevel must be one of Verbose, Debug, Information, Warning, Error, Fatal")
+            .ValidateOnStart();
+
+    internal static bool IsLogLevel(string value) =>
+        value is not null && Enum.TryParse<Serilog.Events.LogEventLevel>(value, ignoreCase: true, out _);
+}

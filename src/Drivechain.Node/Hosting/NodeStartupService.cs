@@ -1,0 +1,98 @@
+using Drivechain.Node.Rpc;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Drivechain.Node.Hosting;
+
+/// <summary>
+/// Brings the node up: logs where it runs, loads the chain (starting → syncing → ready) and flushes it on stop.
+/// A failure is fatal: logged, exit code 1, host stopped.
+/// </summary>
+public sealed partial class NodeStartupService(
+    IOptions<NodeOptions> options,
+    NodeReadiness readiness,
+    RpcServerInfo rpc,
+    IHostApplicationLifetime lifetime,
+    Drivechain.Bitcoin.Crypto.ISecp256k1 secp,
+    NodeChain chain,
+    DrivechainActivityLog activity,
+    Drivechain.Node.Mining.MinerPolicy policy,
+    ILogger<NodeStartupService> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            var o = options.Value;
+            var chainName = ChainDefaults.Name(o.ResolveChain());
+            var dataDir = o.ChainDataDirectory;
+            LogStarting(log, chainName, dataDir);
+            var backend = secp.Name;
+            LogSecp(log, backend);
+            Directory.CreateDirectory(dataDir);
+            readiness.Transition(NodeState.Syncing, "loading the block index, UTXO set and drivechain state");
+            await Task.Run(chain.Open, stoppingToken);
+            await chain.Lock.WaitAsync(stoppingToken);
+            try
+            {
+                activity.Attach(chain.Chain);
+                policy.Load();
+            }
+            finally
+            {
+                chain.Lock.Release();
+            }
+            var tip = chain.Chain.Tip;
+            var tipHash = tip.Hash;
+            var tipHeight = tip.Height;
+            LogTip(log, tipHeight, tipHash);
+            readiness.Transition(NodeState.Ready, "chain loaded; no peers to sync from, blocks arrive by RPC and the miner");
+            var endpoint = await rpc.Endpoint.WaitAsync(stoppingToken);
+            LogReady(log, endpoint);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down during start-up.
+        }
+        catch (Exception e)
+        {
+            log.LogCritical(e, "Node start-up failed");
+            Environment.ExitCode = 1;
+            lifetime.StopApplication();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Drivechain.NET node starting on {Chain}, data directory {DataDir}")]
+    private static partial void LogStarting(ILogger logger, string chain, string dataDir);
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        if (!chain.IsLoaded) return;
+        await chain.Lock.WaitAsync(cancellationToken);
+        try
+        {
+            var height = chain.Chain.Height;
+            chain.Chain.Flush();
+            chain.Chain.Dispose();
+            LogFlushed(log, height);
+        }
+        finally
+        {
+            chain.Lock.Release();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Chain state flushed at height {Height}")]
+    private static partial void LogFlushed(ILogger logger, int height);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Chain tip at height {Height}: {BlockHash}")]
+    private static partial void LogTip(ILogger logger, int height, Drivechain.Bitcoin.Primitives.UInt256 blockHash);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "secp256k1 backend: {Secp256k1Backend}")]
+    private static partial void LogSecp(ILogger logger, string secp256k1Backend);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ready for RPC on {RpcAddress}")]
+    private static partial void LogReady(ILogger logger, Uri rpcAddress);
+}

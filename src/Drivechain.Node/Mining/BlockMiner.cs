@@ -1,0 +1,86 @@
+using Drivechain.Bitcoin.Primitives;
+using Drivechain.Bitcoin.Scripting;
+using Drivechain.Consensus;
+using Drivechain.Node.Chain;
+using Drivechain.Node.Hosting;
+using Drivechain.Node.Mempool;
+using Microsoft.Extensions.Logging;
+
+namespace Drivechain.Node.Mining;
+
+/// <summary>
+/// The internal miner (regtest-style generate RPCs): template → nonce search → submit to the chain → mempool
+/// re-sync and policy clean-up. Also the single entry for externally submitted blocks. Call with
+/// <see cref="NodeChain.Lock"/> held.
+/// </summary>
+public sealed partial class BlockMiner(NodeChain node, NodeMempool mempool, BlockAssembler assembler, MinerPolicy policy, ILogger<BlockMiner> log)
+{
+    /// <summary>Mines one block paying <paramref name="payTo"/>; null when <paramref name="maxTries"/> nonces were not enough.</summary>
+    public Block? MineOne(Script payTo, long maxTries, IReadOnlyList<Transaction>? fixedTransactions = null, bool submit = true)
+    {
+        var template = assembler.Create(payTo, fixedTransactions);
+        var header = template.Block.Header;
+        var powLimit = node.Chain.Network.PowLimit;
+        for (long tries = 0; tries < maxTries; tries++)
+        {
+            var candidate = header.WithNonce((uint)tries);
+            if (!candidate.CheckProofOfWork(powLimit)) continue;
+            var block = new Block(candidate, template.Block.Transactions);
+            if (!submit) return block;
+            var outcome = Submit(block);
+            if (outcome is SubmitOutcome.Rejected rejected)
+                throw new InvalidOperationException($"the node rejected its own block {block.Hash}: {rejected.Code} {rejected.Reason}");
+            return block;
+        }
+        return null;
+    }
+
+    /// <summary>Submits a block (mined here or given to submitblock), then updates the mempool and the miner policy.</summary>
+    public SubmitOutcome Submit(Block block)
+    {
+        mempool.EnsureSubscribed();
+        var outcome = node.Chain.SubmitBlock(block);
+        switch (outcome)
+        {
+            case SubmitOutcome.Accepted accepted:
+                LogAccepted(log, accepted.Height, block.Hash, block.Transactions.Length);
+                break;
+            case SubmitOutcome.Rejected rejected:
+                LogRejected(log, block.Hash, rejected.Code, rejected.Reason);
+                break;
+        }
+        AfterTipChange();
+        return outcome;
+    }
+
+    /// <summary>Re-syncs the mempool and drops policy items that are now on-chain or gone (call after any tip change).</summary>
+    public void AfterTipChange()
+    {
+        mempool.EnsureSubscribed();
+        mempool.SyncWithChain();
+        var state = node.Chain.TipDrivechainState;
+        foreach (var proposal in policy.QueuedProposals.ToList())
+        {
+            var onChain = state.GetProposals(proposal.Slot).Any(x => x.DescriptionHash == proposal.DescriptionHash)
+                || state.GetSidechain(proposal.Slot)?.DescriptionHash == proposal.DescriptionHash;
+            if (onChain) policy.DropProposal(proposal);
+        }
+        foreach (var (slot, hash) in policy.ExplicitAcks.ToList())
+            if (!state.GetProposals(slot).Any(x => x.DescriptionHash == hash)) policy.ClearAck(slot);
+        foreach (var bundle in policy.Bundles.ToList())
+        {
+            // A bundle leaves the store once it is neither pending nor proposable: paid out or expired (spec §10).
+            var pending = state.GetPendingBundles(bundle.Slot).Any(b => b.M6Id == bundle.M6Id);
+            if (!pending && _proposedOnce.Contains(bundle.M6Id)) policy.RemoveBundle(bundle.M6Id);
+            else if (pending) _proposedOnce.Add(bundle.M6Id);
+        }
+    }
+
+    private readonly HashSet<Consensus.Messages.M6Id> _proposedOnce = [];
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Block {BlockHash} accepted at height {Height} with {TxCount} transactions")]
+    private static partial void LogAccepted(ILogger logger, int height, UInt256 blockHash, int txCount);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Block {BlockHash} rejected: {RejectCode} {Reason}")]
+    private static partial void LogRejected(ILogger logger, UInt256 blockHash, string rejectCode, string reason);
+}

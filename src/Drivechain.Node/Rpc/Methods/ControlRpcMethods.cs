@@ -1,0 +1,94 @@
+using System.Collections.Immutable;
+using System.Text;
+using System.Text.Json.Nodes;
+using Drivechain.Node.Hosting;
+using Microsoft.Extensions.Hosting;
+
+namespace Drivechain.Node.Rpc.Methods;
+
+/// <summary>Control and network RPCs: help, uptime, stop, getnetworkinfo.</summary>
+public sealed class ControlRpcMethods(
+    IServiceProvider services,
+    IHostApplicationLifetime lifetime,
+    NodeReadiness readiness,
+    TimeProvider clock) : IRpcMethodProvider
+{
+    public const string ClientName = "Drivechain.NET";
+    public const int ClientVersion = 100;   // 0.1.0, Core's numbering (major*10000 + minor*100 + patch)
+    public const int ProtocolVersion = 70016;
+
+    private readonly DateTimeOffset _started = clock.GetUtcNow();
+
+    public IEnumerable<RpcMethod> GetMethods()
+    {
+        yield return new RpcMethod("help", "Control",
+            [RpcArg.Opt("command", RpcArgType.String, "The command to get help on", "all commands")],
+            "List all commands, or get help for a specified command.", "\"text\"    (string) The help text", Help);
+        yield return new RpcMethod("uptime", "Control", [], "Returns the total uptime of the server.",
+            "n    (numeric) The number of seconds that the server has been running", Uptime);
+        yield return new RpcMethod("stop", "Control", [], "Request a graceful shutdown of the node.",
+            "\"str\"    (string) A string with the content 'Drivechain.NET stopping'", Stop);
+        yield return new RpcMethod("getnetworkinfo", "Network", [],
+            "Returns an object containing various state info regarding P2P networking.",
+            "{ \"version\", \"subversion\", \"protocolversion\", \"connections\", \"networkactive\", \"relayfee\", … }", NetworkInfo);
+    }
+
+    private ValueTask<JsonNode?> Help(RpcCall call, CancellationToken cancellationToken)
+    {
+        var table = (RpcMethodTable)services.GetService(typeof(RpcMethodTable))!;
+        var command = call.Params.GetOptionalString("command");
+        if (command is not null)
+        {
+            return ValueTask.FromResult<JsonNode?>(table.TryGet(command, out var method)
+                ? method.Help.TrimEnd('\n')
+                : $"help: unknown command: {command}");
+        }
+        var text = new StringBuilder();
+        string? category = null;
+        foreach (var method in table.All)
+        {
+            if (method.Category != category)
+            {
+                if (category is not null) text.Append('\n');
+                category = method.Category;
+                text.Append("== ").Append(category).Append(" ==\n");
+            }
+            text.Append(method.Synopsis).Append('\n');
+        }
+        return ValueTask.FromResult<JsonNode?>(text.ToString().TrimEnd('\n'));
+    }
+
+    private ValueTask<JsonNode?> Uptime(RpcCall call, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<JsonNode?>((long)(clock.GetUtcNow() - _started).TotalSeconds);
+
+    private ValueTask<JsonNode?> Stop(RpcCall call, CancellationToken cancellationToken)
+    {
+        readiness.Transition(NodeState.Stopping, "stop RPC received");
+        call.AfterReply(lifetime.StopApplication);
+        return ValueTask.FromResult<JsonNode?>($"{ClientName} stopping");
+    }
+
+    private ValueTask<JsonNode?> NetworkInfo(RpcCall call, CancellationToken cancellationToken)
+    {
+        var info = new JsonObject
+        {
+            ["version"] = ClientVersion,
+            ["subversion"] = $"/{ClientName}:0.1.0/",
+            ["protocolversion"] = ProtocolVersion,
+            ["localservices"] = "0000000000000000",
+            ["localservicesnames"] = new JsonArray(),
+            ["localrelay"] = true,
+            ["timeoffset"] = 0,
+            ["networkactive"] = false,
+            ["connections"] = 0,
+            ["connections_in"] = 0,
+            ["connections_out"] = 0,
+            ["networks"] = new JsonArray(),
+            ["relayfee"] = 0.00001000m,
+            ["incrementalfee"] = 0.00001000m,
+            ["localaddresses"] = new JsonArray(),
+            ["warnings"] = new JsonArray(JsonValue.Create("This node has no peer-to-peer networking; blocks come from RPC and its miner.")),
+        };
+        return ValueTask.FromResult<JsonNode?>(info);
+    }
+}

@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Drivechain.Node.Tests.Rpc;
+
+namespace Drivechain.Node.Tests.EndToEnd;
+
+/// <summary>
+/// The real <c>drivechain node --regtest</c> executable as a child process on a free loopback port, driven over HTTP
+/// JSON-RPC only. Start-up is awaited by watching its log for the ready line (no polling sleeps).
+/// </summary>
+public sealed class NodeProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private NodeProcess(Process process, string dataDir, int port)
+    {
+        _process = process;
+        DataDir = dataDir;
+        Port = port;
+    }
+
+    public string DataDir { get; }
+    public int Port { get; }
+    public RpcTestClient Rpc { get; private set; } = null!;
+
+    public string Output
+    {
+        get { lock (_output) return _output.ToString(); }
+    }
+
+    public static async Task<NodeProcess> StartAsync(string dataDir)
+    {
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { CliPath(), "node", "--regtest", "--datadir", dataDir, "--rpcport", port.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+            start.ArgumentList.Add(arg);
+        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        var node = new NodeProcess(process, dataDir, port);
+        process.OutputDataReceived += (_, e) => node.OnLine(e.Data);
+        process.ErrorDataReceived += (_, e) => node.OnLine(e.Data);
+        process.Exited += (_, _) => node._ready.TrySetException(new InvalidOperationException($"node exited early:\n{node.Output}"));
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await node._ready.Task.WaitAsync(TimeSpan.FromMinutes(2));
+        var cookie = await File.ReadAllTextAsync(Path.Combine(dataDir, "regtest", ".cookie"));
+        node.Rpc = new RpcTestClient(new Uri($"http://127.0.0.1:{port}/"), cookie);
+        return node;
+    }
+
+    /// <summary>Stops the node with the stop RPC and returns its exit code.</summary>
+    public async Task<int> StopAsync()
+    {
+        await Rpc.CallAsync("stop");
+        await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
+        return _process.ExitCode;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        Rpc?.Dispose();
+        _process.Dispose();
+    }
+
+    private void OnLine(string? line)
+    {
+        if (line is null) return;
+        lock (_output) _output.AppendLine(line);
+        if (line.Contains("Ready for RPC on", StringComparison.Ordinal)) _ready.TrySetResult();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>src/Drivechain.Cli/bin/&lt;configuration&gt;/net10.0/drivechain.dll of this checkout (built with the tests).</summary>
+    internal static string CliPath()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        var configuration = dir.Parent?.Name ?? "Release";
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Drivechain.sln"))) dir = dir.Parent;
+        if (dir is null) throw new InvalidOperationException($"no Drivechain.sln above {AppContext.BaseDirectory}");
+        var path = Path.Combine(dir.FullName, "src", "Drivechain.Cli", "bin", configuration, "net10.0", "drivechain.dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException($"the drivechain executable is not built: {path}");
+    }
+}
