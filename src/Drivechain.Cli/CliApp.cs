@@ -26,7 +26,9 @@ internal static class CliApp
     public static int Run(string[] args, TextWriter output, TextWriter error, IReplayEngineFactory? engines = null)
     {
         var root = CreateRootCommand(engines ?? ReplayEngines.Default);
-        var configuration = new InvocationConfiguration { Output = output, Error = error };
+        // No termination timeout: the node's generic host handles SIGINT/SIGTERM itself and must be allowed to
+        // finish flushing its chain state; System.CommandLine would otherwise force an exit after 2 seconds.
+        var configuration = new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = null };
         var parsed = root.Parse(args);
         var exitCode = parsed.Invoke(configuration);
         // Usage errors (unknown command, missing or unparsable argument) exit 2, as POSIX tools do.
