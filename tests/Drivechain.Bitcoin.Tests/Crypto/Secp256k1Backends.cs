@@ -22,6 +22,12 @@ public static class Secp256k1Backends
     public static IReadOnlyList<string> Names =>
         NativeAvailable || NativeRequired ? [Managed, Native] : [Managed];
 
+    /// <summary>
+    /// The backend for tests that need just one: native when installed or required (so a required but missing
+    /// library fails), managed otherwise.
+    /// </summary>
+    public static ISecp256k1 Preferred => Get(NativeAvailable || NativeRequired ? Native : Managed);
+
     /// <summary>As theory data: one row per backend.</summary>
     public static TheoryData<string> All
     {

@@ -1,3 +1,4 @@
+using Drivechain.Bitcoin.Tests.Crypto;
 using Drivechain.Bitcoin.Primitives;
 using Drivechain.Bitcoin.Scripting;
 
@@ -157,7 +158,7 @@ public class ScriptInterpreterTests
             new PrecomputedTransactionData(
                 new Transaction(2, [new TxIn(new OutPoint(UInt256.Zero, 0), Script.Empty, 0, Witness.Of(new byte[63]))], [new TxOut(Money.Zero, Script.Empty)], 0),
                 [new TxOut(Money.Zero, spk)]),
-            0, Backends.Get(Backends.Native));
+            0, Secp256k1Backends.Preferred);
         ScriptVerifier.VerifyScript(Script.Empty, spk, Witness.Of(new byte[63]), ScriptVerifyFlags.P2SH | ScriptVerifyFlags.Witness | ScriptVerifyFlags.Taproot, checker, out var error)
             .Should().BeFalse();
         error.Should().Be(ScriptError.SchnorrSigSize);
@@ -192,7 +193,7 @@ public class ScriptInterpreterTests
     public void Random_spends_through_verify_script_never_throw()
     {
         var random = new Random(777);
-        var secp = Backends.Get(Backends.Native);
+        var secp = Secp256k1Backends.Preferred;
         for (int i = 0; i < 3_000; i++)
         {
             var scriptSig = RandomScript(random);

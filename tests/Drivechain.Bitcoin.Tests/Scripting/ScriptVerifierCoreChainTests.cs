@@ -1,3 +1,4 @@
+using Drivechain.Bitcoin.Tests.Crypto;
 using System.Text.Json;
 using Drivechain.Bitcoin.Primitives;
 using Drivechain.Bitcoin.Scripting;
@@ -45,7 +46,7 @@ public class ScriptVerifierCoreChainTests
         {
             var chain = Chains[file].Value;
             for (int i = 0; i < chain.Blocks.Length; i++)
-                foreach (var backend in Backends.Names)
+                foreach (var backend in Secp256k1Backends.Names)
                     data.Add(file, i, backend);
         }
         return data;
@@ -57,7 +58,7 @@ public class ScriptVerifierCoreChainTests
     {
         var chain = Chains[file].Value;
         var block = chain.Blocks[blockIndex];
-        var secp = Backends.Get(backend);
+        var secp = Secp256k1Backends.Get(backend);
         int inputs = 0;
         var failures = new List<string>();
         foreach (var tx in block.Transactions.Where(t => !t.IsCoinbase))
@@ -95,7 +96,7 @@ public class ScriptVerifierCoreChainTests
     public void Wallet_transactions_also_pass_the_standard_policy_flags(string file, int blockIndex)
     {
         var chain = Chains[file].Value;
-        var secp = Backends.Get(Backends.Native);
+        var secp = Secp256k1Backends.Preferred;
         foreach (var tx in chain.Blocks[blockIndex].Transactions.Where(t => !t.IsCoinbase))
         {
             var data = new PrecomputedTransactionData(tx, tx.Inputs.Select(i => chain.Coins[i.PrevOut]).ToArray());

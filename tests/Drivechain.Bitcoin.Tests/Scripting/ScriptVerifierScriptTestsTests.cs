@@ -1,3 +1,4 @@
+using Drivechain.Bitcoin.Tests.Crypto;
 using Drivechain.Bitcoin.Scripting;
 
 namespace Drivechain.Bitcoin.Tests.Scripting;
@@ -7,20 +8,22 @@ public class ScriptVerifierScriptTestsTests
 {
     public static TheoryData<int, string> Rows() => ScriptTestCase.Rows();
 
-    [Theory]
-    [MemberData(nameof(Rows))]
-    public void Script_test_gives_the_expected_result_on_the_native_backend(int index, string comment) =>
-        Check(index, comment, Backends.Native);
+    /// <summary>Every row once per backend (see <see cref="Secp256k1Backends.Names"/>).</summary>
+    public static TheoryData<string, int, string> RowsPerBackend()
+    {
+        var data = new TheoryData<string, int, string>();
+        foreach (var backend in Secp256k1Backends.Names)
+            foreach (var row in Rows())
+                data.Add(backend, (int)row[0], (string)row[1]);
+        return data;
+    }
 
     [Theory]
-    [MemberData(nameof(Rows))]
-    public void Script_test_gives_the_expected_result_on_the_managed_backend(int index, string comment) =>
-        Check(index, comment, Backends.Managed);
-
-    private static void Check(int index, string comment, string backend)
+    [MemberData(nameof(RowsPerBackend))]
+    public void Script_test_gives_the_expected_result(string backend, int index, string comment)
     {
         var test = ScriptTestCase.Cases[index];
-        var secp = Backends.Get(backend);
+        var secp = Secp256k1Backends.Get(backend);
         var built = test.Build(secp);
 
         built.Verify(test.Flags, secp, out var error);
@@ -33,7 +36,7 @@ public class ScriptVerifierScriptTestsTests
     public void Ok_tests_stay_ok_with_random_flag_subsets_and_failures_stay_failures_with_supersets(int index, string comment)
     {
         var test = ScriptTestCase.Cases[index];
-        var secp = Backends.Get(Backends.Native);
+        var secp = Secp256k1Backends.Preferred;
         var built = test.Build(secp);
         var flags = test.Flags;
         var random = new Random(index);

@@ -1,3 +1,4 @@
+using Drivechain.Bitcoin.Tests.Crypto;
 using Drivechain.Bitcoin.Scripting;
 using Drivechain.Bitcoin.Validation;
 
@@ -8,7 +9,7 @@ public class ScriptVerifierTxVectorTests
 {
     public static TheoryData<int, string> ValidRows() => TxTestCase.Rows(TxTestCase.ValidCases);
     public static TheoryData<int, string> InvalidRows() => TxTestCase.Rows(TxTestCase.InvalidCases);
-    public static TheoryData<string> BackendNames() => [.. Backends.Names];
+    public static TheoryData<string> BackendNames() => [.. Secp256k1Backends.Names];
 
     private static ScriptVerifyFlags ValidFlags(TxTestCase test) => ScriptVerifyFlags.All & ~test.ListedFlags;
 
@@ -19,8 +20,8 @@ public class ScriptVerifierTxVectorTests
         var test = TxTestCase.ValidCases[index];
         TransactionCheck.Check(test.Tx).Should().BeNull(comment);
         ValidFlags(test).Should().Be(TxTestCase.Fill(ValidFlags(test)), "the flag set left after exclusion is consistent");
-        foreach (var backend in Backends.Names)
-            test.AllInputsVerify(ValidFlags(test), Backends.Get(backend), out var failure).Should().BeTrue($"{backend}: {failure} ({comment})");
+        foreach (var backend in Secp256k1Backends.Names)
+            test.AllInputsVerify(ValidFlags(test), Secp256k1Backends.Get(backend), out var failure).Should().BeTrue($"{backend}: {failure} ({comment})");
     }
 
     [Theory]
@@ -28,7 +29,7 @@ public class ScriptVerifierTxVectorTests
     public void Valid_transaction_stays_valid_when_further_flags_are_removed(int index, string comment)
     {
         var test = TxTestCase.ValidCases[index];
-        var secp = Backends.Get(Backends.Native);
+        var secp = Secp256k1Backends.Preferred;
         var random = new Random(index);
         for (int bit = 0; bit < 21; bit++)
         {
@@ -44,7 +45,7 @@ public class ScriptVerifierTxVectorTests
     public void Valid_transaction_excludes_only_the_flags_it_needs_to(int index, string comment)
     {
         var test = TxTestCase.ValidCases[index];
-        var secp = Backends.Get(Backends.Native);
+        var secp = Secp256k1Backends.Preferred;
         foreach (var excluding in TxTestCase.ExcludeIndividualFlags(test.ListedFlags))
         {
             var flags = ScriptVerifyFlags.All & ~excluding;
@@ -65,8 +66,8 @@ public class ScriptVerifierTxVectorTests
         }
         reject.Should().BeNull($"only BADTX cases may fail CheckTransaction ({comment})");
         test.ListedFlags.Should().Be(TxTestCase.Fill(test.ListedFlags), "the listed set is consistent");
-        foreach (var backend in Backends.Names)
-            test.AllInputsVerify(test.ListedFlags, Backends.Get(backend), out _).Should().BeFalse($"{backend} ({comment})");
+        foreach (var backend in Secp256k1Backends.Names)
+            test.AllInputsVerify(test.ListedFlags, Secp256k1Backends.Get(backend), out _).Should().BeFalse($"{backend} ({comment})");
     }
 
     [Theory]
@@ -75,7 +76,7 @@ public class ScriptVerifierTxVectorTests
     {
         var test = TxTestCase.InvalidCases[index];
         if (test.IsBadTx) return;
-        var secp = Backends.Get(Backends.Native);
+        var secp = Secp256k1Backends.Preferred;
         var random = new Random(index);
         for (int bit = 0; bit < 21; bit++)
         {

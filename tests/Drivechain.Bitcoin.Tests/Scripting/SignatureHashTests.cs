@@ -1,3 +1,4 @@
+using Drivechain.Bitcoin.Tests.Crypto;
 using System.Text.Json;
 using Drivechain.Bitcoin.Primitives;
 using Drivechain.Bitcoin.Scripting;
@@ -80,7 +81,7 @@ public class SignatureHashTests
         SignatureHash.TryTaproot(data, inputIndex, hashType, out var sighash).Should().BeTrue();
 
         Hex(sighash).Should().Be(intermediary.GetProperty("sigHash").GetString());
-        var secp = Backends.Get(Backends.Native);
+        var secp = Secp256k1Backends.Preferred;
         var internalKey = secp.GetXOnlyPublicKey(Convert.FromHexString(given.GetProperty("internalPrivkey").GetString()!));
         Convert.ToHexStringLower(internalKey).Should().Be(intermediary.GetProperty("internalPubkey").GetString());
         UInt256? merkleRoot = given.GetProperty("merkleRoot").ValueKind == JsonValueKind.Null
@@ -103,8 +104,8 @@ public class SignatureHashTests
         int inputIndex = test.GetProperty("inputSpending")[spendingIndex].GetProperty("given").GetProperty("txinIndex").GetInt32();
         const ScriptVerifyFlags flags = ScriptVerifyFlags.P2SH | ScriptVerifyFlags.Witness | ScriptVerifyFlags.Taproot;
 
-        foreach (var backend in Backends.Names)
-            ScriptVerifier.VerifyInput(data, inputIndex, flags, Backends.Get(backend), out var error).Should().BeTrue($"{backend}: {error.ToCoreName()}");
+        foreach (var backend in Secp256k1Backends.Names)
+            ScriptVerifier.VerifyInput(data, inputIndex, flags, Secp256k1Backends.Get(backend), out var error).Should().BeTrue($"{backend}: {error.ToCoreName()}");
     }
 
     private static string Hex(UInt256 value) => Convert.ToHexStringLower(value.ToBytes());

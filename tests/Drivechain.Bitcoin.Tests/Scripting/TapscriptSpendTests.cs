@@ -1,3 +1,4 @@
+using Drivechain.Bitcoin.Tests.Crypto;
 using Drivechain.Bitcoin.Crypto;
 using Drivechain.Bitcoin.Primitives;
 using Drivechain.Bitcoin.Scripting;
@@ -12,7 +13,7 @@ public class TapscriptSpendTests
     private static readonly byte[] Key2 = Convert.FromHexString("0202020202020202020202020202020202020202020202020202020202020202");
     private static readonly byte[] InternalSecret = Convert.FromHexString("0303030303030303030303030303030303030303030303030303030303030303");
 
-    public static TheoryData<string> BackendNames() => [.. Backends.Names];
+    public static TheoryData<string> BackendNames() => [.. Secp256k1Backends.Names];
 
     private sealed record Spend(Transaction Tx, TxOut Spent);
 
@@ -51,7 +52,7 @@ public class TapscriptSpendTests
     [MemberData(nameof(BackendNames))]
     public void Two_of_two_checksigadd_spend_verifies(string backend)
     {
-        var secp = Backends.Get(backend);
+        var secp = Secp256k1Backends.Get(backend);
         var spend = Build(secp, TwoOfTwo(secp), sighash =>
         {
             var h = sighash(0xFFFFFFFF, 0).ToBytes();
@@ -64,7 +65,7 @@ public class TapscriptSpendTests
     [MemberData(nameof(BackendNames))]
     public void Checksigadd_with_one_empty_signature_fails_the_threshold(string backend)
     {
-        var secp = Backends.Get(backend);
+        var secp = Secp256k1Backends.Get(backend);
         var spend = Build(secp, TwoOfTwo(secp), sighash =>
             [Array.Empty<byte>(), secp.SignSchnorr(sighash(0xFFFFFFFF, 0).ToBytes(), Key1, new byte[32])]);
         VerifySpend(spend, secp).Should().Be(ScriptError.EvalFalse);
@@ -74,7 +75,7 @@ public class TapscriptSpendTests
     [MemberData(nameof(BackendNames))]
     public void Signature_over_the_wrong_hash_type_fails_with_schnorr_sig(string backend)
     {
-        var secp = Backends.Get(backend);
+        var secp = Secp256k1Backends.Get(backend);
         var spend = Build(secp, TwoOfTwo(secp), sighash =>
         {
             var wrong = secp.SignSchnorr(sighash(0xFFFFFFFF, 1).ToBytes(), Key2, new byte[32]);
@@ -87,7 +88,7 @@ public class TapscriptSpendTests
     [MemberData(nameof(BackendNames))]
     public void Codeseparator_position_is_committed(string backend)
     {
-        var secp = Backends.Get(backend);
+        var secp = Secp256k1Backends.Get(backend);
         var leaf = ScriptAssembly.Parse($"1 DROP CODESEPARATOR 0x20 0x{Convert.ToHexStringLower(secp.GetXOnlyPublicKey(Key1))} CHECKSIG");
         var good = Build(secp, leaf, sighash => [[.. secp.SignSchnorr(sighash(2, 0x83).ToBytes(), Key1, new byte[32]), 0x83]]);
         var bad = Build(secp, leaf, sighash => [[.. secp.SignSchnorr(sighash(0xFFFFFFFF, 0x83).ToBytes(), Key1, new byte[32]), 0x83]]);
@@ -99,7 +100,7 @@ public class TapscriptSpendTests
     [MemberData(nameof(BackendNames))]
     public void Annex_is_committed_by_the_signature(string backend)
     {
-        var secp = Backends.Get(backend);
+        var secp = Secp256k1Backends.Get(backend);
         var leaf = ScriptAssembly.Parse($"0x20 0x{Convert.ToHexStringLower(secp.GetXOnlyPublicKey(Key1))} CHECKSIG");
         byte[] annex = [0x50, 0xde, 0xad];
         var spend = Build(secp, leaf, sighash => [secp.SignSchnorr(sighash(0xFFFFFFFF, 0).ToBytes(), Key1, new byte[32])], annex);
@@ -113,7 +114,7 @@ public class TapscriptSpendTests
     [Fact]
     public void Too_many_signature_checks_for_the_witness_size_exceed_the_validation_weight()
     {
-        var secp = Backends.Get(Backends.Native);
+        var secp = Secp256k1Backends.Preferred;
         var pk = Convert.ToHexStringLower(secp.GetXOnlyPublicKey(Key1));
         var leaf = ScriptAssembly.Parse(string.Concat(Enumerable.Repeat($"DUP 0x20 0x{pk} CHECKSIGVERIFY ", 12)) + "DROP 1");
         var spend = Build(secp, leaf, sighash => [secp.SignSchnorr(sighash(0xFFFFFFFF, 0).ToBytes(), Key1, new byte[32])]);
@@ -123,7 +124,7 @@ public class TapscriptSpendTests
     [Fact]
     public void Wrong_control_block_internal_key_fails_with_program_mismatch()
     {
-        var secp = Backends.Get(Backends.Native);
+        var secp = Secp256k1Backends.Preferred;
         var leaf = ScriptAssembly.Parse("1");
         var spend = Build(secp, leaf, _ => []);
         VerifySpend(spend, secp).Should().Be(ScriptError.Ok);
@@ -138,7 +139,7 @@ public class TapscriptSpendTests
     private static ScriptError VerifySpend(Spend spend, ScriptVerifyFlags flags)
     {
         var data = new PrecomputedTransactionData(spend.Tx, [spend.Spent]);
-        return ScriptVerifier.VerifyInput(data, 0, flags, Backends.Get(Backends.Native), out var error) ? ScriptError.Ok : error;
+        return ScriptVerifier.VerifyInput(data, 0, flags, Secp256k1Backends.Preferred, out var error) ? ScriptError.Ok : error;
     }
 
     [Theory]
@@ -152,7 +153,7 @@ public class TapscriptSpendTests
     [InlineData("1 0x01 0x01", "CLEANSTACK", "CLEANSTACK")]
     public void Op_success_and_tapscript_rules_apply_to_script_paths(string leafAsm, string expected, string expectedDiscouraged)
     {
-        var secp = Backends.Get(Backends.Native);
+        var secp = Secp256k1Backends.Preferred;
         var spend = Build(secp, ScriptAssembly.Parse(leafAsm), _ => []);
         VerifySpend(spend, Flags).ToCoreName().Should().Be(expected);
         VerifySpend(spend, Flags | ScriptVerifyFlags.DiscourageOpSuccess).ToCoreName().Should().Be(expectedDiscouraged);
@@ -161,7 +162,7 @@ public class TapscriptSpendTests
     [Fact]
     public void Unknown_leaf_version_succeeds_unless_discouraged()
     {
-        var secp = Backends.Get(Backends.Native);
+        var secp = Secp256k1Backends.Preferred;
         var leaf = ScriptAssembly.Parse("RETURN");
         var internalKey = secp.GetXOnlyPublicKey(InternalSecret);
         const byte version = 0xc2;
