@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Buffers.Binary;
 using Drivechain.Bitcoin.Crypto;
 using Drivechain.Bitcoin.Networks;
@@ -164,6 +165,26 @@ public sealed partial class ChainManager : IDisposable
     {
         lock (_lock)
             return _index.TryGetValue(hash, out var index) && index.HasData ? ReadBlock(index) : null;
+    }
+
+    /// <summary>
+    /// The coins a connected block spent, from its undo data (for the fees getblock reports); false when the block
+    /// has no undo data (never connected, or the genesis block).
+    /// </summary>
+    public bool TryGetSpentCoins(UInt256 hash, out ImmutableArray<CoinEntry> spent)
+    {
+        spent = default;
+        lock (_lock)
+        {
+            if (_undo.TryGetValue(hash, out var undo))
+            {
+                spent = undo.Spent;
+                return true;
+            }
+            if (_database is null || !_database.TryReadUndo(hash, out var baseUndo, out _)) return false;
+            spent = BlockUndoRecord.ParseSpent(baseUndo);
+            return true;
+        }
     }
 
     /// <summary>Median time past (BIP113) of the block at <paramref name="height"/> in the active chain.</summary>

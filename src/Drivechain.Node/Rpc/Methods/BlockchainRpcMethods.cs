@@ -102,10 +102,44 @@ public sealed partial class BlockchainRpcMethods(NodeRpcContext ctx) : IRpcMetho
         json["size"] = block.TotalSize;
         json["weight"] = block.Weight;
         var txs = new JsonArray();
-        foreach (var tx in block.Transactions)
-            txs.Add(verbosity >= 2 ? TransactionJson.ToJson(tx, ctx.Chain.Network, includeHex: true) : JsonValue.Create(tx.TxId.ToString()));
+        var fees = verbosity >= 2 ? TransactionFees(block) : null;
+        for (int i = 0; i < block.Transactions.Length; i++)
+        {
+            var tx = block.Transactions[i];
+            txs.Add(verbosity >= 2 ? TransactionJson.ToJson(tx, ctx.Chain.Network, includeHex: true, fee: fees?[i]) : JsonValue.Create(tx.TxId.ToString()));
+        }
         json["tx"] = txs;
         return json;
+    }
+
+    /// <summary>
+    /// Each transaction's fee from the block's undo data (coins from earlier blocks) and its own outputs (coins
+    /// spent within the block), as Core's getblock verbosity 2 shows them; null where unknown (coinbase, no undo).
+    /// </summary>
+    private long?[]? TransactionFees(Block block)
+    {
+        if (!ctx.Chain.TryGetSpentCoins(block.Hash, out var spent)) return null;
+        var values = new Dictionary<OutPoint, long>(spent.Length);
+        foreach (var (outPoint, coin) in spent) values[outPoint] = coin.Output.Value.Satoshis;
+        var fees = new long?[block.Transactions.Length];
+        for (int i = 0; i < block.Transactions.Length; i++)
+        {
+            var tx = block.Transactions[i];
+            if (i > 0)
+            {
+                long inputs = 0;
+                bool known = true;
+                foreach (var input in tx.Inputs)
+                {
+                    if (values.TryGetValue(input.PrevOut, out var value)) inputs += value;
+                    else known = false;
+                }
+                if (known) fees[i] = inputs - tx.TotalOutputSatoshis;
+            }
+            for (int vout = 0; vout < tx.Outputs.Length; vout++)
+                values[new OutPoint(tx.TxId, (uint)vout)] = tx.Outputs[vout].Value.Satoshis;
+        }
+        return fees;
     }
 
     private JsonNode GetBlockHeader(RpcCall call)
