@@ -6,6 +6,7 @@ using Drivechain.Bitcoin.Crypto;
 using Drivechain.Bitcoin.Networks;
 using Drivechain.Bitcoin.Primitives;
 using Drivechain.Bitcoin.Scripting;
+using Drivechain.Consensus.Messages;
 using Drivechain.Node.Rpc.Json;
 
 namespace Drivechain.Node.Rpc.Methods;
@@ -155,7 +156,7 @@ public sealed partial class RawTransactionRpcMethods(Network network, ISecp256k1
             {
                 if (!byte.TryParse(key.AsSpan("treasury:".Length), NumberStyles.None, CultureInfo.InvariantCulture, out var slot))
                     throw new RpcException(RpcErrorCode.InvalidParameter, $"Invalid parameter, treasury slot must be 0..255: {key}");
-                outputs.Add(new TxOut(new Money(RpcAmount.FromJson(value)), new Script(new byte[] { 0xb4, 0x01, slot, 0x51 })));
+                outputs.Add(new TxOut(new Money(RpcAmount.FromJson(value)), TreasuryScript.Create(slot)));
                 continue;
             }
             if (key.StartsWith("script:", StringComparison.Ordinal))
