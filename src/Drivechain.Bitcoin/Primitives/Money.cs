@@ -30,11 +30,17 @@ public readonly record struct Money(long Satoshis) : IComparable<Money>
     /// <inheritdoc />
     public int CompareTo(Money other) => Satoshis.CompareTo(other.Satoshis);
 
+    /// <summary>Sum (unchecked: validate ranges first).</summary>
     public static Money operator +(Money a, Money b) => new(a.Satoshis + b.Satoshis);
+    /// <summary>Difference (unchecked).</summary>
     public static Money operator -(Money a, Money b) => new(a.Satoshis - b.Satoshis);
+    /// <summary>Less than.</summary>
     public static bool operator <(Money a, Money b) => a.Satoshis < b.Satoshis;
+    /// <summary>Greater than.</summary>
     public static bool operator >(Money a, Money b) => a.Satoshis > b.Satoshis;
+    /// <summary>Less than or equal.</summary>
     public static bool operator <=(Money a, Money b) => a.Satoshis <= b.Satoshis;
+    /// <summary>Greater than or equal.</summary>
     public static bool operator >=(Money a, Money b) => a.Satoshis >= b.Satoshis;
 
     /// <summary>Core's BTC formatting with 8 decimals, e.g. "0.00010000".</summary>

@@ -57,10 +57,16 @@ public readonly struct UInt160 : IEquatable<UInt160>, IComparable<UInt160>
         return _w0.CompareTo(other._w0);
     }
 
+    /// <summary>Equal by value.</summary>
     public static bool operator ==(UInt160 left, UInt160 right) => left.Equals(right);
+    /// <summary>Not equal by value.</summary>
     public static bool operator !=(UInt160 left, UInt160 right) => !left.Equals(right);
+    /// <summary>Less than.</summary>
     public static bool operator <(UInt160 left, UInt160 right) => left.CompareTo(right) < 0;
+    /// <summary>Greater than.</summary>
     public static bool operator >(UInt160 left, UInt160 right) => left.CompareTo(right) > 0;
+    /// <summary>Less than or equal.</summary>
     public static bool operator <=(UInt160 left, UInt160 right) => left.CompareTo(right) <= 0;
+    /// <summary>Greater than or equal.</summary>
     public static bool operator >=(UInt160 left, UInt160 right) => left.CompareTo(right) >= 0;
 }

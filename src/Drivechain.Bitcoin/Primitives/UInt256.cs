@@ -132,10 +132,16 @@ public readonly struct UInt256 : IEquatable<UInt256>, IComparable<UInt256>
         return 0;
     }
 
+    /// <summary>Equal by value.</summary>
     public static bool operator ==(UInt256 left, UInt256 right) => left.Equals(right);
+    /// <summary>Not equal by value.</summary>
     public static bool operator !=(UInt256 left, UInt256 right) => !left.Equals(right);
+    /// <summary>Less than.</summary>
     public static bool operator <(UInt256 left, UInt256 right) => left.CompareTo(right) < 0;
+    /// <summary>Greater than.</summary>
     public static bool operator >(UInt256 left, UInt256 right) => left.CompareTo(right) > 0;
+    /// <summary>Less than or equal.</summary>
     public static bool operator <=(UInt256 left, UInt256 right) => left.CompareTo(right) <= 0;
+    /// <summary>Greater than or equal.</summary>
     public static bool operator >=(UInt256 left, UInt256 right) => left.CompareTo(right) >= 0;
 }

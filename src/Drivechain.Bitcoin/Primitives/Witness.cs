@@ -52,6 +52,8 @@ public readonly struct Witness : IEquatable<Witness>
     public override bool Equals(object? obj) => obj is Witness other && Equals(other);
     /// <inheritdoc />
     public override int GetHashCode() => Count;
+    /// <summary>Equal by value.</summary>
     public static bool operator ==(Witness left, Witness right) => left.Equals(right);
+    /// <summary>Not equal by value.</summary>
     public static bool operator !=(Witness left, Witness right) => !left.Equals(right);
 }

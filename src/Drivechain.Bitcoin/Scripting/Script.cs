@@ -54,6 +54,8 @@ public readonly partial struct Script : IEquatable<Script>
     /// <summary>Hex of the bytes (use the assembly formatter for Core's text form).</summary>
     public override string ToString() => ToHex();
 
+    /// <summary>Equal by value.</summary>
     public static bool operator ==(Script left, Script right) => left.Equals(right);
+    /// <summary>Not equal by value.</summary>
     public static bool operator !=(Script left, Script right) => !left.Equals(right);
 }
