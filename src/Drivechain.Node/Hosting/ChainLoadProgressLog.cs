@@ -13,16 +13,18 @@ public sealed partial class ChainLoadProgressLog(ILogger log, TimeProvider time)
     /// <summary>The least time between two progress lines.</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
 
-    private long? _phaseStart;
-    private long _lastLine;
+    private long _phaseStart = time.GetTimestamp();   // the first phase starts when the chain starts opening
+    private long _lastLine = time.GetTimestamp();
+    private bool _inPhase;
 
+    /// <summary>Logs the report when it is due (see the class summary).</summary>
     public void Report(ChainLoadProgress value)
     {
         ArgumentNullException.ThrowIfNull(value);
         long now = time.GetTimestamp();
-        if (_phaseStart is null)
+        if (!_inPhase)
         {
-            _phaseStart = _lastLine = now;
+            _inPhase = true;
             if (value.Phase == ChainLoadPhase.Reindexing) LogReindexStarted(log, value.Total);
         }
         if (value.Rejected is { } rejected)
@@ -32,12 +34,13 @@ public sealed partial class ChainLoadProgressLog(ILogger log, TimeProvider time)
         }
         if (value.IsFinal)
         {
-            var elapsed = time.GetElapsedTime(_phaseStart.Value, now);
+            var elapsed = time.GetElapsedTime(_phaseStart, now);
             if (value.Phase == ChainLoadPhase.Reindexing)
                 LogReindexDone(log, value.Blocks, value.Total, value.Height, value.Orphans, elapsed.TotalSeconds);
             else
                 LogIndexLoaded(log, value.Total, value.Height, elapsed.TotalSeconds);
-            _phaseStart = null;
+            _phaseStart = _lastLine = now;
+            _inPhase = false;
             return;
         }
         if (time.GetElapsedTime(_lastLine, now) < Interval) return;
