@@ -37,6 +37,7 @@ internal static class NodeCommand
             ("signet", new Option<bool>("--signet") { Description = "Use the signet chain" }),
             ("testnet4", new Option<bool>("--testnet4") { Description = "Use the testnet4 chain" }),
             ("mainnet", new Option<bool>("--mainnet") { Description = "Use the main chain (the default)" }),
+            ("reindex", new Option<bool>("--reindex") { Description = "Rebuild the chain state (block index, UTXO set, drivechain state) from the stored block files" }),
         };
         foreach (var (_, option) in valueOptions) command.Options.Add(option);
         foreach (var (_, option) in flagOptions) command.Options.Add(option);

@@ -69,8 +69,12 @@ public sealed partial class ChainManager
             FlushCore(clearCache: false);
             return;
         }
+        var progress = _options.Progress;
+        long loaded = 0;
         foreach (var row in stored)
         {
+            if (progress is not null && ++loaded % 1000 == 0)
+                progress.Report(new ChainLoadProgress(ChainLoadPhase.LoadingBlockIndex, loaded, stored.Count, loaded, -1));
             BlockIndex? parent = null;
             if (row.Height > 0 && !_index.TryGetValue(row.Header.PreviousBlockHash, out parent))
                 throw new IOException($"block index: {row.Header.Hash} has no parent {row.Header.PreviousBlockHash}");
@@ -93,6 +97,7 @@ public sealed partial class ChainManager
         var stateBytes = database.ReadMeta(Storage.ChainDatabase.DrivechainStateKey) ?? throw new IOException("chain database: no drivechain state");
         _drivechainState = DrivechainState.Parse(stateBytes);
         _active.SetTip(best);
+        progress?.Report(new ChainLoadProgress(ChainLoadPhase.LoadingBlockIndex, stored.Count, stored.Count, stored.Count, best.Height, IsFinal: true));
         RebuildCandidates();
         // Stored blocks that lead to more work than the best block (stored but not yet connected at the flush) connect now.
         ActivateBestChain();

@@ -1,6 +1,7 @@
 using Drivechain.Bitcoin.Networks;
 using Drivechain.Bitcoin.Primitives;
 using Drivechain.Bitcoin.Validation;
+using Drivechain.Node.Storage;
 
 namespace Drivechain.Node.Chain;
 
@@ -27,6 +28,12 @@ public sealed partial class ChainManager
     public SubmitOutcome SubmitBlock(Block block)
     {
         ArgumentNullException.ThrowIfNull(block);
+        return SubmitCore(block, BlockFilePosition.None);
+    }
+
+    // stored: where the block's bytes already are (reindex), or BlockFilePosition.None to store them.
+    private SubmitOutcome SubmitCore(Block block, BlockFilePosition stored)
+    {
         lock (_lock)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
@@ -65,7 +72,7 @@ public sealed partial class ChainManager
 
             var tipBefore = _active.Tip;
             var index = existing ?? AddIndex(block.Header, parent);
-            StoreBlockData(index, block);
+            StoreBlockData(index, block, stored);
             if (!index.IsFailed && CandidateComparer.Instance.Compare(index, tipBefore) <= 0) _candidates.Add(index);
             ActivateBestChain(block);
             MaybeFlush();
@@ -112,21 +119,23 @@ public sealed partial class ChainManager
         return index;
     }
 
-    private void StoreBlockData(BlockIndex index, Block block)
+    private void StoreBlockData(BlockIndex index, Block block, BlockFilePosition stored)
     {
         index.SequenceId = _nextSequenceId++;
         index.TransactionCount = block.Transactions.Length;
-        if (_blockFiles is not null) index.FilePosition = _blockFiles.Append(block.ToBytes());
+        if (stored.IsSet) index.FilePosition = stored;
+        else if (_blockFiles is not null) index.FilePosition = _blockFiles.Append(block.ToBytes());
         else _memoryBlocks[index.Hash] = block;
         index.Status |= BlockStatus.HaveData | BlockStatus.ValidTransactions;
         MarkDirty(index);
     }
 
-    private void InitialiseGenesis()
+    /// <param name="stored">Where the genesis block's bytes already are (reindex); by default they are stored.</param>
+    private void InitialiseGenesis(BlockFilePosition? stored = null)
     {
         var genesis = _network.Genesis;
         var index = AddIndex(genesis.Header, null);
-        StoreBlockData(index, genesis);
+        StoreBlockData(index, genesis, stored ?? BlockFilePosition.None);
         // Core never connects the genesis coinbase (its output is unspendable); the drivechain rules see it.
         var outcome = _drivechain.Connect(_drivechainState, genesis, 0);
         if (outcome is not Drivechain.Consensus.ConnectOutcome.Accepted accepted)

@@ -66,7 +66,20 @@ public sealed partial class ChainManager : IDisposable
     /// Opens (or creates) a chain stored in <paramref name="dataDirectory"/>: <c>blocks/blk*.dat</c> and
     /// <c>chainstate.sqlite</c>. After a crash the chain resumes at the last flush.
     /// </summary>
-    public static ChainManager Open(string dataDirectory, Network network, DrivechainParams drivechainParams, ISecp256k1 secp, ChainManagerOptions? options = null)
+    public static ChainManager Open(string dataDirectory, Network network, DrivechainParams drivechainParams, ISecp256k1 secp, ChainManagerOptions? options = null) =>
+        OpenCore(dataDirectory, network, drivechainParams, secp, options, reindex: false);
+
+    /// <summary>
+    /// Core's <c>-reindex</c>: throws away the chain state in <paramref name="dataDirectory"/> (block index, coins, undo
+    /// and drivechain state: <c>chainstate.sqlite</c>) and rebuilds it by submitting every block of the
+    /// <c>blocks/blk*.dat</c> files in file order (a block whose parent comes later waits for it), then returns the
+    /// opened chain. Blocks keep their place in the files; rejected blocks stay known invalid.
+    /// </summary>
+    public static ChainManager Reindex(string dataDirectory, Network network, DrivechainParams drivechainParams, ISecp256k1 secp, ChainManagerOptions? options = null) =>
+        OpenCore(dataDirectory, network, drivechainParams, secp, options, reindex: true);
+
+    private static ChainManager OpenCore(string dataDirectory, Network network, DrivechainParams drivechainParams, ISecp256k1 secp,
+        ChainManagerOptions? options, bool reindex)
     {
         Directory.CreateDirectory(dataDirectory);
         // One process per data directory: an exclusive lock held for the chain's lifetime (released by the OS on a crash).
@@ -77,9 +90,13 @@ public sealed partial class ChainManager : IDisposable
         try
         {
             blockFiles = new BlockFileStore(Path.Combine(dataDirectory, "blocks"), magic);
-            database = ChainDatabase.Open(Path.Combine(dataDirectory, "chainstate.sqlite"));
+            var databasePath = Path.Combine(dataDirectory, "chainstate.sqlite");
+            if (reindex)
+                foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" }) File.Delete(databasePath + suffix);
+            database = ChainDatabase.Open(databasePath);
             var chain = new ChainManager(network, drivechainParams, secp, options ?? new ChainManagerOptions(), database, blockFiles) { _lockFile = lockFile };
-            chain.Load();
+            if (reindex) chain.RebuildFromBlockFiles();
+            else chain.Load();
             return chain;
         }
         catch

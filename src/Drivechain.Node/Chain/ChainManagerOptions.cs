@@ -24,4 +24,11 @@ public sealed record ChainManagerOptions
 
     /// <summary>Skip script verification entirely (for trusted replays and benchmarks of the other rules).</summary>
     public bool SkipScriptChecks { get; init; }
+
+    /// <summary>
+    /// Receives progress while the chain loads (<see cref="ChainManager.Open"/>) or is rebuilt (<see cref="ChainManager.Reindex"/>):
+    /// often (the receiver throttles), always once at the end of a phase, and once for every block a reindex rejects.
+    /// Called on the loading thread with the chain's lock held: it must not call back into the chain.
+    /// </summary>
+    public IProgress<ChainLoadProgress>? Progress { get; init; }
 }

@@ -30,11 +30,17 @@ public sealed class NodeChain(IOptions<NodeOptions> options, Network network, IS
     /// <summary>The chain; throws <see cref="InvalidOperationException"/> before it has loaded.</summary>
     public ChainManager Chain => _chain ?? throw new InvalidOperationException("the chain is not loaded yet");
 
-    /// <summary>Opens the stored chain (or creates it with the genesis block). Called once by the start-up service.</summary>
-    public void Open()
+    /// <summary>
+    /// Opens the stored chain (or creates it with the genesis block), first rebuilding its state from the block files when
+    /// <see cref="NodeOptions.Reindex"/> is set. Called once by the start-up service.
+    /// </summary>
+    public void Open(IProgress<ChainLoadProgress>? progress = null)
     {
         if (_chain is not null) return;
-        _chain = ChainManager.Open(options.Value.ChainDataDirectory, Network, Params, Secp);
+        var chainOptions = new ChainManagerOptions { Progress = progress };
+        _chain = options.Value.Reindex
+            ? ChainManager.Reindex(options.Value.ChainDataDirectory, Network, Params, Secp, chainOptions)
+            : ChainManager.Open(options.Value.ChainDataDirectory, Network, Params, Secp, chainOptions);
     }
 
     /// <summary>Uses an existing chain (tests, embedding).</summary>

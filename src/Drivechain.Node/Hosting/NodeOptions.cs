@@ -35,6 +35,9 @@ public sealed class NodeOptions
     /// <summary>Miner policy: ACK every pending sidechain proposal and upvote the leading bundle (enforcer default: on).</summary>
     public bool AckAllProposals { get; set; } = true;
 
+    /// <summary>Core's <c>-reindex</c>: rebuild the chain state from the stored block files at start-up.</summary>
+    public bool Reindex { get; set; }
+
     /// <summary>Minimum log level for the console and the debug log (Serilog level names).</summary>
     public string LogLevel { get; set; } = "Information";
 

@@ -18,6 +18,7 @@ public sealed partial class NodeStartupService(
     NodeChain chain,
     DrivechainActivityLog activity,
     Drivechain.Node.Mining.MinerPolicy policy,
+    TimeProvider time,
     ILogger<NodeStartupService> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -31,8 +32,11 @@ public sealed partial class NodeStartupService(
             var backend = secp.Name;
             LogSecp(log, backend);
             Directory.CreateDirectory(dataDir);
-            readiness.Transition(NodeState.Syncing, "loading the block index, UTXO set and drivechain state");
-            await Task.Run(chain.Open, stoppingToken);
+            readiness.Transition(NodeState.Syncing, o.Reindex
+                ? "reindex: rebuilding the block index, UTXO set and drivechain state from the block files"
+                : "loading the block index, UTXO set and drivechain state");
+            var progress = new ChainLoadProgressLog(log, time);
+            await Task.Run(() => chain.Open(progress), stoppingToken);
             await chain.Lock.WaitAsync(stoppingToken);
             try
             {

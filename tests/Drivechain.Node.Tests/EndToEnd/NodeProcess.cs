@@ -32,7 +32,9 @@ public sealed class NodeProcess : IAsyncDisposable
         get { lock (_output) return _output.ToString(); }
     }
 
-    public static async Task<NodeProcess> StartAsync(string dataDir)
+    /// <param name="dataDir">The node's <c>--datadir</c>.</param>
+    /// <param name="extraArgs">More <c>drivechain node</c> options (e.g. <c>--reindex</c>).</param>
+    public static async Task<NodeProcess> StartAsync(string dataDir, params string[] extraArgs)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet")
@@ -43,6 +45,7 @@ public sealed class NodeProcess : IAsyncDisposable
         };
         foreach (var arg in new[] { CliPath(), "node", "--regtest", "--datadir", dataDir, "--rpcport", port.ToString(System.Globalization.CultureInfo.InvariantCulture) })
             start.ArgumentList.Add(arg);
+        foreach (var arg in extraArgs) start.ArgumentList.Add(arg);
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         var node = new NodeProcess(process, dataDir, port);
         process.OutputDataReceived += (_, e) => node.OnLine(e.Data);
