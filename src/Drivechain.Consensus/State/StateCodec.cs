@@ -114,12 +114,7 @@ internal static class StateCodec
             sink.WriteByte((byte)action.Kind);
             if (action.Kind == M4ActionKind.Upvote) sink.WriteUInt256(action.M6Id.Hash);
         }
-        sink.WriteCompactSize((ulong)accepts.Length);
-        foreach (var accept in accepts)
-        {
-            sink.WriteByte(accept.Slot);
-            sink.WriteUInt256(accept.SidechainBlockHash);
-        }
+        WriteBmmAccepts(sink, accepts);
     }
 
     public static bool TryReadRecords(ref BitcoinReader reader, out ImmutableArray<M4Action> m4Record, out ImmutableArray<BmmAccept> accepts)
@@ -146,15 +141,8 @@ internal static class StateCodec
                     return false;
             }
         }
-        if (!reader.TryReadCount(33, out int acceptCount)) return false;
-        var acceptBuilder = ImmutableArray.CreateBuilder<BmmAccept>(acceptCount);
-        for (int i = 0; i < acceptCount; i++)
-        {
-            if (!reader.TryReadByte(out var slot) || !reader.TryReadUInt256(out var hash)) return false;
-            acceptBuilder.Add(new BmmAccept(slot, hash));
-        }
+        if (!TryReadBmmAccepts(ref reader, out accepts)) return false;
         m4Record = actions.MoveToImmutable();
-        accepts = acceptBuilder.MoveToImmutable();
         return true;
     }
 
@@ -180,12 +168,7 @@ internal static class StateCodec
             sink.WriteByte((byte)action.Kind);
             if (action.Kind == M4ActionKind.Upvote) sink.WriteUInt256(action.M6Id.Hash);
         }
-        sink.WriteCompactSize((ulong)accepts.Length);
-        foreach (var accept in accepts)
-        {
-            sink.WriteByte(accept.Slot);
-            sink.WriteUInt256(accept.SidechainBlockHash);
-        }
+        WriteBmmAccepts(sink, accepts);
     }
 
     /// <summary>Reads <see cref="WriteUndoRecords"/>; by-index upvotes get a default M6ID and their index (else −1).</summary>
@@ -223,16 +206,35 @@ internal static class StateCodec
                     return false;
             }
         }
-        if (!reader.TryReadCount(33, out int acceptCount)) return false;
-        var acceptBuilder = ImmutableArray.CreateBuilder<BmmAccept>(acceptCount);
-        for (int i = 0; i < acceptCount; i++)
-        {
-            if (!reader.TryReadByte(out var slot) || !reader.TryReadUInt256(out var hash)) return false;
-            acceptBuilder.Add(new BmmAccept(slot, hash));
-        }
+        if (!TryReadBmmAccepts(ref reader, out accepts)) return false;
         m4Record = actions.MoveToImmutable();
         indexes = indexBuilder.MoveToImmutable();
-        accepts = acceptBuilder.MoveToImmutable();
+        return true;
+    }
+
+    /// <summary>count ‖ per accept: slot (1) ‖ h* (32).</summary>
+    private static void WriteBmmAccepts(ByteSink sink, ImmutableArray<BmmAccept> accepts)
+    {
+        sink.WriteCompactSize((ulong)accepts.Length);
+        foreach (var accept in accepts)
+        {
+            sink.WriteByte(accept.Slot);
+            sink.WriteUInt256(accept.SidechainBlockHash);
+        }
+    }
+
+    /// <summary>Reads what <see cref="WriteBmmAccepts"/> wrote.</summary>
+    private static bool TryReadBmmAccepts(ref BitcoinReader reader, out ImmutableArray<BmmAccept> accepts)
+    {
+        accepts = default;
+        if (!reader.TryReadCount(33, out int count)) return false;
+        var builder = ImmutableArray.CreateBuilder<BmmAccept>(count);
+        for (int i = 0; i < count; i++)
+        {
+            if (!reader.TryReadByte(out var slot) || !reader.TryReadUInt256(out var hash)) return false;
+            builder.Add(new BmmAccept(slot, hash));
+        }
+        accepts = builder.MoveToImmutable();
         return true;
     }
 }
