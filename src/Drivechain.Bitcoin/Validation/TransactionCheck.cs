@@ -48,9 +48,7 @@ public static class TransactionCheck
             if (!Money.InRange(total)) return TxOutTotalTooLarge;
         }
 
-        var seen = new HashSet<OutPoint>(tx.Inputs.Length);
-        foreach (var input in tx.Inputs)
-            if (!seen.Add(input.PrevOut)) return InputsDuplicate;
+        if (HasDuplicateInputs(tx.Inputs)) return InputsDuplicate;
 
         if (tx.IsCoinbase)
         {
@@ -63,5 +61,23 @@ public static class TransactionCheck
                 if (input.PrevOut.IsNull) return PrevoutNull;
         }
         return null;
+    }
+
+    /// <summary>Below this many inputs a pairwise scan beats allocating a set (most transactions).</summary>
+    private const int PairwiseDuplicateScanLimit = 16;
+
+    private static bool HasDuplicateInputs(System.Collections.Immutable.ImmutableArray<TxIn> inputs)
+    {
+        if (inputs.Length <= PairwiseDuplicateScanLimit)
+        {
+            for (int i = 1; i < inputs.Length; i++)
+                for (int j = 0; j < i; j++)
+                    if (inputs[i].PrevOut == inputs[j].PrevOut) return true;
+            return false;
+        }
+        var seen = new HashSet<OutPoint>(inputs.Length);
+        foreach (var input in inputs)
+            if (!seen.Add(input.PrevOut)) return true;
+        return false;
     }
 }

@@ -41,6 +41,21 @@ public class TransactionCheckTests
         TransactionCheck.Check(Tx([new TxIn(Prev, Script.Empty), new TxIn(Prev, Script.Empty)], [Out(1)])).Should().Be("bad-txns-inputs-duplicate");
 
     [Theory]
+    [InlineData(3, 0, 2)]     // pairwise scan: first and last
+    [InlineData(16, 7, 8)]    // pairwise scan at its limit
+    [InlineData(17, 0, 16)]   // set-based scan
+    [InlineData(200, 150, 199)]
+    public void Duplicate_inputs_are_found_wherever_they_stand(int count, int first, int second)
+    {
+        var inputs = Enumerable.Range(0, count).Select(i => new TxIn(new OutPoint(Prev.TxId, (uint)i), Script.Empty)).ToArray();
+        TransactionCheck.Check(Tx(inputs, [Out(1)])).Should().BeNull("all prevouts differ");
+
+        inputs[second] = new TxIn(inputs[first].PrevOut, Script.Empty);
+
+        TransactionCheck.Check(Tx(inputs, [Out(1)])).Should().Be("bad-txns-inputs-duplicate");
+    }
+
+    [Theory]
     [InlineData(1, "bad-cb-length")]
     [InlineData(2, null)]
     [InlineData(100, null)]
