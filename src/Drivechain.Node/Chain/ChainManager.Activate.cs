@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Drivechain.Bitcoin.Primitives;
 using Drivechain.Bitcoin.Validation;
 using Drivechain.Consensus;
+using Drivechain.Node.Chain.Tip;
 
 namespace Drivechain.Node.Chain;
 
@@ -110,6 +111,8 @@ public sealed partial class ChainManager
             DrivechainRuleTicks = _statistics.DrivechainRuleTicks + (afterDrivechain - afterBase),
         };
         BlockConnected?.Invoke(this, new ChainBlockEventArgs(block, index, _drivechainState, accepted.Events));
+        var state = _drivechainState;
+        _tipChanges.Publish(sequence => new TipChange.Connected(sequence, block, index, state, accepted.Events, delta.Spent));
         return true;
     }
 
@@ -146,6 +149,8 @@ public sealed partial class ChainManager
         if (_candidates.Comparer.Compare(index, _active.Tip!) <= 0 && !index.IsFailed) _candidates.Add(index);
         _blocksSinceFlush++;
         BlockDisconnected?.Invoke(this, new ChainBlockEventArgs(block, index, _drivechainState, []));
+        var state = _drivechainState;
+        _tipChanges.Publish(sequence => new TipChange.Disconnected(sequence, block, index, state, undo.Spent, undo.Drivechain));
     }
 
     /// <summary>Marks a block invalid for good, and every descendant as having an invalid ancestor.</summary>

@@ -6,6 +6,7 @@ using Drivechain.Bitcoin.Primitives;
 using Drivechain.Bitcoin.Validation;
 using Drivechain.Consensus;
 using Drivechain.Consensus.State;
+using Drivechain.Node.Chain.Tip;
 using Drivechain.Node.Storage;
 
 namespace Drivechain.Node.Chain;
@@ -25,6 +26,7 @@ public sealed partial class ChainManager : IDisposable
     private readonly ISecp256k1 _secp;
     private readonly ChainManagerOptions _options;
     private readonly uint _powLimitBits;
+    private readonly TipChangeStream _tipChanges = new();
     private readonly Dictionary<UInt256, BlockIndex> _index = [];
     private readonly ActiveChain _active = new();
     private readonly SortedSet<BlockIndex> _candidates = new(CandidateComparer.Instance);
@@ -122,6 +124,24 @@ public sealed partial class ChainManager : IDisposable
 
     /// <summary>Raised after a block is disconnected from the active chain (reorg, invalidateblock).</summary>
     public event EventHandler<ChainBlockEventArgs>? BlockDisconnected;
+
+    /// <summary>Every change of the active chain, in order (see <see cref="SubscribeTipChanges"/>).</summary>
+    public TipChangeStream TipChanges => _tipChanges;
+
+    /// <summary>
+    /// Subscribes to the tip-change stream and reads, atomically with it, the tip and drivechain state the subscription
+    /// starts from: the first change it reads is the one after <paramref name="tip"/>.
+    /// </summary>
+    public TipChangeSubscription SubscribeTipChanges(string name, out BlockIndex tip, out DrivechainState state,
+        int capacity = TipChangeStream.DefaultCapacity)
+    {
+        lock (_lock)
+        {
+            tip = _active.Tip!;
+            state = _drivechainState;
+            return _tipChanges.Subscribe(name, capacity);
+        }
+    }
 
     /// <summary>The tip of the active chain.</summary>
     public BlockIndex Tip
