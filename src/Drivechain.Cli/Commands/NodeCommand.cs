@@ -38,7 +38,14 @@ internal static class NodeCommand
             ("testnet4", new Option<bool>("--testnet4") { Description = "Use the testnet4 chain" }),
             ("mainnet", new Option<bool>("--mainnet") { Description = "Use the main chain (the default)" }),
             ("reindex", new Option<bool>("--reindex") { Description = "Rebuild the chain state (block index, UTXO set, drivechain state) from the stored block files" }),
+            ("stopafterblockimport", new Option<bool>("--stopafterblockimport") { Description = "Stop once the --loadblock import is done" }),
         };
+        var loadBlock = new Option<string[]>("--loadblock")
+        {
+            Description = "Import blocks from a Bitcoin Core blk*.dat file at start-up (repeatable)",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        command.Options.Add(loadBlock);
         foreach (var (_, option) in valueOptions) command.Options.Add(option);
         foreach (var (_, option) in flagOptions) command.Options.Add(option);
 
@@ -49,6 +56,8 @@ internal static class NodeCommand
                 if (parseResult.GetResult(option) is not null) settings[key] = parseResult.GetValue(option);
             foreach (var (key, option) in flagOptions)
                 if (parseResult.GetResult(option) is not null) settings[key] = parseResult.GetValue(option) ? "true" : "false";
+            var files = parseResult.GetValue(loadBlock) ?? [];
+            for (int i = 0; i < files.Length; i++) settings[$"loadblock:{i}"] = Path.GetFullPath(files[i]);
             return await RunAsync(settings, cancellationToken);
         });
         return command;

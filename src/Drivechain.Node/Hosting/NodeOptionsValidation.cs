@@ -19,6 +19,8 @@ public static class NodeOptionsValidation
             .Validate(o => string.IsNullOrEmpty(o.RpcUser) || !string.IsNullOrEmpty(o.RpcPassword),
                 "rpcuser is set but rpcpassword is not: set both, or neither to use the cookie file")
             .Validate(o => string.IsNullOrEmpty(o.RpcUser) || !o.RpcUser.Contains(':'), "rpcuser must not contain ':'")
+            .Validate(o => o.LoadBlock.All(File.Exists),
+                "a -loadblock file does not exist (give the path of a blk*.dat file)")
             .Validate(o => IsLogLevel(o.LogLevel), "loglevel must be one of Verbose, Debug, Information, Warning, Error, Fatal")
             .ValidateOnStart();
 

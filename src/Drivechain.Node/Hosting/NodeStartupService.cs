@@ -47,6 +47,17 @@ public sealed partial class NodeStartupService(
             {
                 chain.Lock.Release();
             }
+            if (o.LoadBlock.Count > 0)
+            {
+                readiness.Transition(NodeState.Syncing, $"importing blocks from {o.LoadBlock.Count} external block files (-loadblock)");
+                await Task.Run(() => chain.Chain.ImportBlockFiles(o.LoadBlock), stoppingToken);
+                if (o.StopAfterBlockImport)
+                {
+                    LogStopAfterImport(log, chain.Chain.Height);
+                    lifetime.StopApplication();
+                    return;
+                }
+            }
             var tip = chain.Chain.Tip;
             var tipHash = tip.Hash;
             var tipHeight = tip.Height;
@@ -87,6 +98,9 @@ public sealed partial class NodeStartupService(
             chain.Lock.Release();
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Block import done at height {Height}: stopping (-stopafterblockimport)")]
+    private static partial void LogStopAfterImport(ILogger logger, int height);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Chain state flushed at height {Height}")]
     private static partial void LogFlushed(ILogger logger, int height);
