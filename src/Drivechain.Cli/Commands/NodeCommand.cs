@@ -53,9 +53,9 @@ internal static class NodeCommand
         {
             var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
             foreach (var (key, option) in valueOptions)
-                if (parseResult.GetResult(option) is not null) settings[key] = parseResult.GetValue(option);
+                if (parseResult.GetResult(option) is { Implicit: false }) settings[key] = parseResult.GetValue(option);
             foreach (var (key, option) in flagOptions)
-                if (parseResult.GetResult(option) is not null) settings[key] = parseResult.GetValue(option) ? "true" : "false";
+                if (parseResult.GetResult(option) is { Implicit: false }) settings[key] = parseResult.GetValue(option) ? "true" : "false";
             var files = parseResult.GetValue(loadBlock) ?? [];
             for (int i = 0; i < files.Length; i++) settings[$"loadblock:{i}"] = Path.GetFullPath(files[i]);
             return await RunAsync(settings, cancellationToken);

@@ -49,6 +49,17 @@ public static class NodeConfiguration
         return root;
     }
 
+    /// <summary>
+    /// Settings that no option knows (a typo in drivechain.conf, a <c>DRIVECHAIN_*</c> variable of another version): Core
+    /// warns about them and carries on; so does the node.
+    /// </summary>
+    public static IReadOnlyList<string> UnknownKeys(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var known = typeof(NodeOptions).GetProperties().Select(p => p.Name).Append("conf").ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return [.. configuration.GetChildren().Select(c => c.Key).Where(key => !known.Contains(key)).Order(StringComparer.Ordinal)];
+    }
+
     private static Dictionary<string, string?> ReadEnvironment(IDictionary environment)
     {
         var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);

@@ -31,7 +31,7 @@ public sealed class LoadBlockTests : IDisposable
             File.Copy(Path.Combine(core.DataDir, "regtest", "blocks", "blk00000.dat"), blockFile);
         }
 
-        var (exitCode, output) = await NodeProcess.RunToExitAsync(_dataDir, "--loadblock", blockFile, "--stopafterblockimport");
+        var (exitCode, output) = await NodeProcess.RunToExitAsync(_dataDir, "--regtest", "--loadblock", blockFile, "--stopafterblockimport");
 
         exitCode.Should().Be(0, output);
         output.Should().Contain("Import done").And.Contain($"tip height {height}");
@@ -45,7 +45,7 @@ public sealed class LoadBlockTests : IDisposable
     {
         var missing = Path.Combine(_dataDir, "no-such-blk.dat");
 
-        var (exitCode, output) = await NodeProcess.RunToExitAsync(_dataDir, "--loadblock", missing);
+        var (exitCode, output) = await NodeProcess.RunToExitAsync(_dataDir, "--regtest", "--loadblock", missing);
 
         exitCode.Should().Be(1);
         output.Should().Contain("loadblock file does not exist");
