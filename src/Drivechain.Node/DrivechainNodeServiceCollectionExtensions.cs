@@ -42,6 +42,7 @@ public static class DrivechainNodeServiceCollectionExtensions
         services.AddSingleton<IRpcMethodProvider, MiningRpcMethods>();
         services.AddSingleton<IRpcMethodProvider, DrivechainRpcMethods>();
 
+        services.AddHostedService<DataDirectoryLockService>();   // first: before anything writes to the data directory
         services.AddHostedService<NodeStartupService>();
         services.AddHostedService<RpcHttpServer>();
         return services;

@@ -46,6 +46,12 @@ internal static class NodeCommand
             AllowMultipleArgumentsPerToken = false,
         };
         command.Options.Add(loadBlock);
+        var rpcAllowIp = new Option<string[]>("--rpcallowip")
+        {
+            Description = "Allow JSON-RPC from this address or subnet (repeatable; loopback is always allowed)",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        command.Options.Add(rpcAllowIp);
         foreach (var (_, option) in valueOptions) command.Options.Add(option);
         foreach (var (_, option) in flagOptions) command.Options.Add(option);
 
@@ -58,6 +64,8 @@ internal static class NodeCommand
                 if (parseResult.GetResult(option) is { Implicit: false }) settings[key] = parseResult.GetValue(option) ? "true" : "false";
             var files = parseResult.GetValue(loadBlock) ?? [];
             for (int i = 0; i < files.Length; i++) settings[$"loadblock:{i}"] = Path.GetFullPath(files[i]);
+            var allowed = parseResult.GetValue(rpcAllowIp) ?? [];
+            for (int i = 0; i < allowed.Length; i++) settings[$"rpcallowip:{i}"] = allowed[i];
             return await RunAsync(settings, cancellationToken);
         });
         return command;
@@ -65,6 +73,7 @@ internal static class NodeCommand
 
     public static async Task<int> RunAsync(IReadOnlyDictionary<string, string?> settings, CancellationToken cancellationToken)
     {
+        FilePermissions.RestrictToOwner();
         IConfigurationRoot configuration;
         try
         {

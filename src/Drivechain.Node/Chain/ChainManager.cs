@@ -40,7 +40,7 @@ public sealed partial class ChainManager : IDisposable
     private long _nextSequenceId = 1;
     private int _blocksSinceFlush;
     private bool _disposed;
-    private FileStream? _lockFile;
+    private DataDirectoryLock? _lockFile;
 
     private ChainManager(Network network, DrivechainParams drivechainParams, ISecp256k1 secp, ChainManagerOptions options,
         ChainDatabase? database, BlockFileStore? blockFiles)
@@ -84,8 +84,8 @@ public sealed partial class ChainManager : IDisposable
         ChainManagerOptions? options, bool reindex)
     {
         Directory.CreateDirectory(dataDirectory);
-        // One process per data directory: an exclusive lock held for the chain's lifetime (released by the OS on a crash).
-        var lockFile = new FileStream(Path.Combine(dataDirectory, ".lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        // One process per data directory, unless the caller (the node's host) already holds the lock.
+        var lockFile = options?.DataDirectoryLockHeld == true ? null : DataDirectoryLock.Acquire(dataDirectory);
         var magic = BinaryPrimitives.ReadUInt32LittleEndian(network.MessageStart.AsSpan());
         BlockFileStore? blockFiles = null;
         ChainDatabase? database = null;
@@ -105,7 +105,7 @@ public sealed partial class ChainManager : IDisposable
         {
             database?.Dispose();
             blockFiles?.Dispose();
-            lockFile.Dispose();
+            lockFile?.Dispose();
             throw;
         }
     }

@@ -3,6 +3,9 @@ namespace Drivechain.Node.Chain;
 /// <summary>Tuning and environment of a <see cref="ChainManager"/>.</summary>
 public sealed record ChainManagerOptions
 {
+    /// <summary>True when the caller already holds the data directory's lock (the node's host takes it first).</summary>
+    public bool DataDirectoryLockHeld { get; init; }
+
     /// <summary>Source of "now" for the time-too-new check (default: the system clock).</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 

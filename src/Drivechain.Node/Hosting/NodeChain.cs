@@ -37,7 +37,7 @@ public sealed class NodeChain(IOptions<NodeOptions> options, Network network, IS
     public void Open(IProgress<ChainLoadProgress>? progress = null)
     {
         if (_chain is not null) return;
-        var chainOptions = new ChainManagerOptions { Progress = progress };
+        var chainOptions = new ChainManagerOptions { Progress = progress, DataDirectoryLockHeld = true };
         _chain = options.Value.Reindex
             ? ChainManager.Reindex(options.Value.ChainDataDirectory, Network, Params, Secp, chainOptions)
             : ChainManager.Open(options.Value.ChainDataDirectory, Network, Params, Secp, chainOptions);

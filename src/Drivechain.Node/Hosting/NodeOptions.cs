@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace Drivechain.Node.Hosting;
 
 /// <summary>
@@ -25,6 +23,9 @@ public sealed class NodeOptions
 
     /// <summary>Address the JSON-RPC server binds to (Core's default: loopback only).</summary>
     public string RpcBind { get; set; } = "127.0.0.1";
+
+    /// <summary>Core's <c>-rpcallowip</c> (repeatable): non-loopback clients allowed to use RPC (address or subnet).</summary>
+    public List<string> RpcAllowIp { get; set; } = [];
 
     public string? RpcUser { get; set; }
     public string? RpcPassword { get; set; }
@@ -102,7 +103,9 @@ public sealed class NodeOptions
     /// <summary>Cookie authentication is used, as in Core, when no <c>rpcpassword</c> is configured.</summary>
     public bool UsesCookie => string.IsNullOrEmpty(RpcPassword);
 
-    public IPAddress RpcBindAddress => IPAddress.Parse(RpcBind);
+    /// <summary>The RPC bind address and client filter (see <see cref="Hosting.RpcAccess"/>); throws when invalid (validated at start).</summary>
+    public RpcAccess RpcAccess =>
+        RpcAccess.TryCreate(RpcBind, RpcAllowIp, out var access, out var error) ? access! : throw new InvalidOperationException(error);
 
     internal static string ExpandHome(string path) =>
         path.StartsWith('~')

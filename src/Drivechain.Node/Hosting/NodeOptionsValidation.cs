@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +12,8 @@ public static class NodeOptionsValidation
                 "invalid chain selection: give at most one of --regtest, --signet, --testnet4, --mainnet, and chain= must be main, testnet4, signet or regtest")
             .Validate(o => !string.IsNullOrWhiteSpace(o.DataDir), "datadir must not be empty")
             .Validate(o => o.RpcPort is null || o.RpcPort is >= 0 and <= 65535, "rpcport must be between 1 and 65535 (0 picks a free port)")
-            .Validate(o => IPAddress.TryParse(o.RpcBind, out _), "rpcbind must be an IP address, e.g. 127.0.0.1")
+            .Validate(o => RpcAccess.TryCreate(o.RpcBind, o.RpcAllowIp, out _, out _),
+                "rpcbind must be an IP address or a host name that resolves (e.g. 127.0.0.1, localhost), and each rpcallowip an address or subnet (e.g. 192.168.1.0/24)")
             .Validate(o => string.IsNullOrEmpty(o.RpcPassword) || !string.IsNullOrEmpty(o.RpcUser),
                 "rpcpassword is set but rpcuser is not: set both, or neither to use the cookie file")
             .Validate(o => string.IsNullOrEmpty(o.RpcUser) || !string.IsNullOrEmpty(o.RpcPassword),

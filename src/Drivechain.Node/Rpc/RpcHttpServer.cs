@@ -26,6 +26,7 @@ public sealed partial class RpcHttpServer(
     private const string WwwAuthenticate = "Basic realm=\"jsonrpc\"";
     private WebApplication? _app;
     private string? _cookiePath;
+    private RpcAccess _access = null!;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -45,7 +46,10 @@ public sealed partial class RpcHttpServer(
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(loggerFactory);
         builder.Services.AddSingleton<IHostLifetime, NoopHostLifetime>();
-        var host = o.RpcBindAddress.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{o.RpcBind}]" : o.RpcBind;
+        _access = o.RpcAccess;
+        if (_access.BindIgnored) LogBindIgnored(log, o.RpcBind);
+        var bind = _access.BindAddress.ToString();
+        var host = _access.BindAddress.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{bind}]" : bind;
         builder.WebHost.UseUrls($"http://{host}:{o.EffectiveRpcPort}");
         builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
         _app = builder.Build();
@@ -81,6 +85,11 @@ public sealed partial class RpcHttpServer(
     {
         var request = context.Request;
         var response = context.Response;
+        if (!_access.IsAllowed(context.Connection.RemoteIpAddress))
+        {
+            response.StatusCode = StatusCodes.Status403Forbidden;
+            return;
+        }
         if (!HttpMethods.IsPost(request.Method))
         {
             response.StatusCode = StatusCodes.Status405MethodNotAllowed;
@@ -116,6 +125,9 @@ public sealed partial class RpcHttpServer(
             await response.WriteAsync(reply.Body, context.RequestAborted);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Option -rpcbind={RpcBind} was ignored because -rpcallowip was not specified, refusing to allow everyone to connect; listening on loopback")]
+    private static partial void LogBindIgnored(ILogger logger, string rpcBind);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Incorrect RPC password attempt from {Peer}")]
     private static partial void LogBadPassword(ILogger logger, string peer);
