@@ -26,7 +26,7 @@ public sealed partial class RpcDispatcher(RpcMethodTable methods, ILogger<RpcDis
         JsonNode? root;
         try
         {
-            root = JsonNode.Parse(body.Span.Length == 0 ? "x"u8 : body.Span, documentOptions: new JsonDocumentOptions { MaxDepth = 512 });
+            root = JsonNode.Parse(body.Span.Length == 0 ? "x"u8 : body.Span, documentOptions: new JsonDocumentOptions { MaxDepth = 512, AllowDuplicateProperties = false });
         }
         catch (JsonException)
         {

@@ -41,6 +41,19 @@ public sealed class RpcDispatcherTests
         body!.ToJsonString().Should().Be("""{"result":"aaa","error":null,"id":7}""");
     }
 
+    [Theory]
+    [InlineData("""{"method":"echo","method":"fail","params":["a"],"id":1}""")]
+    [InlineData("""{"method":"echo","params":{"text":"a","text":"b"},"id":1}""")]
+    [InlineData("""[{"method":"echo","params":["a"],"id":1,"id":2}]""")]
+    public async Task Duplicate_keys_anywhere_in_the_request_are_a_JSON_RPC_parse_error(string json)
+    {
+        var (status, body) = await Send(json);
+
+        status.Should().Be(500);
+        body!["error"]!["code"]!.GetValue<int>().Should().Be(RpcErrorCode.ParseError);
+        body["error"]!["message"]!.GetValue<string>().Should().Be("Parse error");
+    }
+
     [Fact]
     public async Task Named_parameters_map_onto_argument_names()
     {
