@@ -20,8 +20,10 @@ public sealed class DashboardRpc(RpcMethodTable methods)
     {
         if (!ReadOnlyMethods.Contains(name)) throw new InvalidOperationException($"{name} is not a read-only RPC method");
         if (!methods.TryGet(name, out var method)) throw new InvalidOperationException($"RPC method {name} is not registered");
-        var call = new RpcCall(method, RpcParameters.Bind(method, new JsonArray(parameters)));
-        return await method.Handler(call, cancellationToken);
+        // Parameters and result go through JSON text, as over HTTP: nodes built in-process hold CLR values (byte, uint…)
+        // that the parameter binder and GetValue<int> refuse.
+        var call = new RpcCall(method, RpcParameters.Bind(method, JsonNode.Parse(new JsonArray(parameters).ToJsonString())));
+        return await method.Handler(call, cancellationToken) is { } result ? JsonNode.Parse(result.ToJsonString()) : null;
     }
 
     /// <summary>The result as an array (an empty one for JSON null).</summary>

@@ -186,7 +186,7 @@
           ['Blocks remaining', x.blocks_remaining === undefined ? '–' : x.blocks_remaining, 'blocks-remaining'],
           ['Proposed at', blockLink(x.proposal_height)],
           [x.status === 'paid' ? 'Paid at' : x.status === 'failed' ? 'Failed at' : 'Resolved', x.resolved_height === null ? '–' : blockLink(x.resolved_height)]]),
-        lineChart(x.votes.map((v) => ({ x: v.height, y: v.acks })), { label: `ACKs of bundle ${short(x.m6id)} over height`, threshold: b.inclusion_threshold, step: true }))))));
+        lineChart(x.votes.map((v) => ({ x: v.height, y: v.acks })), { label: `ACKs of bundle ${short(x.m6id)} over height`, threshold: b.inclusion_threshold, step: true })))));
     const rows = b.m4.map((r) => el('tr', {}, el('td', {}, blockLink(r.height, r.hash)),
       el('td', {}, r.actions.length === 0 ? el('span', { class: 'muted' }, 'no M4 (abstain)') :
         r.actions.map((a) => el('div', {}, `slot ${a.slot}: ${a.kind}` + (a.m6id ? ' ' + short(a.m6id) : ''))))));
