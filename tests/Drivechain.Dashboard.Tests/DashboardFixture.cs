@@ -37,7 +37,7 @@ public sealed class DashboardFixture : IAsyncLifetime
         Dashboard = await Node.DashboardAddress.WaitAsync(TimeSpan.FromMinutes(1));
         Steps = new RegtestDrivechainSteps(Node.Rpc);
 
-        await Steps.MineAsync(104);                       // coinbases 1-4 mature
+        await Steps.MineAsync(107);                       // coinbases 1-7 mature
         await Steps.ProposeSidechainAsync(PaidSlot, "Thunder", "A payments sidechain");
         await Steps.ProposeSidechainAsync(PendingBundleSlot, "zSide", "A privacy sidechain");
         await Steps.MineAsync(7);                         // M1, then ACKs until both activate
@@ -57,6 +57,12 @@ public sealed class DashboardFixture : IAsyncLifetime
         BmmHeight = await HeightAsync();
         await Steps.ProposeSidechainAsync(ProposedSlot, "Pending", "Still collecting ACKs");
         await Steps.MineAsync(2);                         // M1, one ACK: the proposal stays pending, the bundle gets a vote
+
+        // Three transactions left in the mempool at different fee rates, for the fee histogram.
+        foreach (var (height, fee) in new[] { (5, 0.00002m), (6, 0.0001m), (7, 0.0005m) })
+            await Steps.SignAndSendAsync(
+                new JsonArray(new JsonObject { ["txid"] = await Steps.CoinbaseTxIdAsync(height), ["vout"] = 0 }),
+                new JsonArray(new JsonObject { [RegtestDrivechainSteps.MinerAddress] = RegtestDrivechainSteps.Subsidy - fee }));
     }
 
     public async Task<int> HeightAsync() => (await Steps.Rpc("getblockcount"))!.GetValue<int>();

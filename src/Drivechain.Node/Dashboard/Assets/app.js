@@ -8,12 +8,13 @@
   let loading = false;
   let again = false;
   let lastEvent = null;
+  let shownHash = null;
 
   // Elements are built with text nodes only: nothing from the node is ever parsed as HTML.
   function el(tag, attrs, ...children) {
     const node = document.createElement(tag);
     for (const [k, v] of Object.entries(attrs || {})) if (v !== null && v !== undefined && v !== false) node.setAttribute(k, v);
-    for (const c of children.flat()) if (c !== null && c !== undefined) node.append(c instanceof Node ? c : String(c));
+    for (const c of children.flat(Infinity)) if (c !== null && c !== undefined) node.append(c instanceof Node ? c : String(c));
     return node;
   }
   function svg(tag, attrs, ...children) {
@@ -141,8 +142,8 @@
       if (d.description) card.append(el('p', { class: 'muted' }, d.description));
       card.append(kv([
         ['Description hash', el('code', {}, sc.description_hash)],
-        ['hashID1', el('code', {}, d.hashid1 || '–')],
-        ['hashID2', el('code', {}, d.hashid2 || '–')],
+        ['hashID1', el('code', { title: d.hashid1 || '' }, short(d.hashid1))],
+        ['hashID2', el('code', { title: d.hashid2 || '' }, short(d.hashid2))],
         ['Activated at', blockLink(sc.activation_height)],
         ['CTIP', sc.ctip ? el('code', {}, `${sc.ctip.txid}:${sc.ctip.vout}`) : 'none yet', 'ctip'],
         ['Treasury', sc.ctip ? btc(sc.ctip.value) : btc(0), 'ctip-value'],
@@ -248,18 +249,26 @@
       renderBundles(o.bundles);
       renderBmm(o.bmm);
       document.body.dataset.height = o.chain.blocks;
+      shownHash = o.chain.best_block_hash;
       if (event) timings.push({ height: event.height, type: event.type, node_time_ms: event.node_time_ms, shown_ms: Date.now() });
     } catch (e) {
       $('live').textContent = 'error: ' + e.message;
     } finally {
       loading = false;
-      if (again) { again = false; refresh(lastEvent); }
+      if (again) { again = false; if (!isShown(lastEvent)) refresh(lastEvent); }
     }
   }
 
+  // True when the page already shows the tip an event announces (a connect of the block on display).
+  const isShown = (e) => e !== null && e.type !== 'disconnected' && e.hash === shownHash;
+
   function connect() {
     const source = new EventSource('/api/events');
-    source.addEventListener('tip', (m) => { lastEvent = JSON.parse(m.data); refresh(lastEvent); });
+    source.addEventListener('tip', (m) => {
+      lastEvent = JSON.parse(m.data);
+      // The stream starts with the last change: no need to re-read what the first load already shows.
+      if (!isShown(lastEvent)) refresh(lastEvent);
+    });
     source.onopen = () => { $('live').textContent = 'live'; $('live').className = 'pill on'; };
     source.onerror = () => { $('live').textContent = 'reconnecting…'; $('live').className = 'pill off'; };
   }
