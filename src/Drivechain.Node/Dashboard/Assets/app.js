@@ -150,7 +150,7 @@
         ['Pending bundles', sc.pending_bundles],
       ]));
       card.append(lineChart(sc.treasury_chart.map((p) => ({ x: p.height, y: p.value })),
-        { label: `Treasury of slot ${sc.slot} over height (BTC)`, step: true, fmt: (v) => v.toFixed(v >= 10 ? 0 : 2) }));
+        { label: `Treasury of slot ${sc.slot} over height (BTC)`, step: true, fmt: (v) => v.toFixed(2) }));
       const rows = sc.treasury_history.map((h) => el('tr', { 'data-kind': h.kind },
         el('td', {}, h.seq), el('td', {}, h.kind), el('td', {}, h.height === null ? '–' : blockLink(h.height)),
         el('td', { class: 'num' }, (h.kind === 'withdrawal' ? '−' : '+') + Number(h.amount).toFixed(8)),
@@ -173,7 +173,9 @@
         el('h4', {}, `Slot ${p.slot} · ${title}` + (p.used_slot ? ' (replaces the active sidechain)' : '')),
         kv([['ACKs', `${p.acks} / ${needed}`, 'acks'], ['Blocks remaining', `${p.blocks_remaining} of ${p.max_age}`, 'blocks-remaining'],
           ['Proposed at', blockLink(p.proposal_height)], ['Hash', el('code', {}, short(p.description_hash))]]),
+        el('span', { class: 'caption', 'aria-hidden': 'true' }, 'ACKs towards activation'),
         bar(p.acks, needed, `ACKs for slot ${p.slot}: ${p.acks} of ${needed}`, p.acks >= needed ? 'done' : ''),
+        el('span', { class: 'caption', 'aria-hidden': 'true' }, 'Blocks left before the proposal expires'),
         bar(p.blocks_remaining, p.max_age, `Blocks remaining for slot ${p.slot}: ${p.blocks_remaining} of ${p.max_age}`, 'late'));
     }));
   }
