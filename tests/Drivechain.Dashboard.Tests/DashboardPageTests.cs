@@ -133,6 +133,29 @@ public sealed class DashboardPageTests(DashboardFixture node) : IClassFixture<Da
         (await page.EvaluateAsync<int>("() => window.dashboardTimings.filter(t => t.type === 'connected').length")).Should().BeGreaterThan(0);
     }
 
+    [Fact]
+    public async Task Invalidated_tip_leaves_the_page_and_the_vote_history_and_returns_on_reconsider()
+    {
+        using var http = new HttpClient { BaseAddress = node.Dashboard };
+        async Task<int> VotesAsync() =>
+            System.Text.Json.Nodes.JsonNode.Parse(await http.GetStringAsync("/api/bundles"))!["bundles"]!.AsArray()
+                .Single(b => b!["m6id"]!.GetValue<string>() == node.PendingM6Id)!["votes"]!.AsArray().Count;
+        var page = await node.OpenAsync();
+        await Assertions.Expect(page.Locator("#live")).ToHaveTextAsync("live");
+        var height = await node.HeightAsync();
+        var tip = (await node.Steps.Rpc("getbestblockhash"))!.GetValue<string>();
+        var votes = await VotesAsync();
+
+        await node.Steps.Rpc("invalidateblock", tip);
+        await Assertions.Expect(page.Locator("#tip-height")).ToHaveTextAsync((height - 1).ToString(CultureInfo.InvariantCulture));
+        (await VotesAsync()).Should().Be(votes - 1, "the disconnected block's vote left the history");
+
+        await node.Steps.Rpc("reconsiderblock", tip);
+        await Assertions.Expect(page.Locator("#tip-height")).ToHaveTextAsync(height.ToString(CultureInfo.InvariantCulture));
+        (await page.Locator("#tip-hash").GetAttributeAsync("title")).Should().Be(tip);
+        (await VotesAsync()).Should().Be(votes);
+    }
+
     [Theory]
     [InlineData("/block/999999", "No block 999999 is known to this node.")]
     [InlineData("/block/0000000000000000000000000000000000000000000000000000000000000000", "No block 0000000000000000000000000000000000000000000000000000000000000000 is known to this node.")]

@@ -103,6 +103,7 @@ public sealed class NodeOptionsTests : IDisposable
 
         act.Should().Throw<FormatException>().WithMessage("drivechain.conf:2:*");
     }
+
     [Theory]
     [InlineData("regtest", true, 19443)]
     [InlineData("signet", true, 39332)]
