@@ -56,6 +56,12 @@ public sealed partial class DashboardHistory(Microsoft.Extensions.Options.IOptio
         {
             // Stopping.
         }
+        catch (Exception e)
+        {
+            // The dashboard is an observer: its failure must not stop the node. The page keeps the current state
+            // (from the RPCs) without charts.
+            LogFailed(log, e);
+        }
     }
 
     private long Now() => time.GetUtcNow().ToUnixTimeMilliseconds();
@@ -107,6 +113,9 @@ public sealed partial class DashboardHistory(Microsoft.Extensions.Options.IOptio
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dashboard history: the replayed drivechain state at height {Height} differs from the node's")]
     private static partial void LogMismatch(ILogger logger, int height);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Dashboard history stopped; the dashboard shows no history until the node restarts")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dashboard history fell behind the tip-change stream; rebuilding")]
     private static partial void LogDropped(ILogger logger);

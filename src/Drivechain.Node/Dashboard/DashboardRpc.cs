@@ -12,8 +12,7 @@ namespace Drivechain.Node.Dashboard;
 public sealed class DashboardRpc(RpcMethodTable methods)
 {
     private static readonly FrozenSet<string> ReadOnlyMethods = FrozenSet.Create(StringComparer.Ordinal,
-        "getblockchaininfo", "getnetworkinfo", "getmempoolinfo", "getrawmempool", "getblockhash", "getblockheader",
-        "listsidechains", "listsidechainproposals", "listwithdrawalbundles", "listtreasuryhistory");
+        "getblockchaininfo", "getnetworkinfo", "getmempoolinfo", "getrawmempool", "listsidechains", "listsidechainproposals", "listwithdrawalbundles", "listtreasuryhistory");
 
     /// <summary>Calls a read-only RPC method with positional parameters and returns its result.</summary>
     public async ValueTask<JsonNode?> CallAsync(string name, CancellationToken cancellationToken, params JsonNode?[] parameters)

@@ -15,7 +15,7 @@ namespace Drivechain.Node.Dashboard;
 /// <summary>
 /// The read-only web dashboard: Kestrel on <c>dashboardbind:dashboardport</c> (loopback only), serving the embedded
 /// page, the JSON API of <see cref="DashboardApi"/> and the Server-Sent Events of <see cref="DashboardEvents"/>.
-/// GET (and HEAD) only; unknown pages, slots and blocks get a 404 page. Off unless <see cref="NodeOptions.DashboardEnabled"/>.
+/// GET only; unknown pages, slots and blocks get a 404 page. Off unless <see cref="NodeOptions.DashboardEnabled"/>.
 /// </summary>
 public sealed partial class DashboardServer(
     IOptions<NodeOptions> options,
@@ -80,17 +80,17 @@ public sealed partial class DashboardServer(
         _app = null;
     }
 
-    /// <summary>GET/HEAD only, security headers, warm-up and error answers without stack traces.</summary>
+    /// <summary>GET only, security headers, warm-up and error answers without stack traces.</summary>
     private async Task GuardAsync(HttpContext ctx, RequestDelegate next)
     {
         var response = ctx.Response;
         response.Headers.ContentSecurityPolicy = Csp;
         response.Headers.XContentTypeOptions = "nosniff";
         response.Headers["Referrer-Policy"] = "no-referrer";
-        if (!HttpMethods.IsGet(ctx.Request.Method) && !HttpMethods.IsHead(ctx.Request.Method))
+        if (!HttpMethods.IsGet(ctx.Request.Method))
         {
             response.StatusCode = StatusCodes.Status405MethodNotAllowed;
-            response.Headers.Allow = "GET, HEAD";
+            response.Headers.Allow = "GET";
             await response.WriteAsync("The dashboard is read-only: GET only.", ctx.RequestAborted);
             return;
         }
@@ -135,7 +135,6 @@ public sealed partial class DashboardServer(
         ctx.Response.ContentType = contentType;
         ctx.Response.Headers.CacheControl = "no-cache";
         ctx.Response.ContentLength = bytes.Length;
-        if (HttpMethods.IsHead(ctx.Request.Method)) return;
         await ctx.Response.Body.WriteAsync(bytes, ctx.RequestAborted);
     }
 
