@@ -187,12 +187,28 @@ public sealed class DashboardPageTests(DashboardFixture node) : IClassFixture<Da
         (await sidechain.Content.ReadAsStringAsync()).Should().Contain("\"treasury_chart\"");
     }
 
-    [Fact]
-    public async Task Page_fits_a_phone_width_screen_without_horizontal_scrolling()
+    [Theory]
+    [InlineData(1280, 800)]
+    [InlineData(390, 844)]
+    public async Task Page_fits_the_screen_width_without_horizontal_scrolling(int width, int height)
     {
-        var page = await node.OpenAsync(width: 390, height: 844);
+        var page = await node.OpenAsync(width: width, height: height);
 
-        (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")).Should().BeLessThanOrEqualTo(390);
+        (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")).Should().BeLessThanOrEqualTo(width);
         await Assertions.Expect(page.Locator($"[data-testid=sidechain-{DashboardFixture.PaidSlot}]")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Every_chart_and_progress_bar_has_an_accessible_label()
+    {
+        var page = await node.OpenAsync();
+
+        var charts = await page.Locator("svg").CountAsync();
+        charts.Should().BeGreaterThanOrEqualTo(5, "fee histogram, two treasuries, two bundles");
+        (await page.Locator("svg[role=img][aria-label]").CountAsync()).Should().Be(charts);
+        var bars = await page.Locator("[role=progressbar]").CountAsync();
+        bars.Should().BeGreaterThanOrEqualTo(3);
+        (await page.Locator("[role=progressbar][aria-label][aria-valuenow]").CountAsync()).Should().Be(bars);
+        (await page.Locator("section[aria-labelledby]").CountAsync()).Should().Be(6);
     }
 }
