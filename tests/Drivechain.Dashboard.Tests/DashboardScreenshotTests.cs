@@ -28,7 +28,9 @@ public sealed class DashboardScreenshotTests(DashboardFixture node, ITestOutputH
     {
         Directory.CreateDirectory(Folder);
         var page = await node.OpenAsync();
-        var shots = new List<string>();
+        var overview = Path.Combine(Folder, "dashboard-overview.png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = overview });   // the 1280×800 viewport
+        var shots = new List<string> { overview };
         foreach (var section in new[] { "chain", "sidechains", "proposals", "bundles", "bmm" })
             shots.Add(await ShootAsync(page.Locator($"#{section}"), $"dashboard-{section}.png"));
         await page.CloseAsync();
