@@ -19,6 +19,7 @@ internal static class CliApp
         root.Add(M6IdCommand.Create());
         root.Add(VersionCommand.Create());
         root.Add(NodeCommand.Create());
+        root.Add(BenchCommand.Create());
         return root;
     }
 

@@ -6,7 +6,7 @@ namespace Drivechain.Cli.Tests;
 /// <summary>The built <c>drivechain</c> executable run as a child process.</summary>
 public class ExecutableTests
 {
-    private static (int ExitCode, string Output, string Error) RunExecutable(params string[] args)
+    internal static (int ExitCode, string Output, string Error) RunExecutable(params string[] args)
     {
         // The apphost `drivechain` (drivechain.exe on Windows) is copied next to the tests with drivechain.dll.
         var host = Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "drivechain.exe" : "drivechain");

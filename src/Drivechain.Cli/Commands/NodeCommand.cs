@@ -41,7 +41,14 @@ internal static class NodeCommand
             ("testnet4", new Option<bool>("--testnet4") { Description = "Use the testnet4 chain" }),
             ("mainnet", new Option<bool>("--mainnet") { Description = "Use the main chain (the default)" }),
             ("reindex", new Option<bool>("--reindex") { Description = "Rebuild the chain state (block index, UTXO set, drivechain state) from the stored block files" }),
+            ("stopafterblockimport", new Option<bool>("--stopafterblockimport") { Description = "Stop once the --loadblock import is done" }),
         };
+        var loadBlock = new Option<string[]>("--loadblock")
+        {
+            Description = "Import blocks from a Bitcoin Core blk*.dat file at start-up (repeatable)",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        command.Options.Add(loadBlock);
         foreach (var (_, option) in valueOptions) command.Options.Add(option);
         foreach (var (_, option) in flagOptions) command.Options.Add(option);
 
@@ -49,9 +56,11 @@ internal static class NodeCommand
         {
             var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
             foreach (var (key, option) in valueOptions)
-                if (parseResult.GetResult(option) is not null) settings[key] = parseResult.GetValue(option);
+                if (parseResult.GetResult(option) is { Implicit: false }) settings[key] = parseResult.GetValue(option);
             foreach (var (key, option) in flagOptions)
-                if (parseResult.GetResult(option) is not null) settings[key] = parseResult.GetValue(option) ? "true" : "false";
+                if (parseResult.GetResult(option) is { Implicit: false }) settings[key] = parseResult.GetValue(option) ? "true" : "false";
+            var files = parseResult.GetValue(loadBlock) ?? [];
+            for (int i = 0; i < files.Length; i++) settings[$"loadblock:{i}"] = Path.GetFullPath(files[i]);
             return await RunAsync(settings, cancellationToken);
         });
         return command;

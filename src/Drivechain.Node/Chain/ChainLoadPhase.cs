@@ -8,4 +8,7 @@ public enum ChainLoadPhase
 
     /// <summary>Rebuilding the chain state from the block files (-reindex).</summary>
     Reindexing,
+
+    /// <summary>Importing blocks from external block files (-loadblock).</summary>
+    Importing,
 }

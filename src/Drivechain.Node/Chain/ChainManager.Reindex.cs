@@ -15,10 +15,9 @@ public sealed partial class ChainManager
         var files = _blockFiles!;
         var progress = _options.Progress;
         var genesisHash = _network.Genesis.Hash;
-        var waiting = new Dictionary<UInt256, List<(BlockFilePosition Position, Block Block)>>();
+        var waiting = new WaitingBlocks<(BlockFilePosition Position, Block Block)>(entry => entry.Block.Hash);
         int totalFiles = files.FileCount;
         long blocks = 0;
-        int waitingCount = 0;
         lock (_lock)
         {
             foreach (var (position, block) in files.ReadAll())
@@ -32,49 +31,30 @@ public sealed partial class ChainManager
                 else if (_active.Tip is null || !_index.ContainsKey(block.Header.PreviousBlockHash))
                 {
                     if (_index.TryGetValue(block.Hash, out var known) && known.HasData) continue;
-                    if (!waiting.TryGetValue(block.Header.PreviousBlockHash, out var children))
-                        waiting.Add(block.Header.PreviousBlockHash, children = []);
-                    children.Add((position, block));
-                    waitingCount++;
+                    waiting.Add(block.Header.PreviousBlockHash, (position, block));
                     continue;
                 }
-                else Submit(position, block);
+                else Submit((position, block));
 
-                SubmitWaitingChildren(block.Hash);
+                waiting.Release(block.Hash, Submit);
                 progress?.Report(new ChainLoadProgress(ChainLoadPhase.Reindexing, position.File, totalFiles, blocks, _active.Height));
             }
             if (_active.Tip is null)
             {
                 // No genesis block in the files (none written yet): store it as a new chain would.
                 InitialiseGenesis();
-                SubmitWaitingChildren(genesisHash);
+                waiting.Release(genesisHash, Submit);
             }
             FlushCore(clearCache: false);
             progress?.Report(new ChainLoadProgress(ChainLoadPhase.Reindexing, totalFiles, totalFiles, blocks, _active.Height, IsFinal: true)
             {
-                Orphans = waitingCount,
+                Orphans = waiting.Count,
             });
         }
 
-        // A block just added may be the parent others were waiting for (and they of others).
-        void SubmitWaitingChildren(UInt256 hash)
+        void Submit((BlockFilePosition Position, Block Block) entry)
         {
-            var ready = new Queue<UInt256>();
-            ready.Enqueue(hash);
-            while (ready.Count > 0 && waiting.Count > 0)
-            {
-                if (!waiting.Remove(ready.Dequeue(), out var children)) continue;
-                foreach (var (childPosition, child) in children)
-                {
-                    waitingCount--;
-                    Submit(childPosition, child);
-                    ready.Enqueue(child.Hash);
-                }
-            }
-        }
-
-        void Submit(BlockFilePosition position, Block block)
-        {
+            var (position, block) = entry;
             if (SubmitCore(block, position) is SubmitOutcome.Rejected rejected)
                 progress?.Report(new ChainLoadProgress(ChainLoadPhase.Reindexing, position.File, totalFiles, blocks, _active.Height) { Rejected = rejected });
         }

@@ -26,10 +26,11 @@ public sealed partial class ChainLoadProgressLog(ILogger log, TimeProvider time)
         {
             _inPhase = true;
             if (value.Phase == ChainLoadPhase.Reindexing) LogReindexStarted(log, value.Total);
+            else if (value.Phase == ChainLoadPhase.Importing) LogImportStarted(log, value.Total);
         }
         if (value.Rejected is { } rejected)
         {
-            LogRejected(log, rejected.BlockHash, rejected.Code, rejected.Reason);
+            LogRejected(log, value.Phase, rejected.BlockHash, rejected.Code, rejected.Reason);
             return;
         }
         if (value.IsFinal)
@@ -37,6 +38,11 @@ public sealed partial class ChainLoadProgressLog(ILogger log, TimeProvider time)
             var elapsed = time.GetElapsedTime(_phaseStart, now);
             if (value.Phase == ChainLoadPhase.Reindexing)
                 LogReindexDone(log, value.Blocks, value.Total, value.Height, value.Orphans, elapsed.TotalSeconds);
+            else if (value.Phase == ChainLoadPhase.Importing)
+            {
+                double rate = value.Blocks / Math.Max(elapsed.TotalSeconds, 1e-3);
+                LogImportDone(log, value.Blocks, value.Total, value.Height, value.Orphans, elapsed.TotalSeconds, rate);
+            }
             else
                 LogIndexLoaded(log, value.Total, value.Height, elapsed.TotalSeconds);
             _phaseStart = _lastLine = now;
@@ -46,6 +52,12 @@ public sealed partial class ChainLoadProgressLog(ILogger log, TimeProvider time)
         if (time.GetElapsedTime(_lastLine, now) < Interval) return;
         _lastLine = now;
         if (value.Phase == ChainLoadPhase.Reindexing) LogReindexing(log, value.Done, value.Total, value.Height, value.Blocks);
+        else if (value.Phase == ChainLoadPhase.Importing)
+        {
+            double rate = value.Blocks / Math.Max(time.GetElapsedTime(_phaseStart, now).TotalSeconds, 1e-3);
+            long file = value.Done + 1;
+            LogImporting(log, file, value.Total, value.Height, value.Blocks, rate);
+        }
         else LogLoading(log, value.Done, value.Total);
     }
 
@@ -58,8 +70,17 @@ public sealed partial class ChainLoadProgressLog(ILogger log, TimeProvider time)
     [LoggerMessage(Level = LogLevel.Information, Message = "Reindex done: {Blocks} blocks from {Total} files, tip height {Height}, {Orphans} without parent, in {Seconds:F1} s")]
     private static partial void LogReindexDone(ILogger logger, long blocks, long total, int height, int orphans, double seconds);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Reindex: block {BlockHash} rejected: {RejectCode} {Reason}")]
-    private static partial void LogRejected(ILogger logger, Drivechain.Bitcoin.Primitives.UInt256 blockHash, string rejectCode, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Phase}: block {BlockHash} rejected: {RejectCode} {Reason}")]
+    private static partial void LogRejected(ILogger logger, ChainLoadPhase phase, Drivechain.Bitcoin.Primitives.UInt256 blockHash, string rejectCode, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Importing blocks from {Total} external block files (-loadblock)")]
+    private static partial void LogImportStarted(ILogger logger, long total);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Importing blocks: file {File} of {Total}, height {Height}, {Blocks} blocks read, {Rate:F0} blocks/s")]
+    private static partial void LogImporting(ILogger logger, long file, long total, int height, long blocks, double rate);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Import done: {Blocks} blocks from {Total} files, tip height {Height}, {Orphans} without parent, in {Seconds:F1} s ({Rate:F0} blocks/s)")]
+    private static partial void LogImportDone(ILogger logger, long blocks, long total, int height, int orphans, double seconds, double rate);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loading block index: {Done} of {Total} entries")]
     private static partial void LogLoading(ILogger logger, long done, long total);

@@ -12,7 +12,7 @@ public static class NodeConfiguration
 {
     public const string EnvironmentPrefix = "DRIVECHAIN_";
 
-    private static readonly string[] BooleanKeys = ["regtest", "signet", "testnet4", "mainnet", "ackallproposals", "reindex", "dashboard"];
+    private static readonly string[] BooleanKeys = ["regtest", "signet", "testnet4", "mainnet", "ackallproposals", "reindex", "stopafterblockimport", "dashboard"];
 
     /// <param name="commandLine">Settings given on the command line, keyed by Core name (<c>rpcport</c>, <c>regtest</c>…).</param>
     /// <param name="environment">Environment variables (default: the process's).</param>
@@ -47,6 +47,17 @@ public static class NodeConfiguration
             .AddInMemoryCollection(Normalize(cli))
             .Build();
         return root;
+    }
+
+    /// <summary>
+    /// Settings that no option knows (a typo in drivechain.conf, a <c>DRIVECHAIN_*</c> variable of another version): Core
+    /// warns about them and carries on; so does the node.
+    /// </summary>
+    public static IReadOnlyList<string> UnknownKeys(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var known = typeof(NodeOptions).GetProperties().Select(p => p.Name).Append("conf").ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return [.. configuration.GetChildren().Select(c => c.Key).Where(key => !known.Contains(key)).Order(StringComparer.Ordinal)];
     }
 
     private static Dictionary<string, string?> ReadEnvironment(IDictionary environment)

@@ -38,6 +38,15 @@ public sealed class NodeOptions
     /// <summary>Core's <c>-reindex</c>: rebuild the chain state from the stored block files at start-up.</summary>
     public bool Reindex { get; set; }
 
+    /// <summary>
+    /// Core's <c>-loadblock</c> (repeatable): external block files (Core's <c>blk*.dat</c> layout, unobfuscated) whose
+    /// blocks are imported at start-up, after the chain has loaded.
+    /// </summary>
+    public List<string> LoadBlock { get; set; } = [];
+
+    /// <summary>Core's <c>-stopafterblockimport</c>: stop once the <see cref="LoadBlock"/> import is done (benchmarks).</summary>
+    public bool StopAfterBlockImport { get; set; }
+
     /// <summary>Serve the read-only web dashboard (docs/dashboard.md). Default: on for regtest and signet, off otherwise.</summary>
     public bool? Dashboard { get; set; }
 

@@ -19,6 +19,8 @@ public static class NodeOptionsValidation
             .Validate(o => string.IsNullOrEmpty(o.RpcUser) || !string.IsNullOrEmpty(o.RpcPassword),
                 "rpcuser is set but rpcpassword is not: set both, or neither to use the cookie file")
             .Validate(o => string.IsNullOrEmpty(o.RpcUser) || !o.RpcUser.Contains(':'), "rpcuser must not contain ':'")
+            .Validate(o => o.LoadBlock.All(File.Exists),
+                "a -loadblock file does not exist (give the path of a blk*.dat file)")
             .Validate(o => o.DashboardPort is null || o.DashboardPort is >= 0 and <= 65535, "dashboardport must be between 1 and 65535 (0 picks a free port)")
             .Validate(o => IPAddress.TryParse(o.DashboardBind, out var a) && IPAddress.IsLoopback(a),
                 "dashboardbind must be a loopback address (127.0.0.1 or ::1): the dashboard has no authentication")

@@ -19,6 +19,7 @@ public sealed partial class NodeStartupService(
     DrivechainActivityLog activity,
     Drivechain.Node.Mining.MinerPolicy policy,
     TimeProvider time,
+    Microsoft.Extensions.Configuration.IConfiguration configuration,
     ILogger<NodeStartupService> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -29,6 +30,7 @@ public sealed partial class NodeStartupService(
             var chainName = ChainDefaults.Name(o.ResolveChain());
             var dataDir = o.ChainDataDirectory;
             LogStarting(log, chainName, dataDir);
+            foreach (var key in NodeConfiguration.UnknownKeys(configuration)) LogUnknownSetting(log, key);
             var backend = secp.Name;
             LogSecp(log, backend);
             Directory.CreateDirectory(dataDir);
@@ -46,6 +48,17 @@ public sealed partial class NodeStartupService(
             finally
             {
                 chain.Lock.Release();
+            }
+            if (o.LoadBlock.Count > 0)
+            {
+                readiness.Transition(NodeState.Syncing, $"importing blocks from {o.LoadBlock.Count} external block files (-loadblock)");
+                await Task.Run(() => chain.Chain.ImportBlockFiles(o.LoadBlock), stoppingToken);
+                if (o.StopAfterBlockImport)
+                {
+                    LogStopAfterImport(log, chain.Chain.Height);
+                    lifetime.StopApplication();
+                    return;
+                }
             }
             var tip = chain.Chain.Tip;
             var tipHash = tip.Hash;
@@ -87,6 +100,12 @@ public sealed partial class NodeStartupService(
             chain.Lock.Release();
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Block import done at height {Height}: stopping (-stopafterblockimport)")]
+    private static partial void LogStopAfterImport(ILogger logger, int height);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ignoring unknown setting '{Setting}' (drivechain.conf, DRIVECHAIN_* or command line)")]
+    private static partial void LogUnknownSetting(ILogger logger, string setting);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Chain state flushed at height {Height}")]
     private static partial void LogFlushed(ILogger logger, int height);

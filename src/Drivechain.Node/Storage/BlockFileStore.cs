@@ -94,42 +94,9 @@ internal sealed class BlockFileStore : IDisposable
         for (int file = 0; file <= _currentFile; file++)
         {
             var handle = file == _currentFile ? _writer! : Reader(file);
-            long length = RandomAccess.GetLength(handle);
-            long offset = 0;
-            var prefix = new byte[8];
-            while (offset + 8 <= length)
-            {
-                RandomAccess.Read(handle, prefix, offset);
-                int size = BinaryPrimitives.ReadInt32LittleEndian(prefix.AsSpan(4));
-                if (BinaryPrimitives.ReadUInt32LittleEndian(prefix) == _magic && size >= 80 && size <= length - offset - 8)
-                {
-                    var bytes = new byte[size];
-                    if (RandomAccess.Read(handle, bytes, offset + 8) == size && Block.TryParse(bytes, out var block, out _))
-                    {
-                        yield return (new BlockFilePosition(file, offset + 8, size), block);
-                        offset += 8 + size;
-                        continue;
-                    }
-                }
-                offset = FindMagic(handle, offset + 1, length);
-            }
+            foreach (var (offset, size, block) in BlockRecordScanner.Scan(handle, _magic))
+                yield return (new BlockFilePosition(file, offset, size), block);
         }
-    }
-
-    private long FindMagic(SafeFileHandle handle, long from, long length)
-    {
-        Span<byte> magic = stackalloc byte[4];
-        BinaryPrimitives.WriteUInt32LittleEndian(magic, _magic);
-        var buffer = new byte[64 * 1024];
-        while (from + 4 <= length)
-        {
-            int n = RandomAccess.Read(handle, buffer, from);
-            int at = buffer.AsSpan(0, n).IndexOf(magic);
-            if (at >= 0) return from + at;
-            if (n < 4) break;
-            from += n - 3;
-        }
-        return length;
     }
 
     private SafeFileHandle Reader(int file)

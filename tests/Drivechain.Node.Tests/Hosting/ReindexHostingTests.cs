@@ -45,7 +45,7 @@ public sealed class ReindexHostingTests
         lines.Should().HaveCount(5);
         lines[0].Should().StartWith("Information test: Reindex: rebuilding the chain state from 3 block files");
         lines.Count(l => l.Contains("Reindexing blocks: 0 of 3 files, height 9", StringComparison.Ordinal)).Should().Be(2);
-        lines.Should().Contain(l => l.StartsWith("Warning test: Reindex: block", StringComparison.Ordinal) && l.Contains("BASE bad-cb-amount", StringComparison.Ordinal));
+        lines.Should().Contain(l => l.StartsWith("Warning test: Reindexing: block", StringComparison.Ordinal) && l.Contains("BASE bad-cb-amount", StringComparison.Ordinal));
         lines[^1].Should().Contain("Reindex done: 12 blocks from 3 files, tip height 11, 1 without parent, in 5.1 s")
             .And.Contain("Blocks=12").And.Contain("Height=11");
     }

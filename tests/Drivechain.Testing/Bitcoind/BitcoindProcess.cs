@@ -159,8 +159,8 @@ public sealed class BitcoindProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops bitcoind and deletes its data directory.</summary>
-    public async ValueTask DisposeAsync()
+    /// <summary>Stops bitcoind (the <c>stop</c> RPC, a kill if it lingers) and keeps its data directory (e.g. to read its block files).</summary>
+    public async Task StopAsync()
     {
         if (!_process.HasExited)
         {
@@ -179,6 +179,12 @@ public sealed class BitcoindProcess : IAsyncDisposable
                 await _process.WaitForExitAsync();
             }
         }
+    }
+
+    /// <summary>Stops bitcoind and deletes its data directory.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
         _process.Dispose();
         _http.Dispose();
         try

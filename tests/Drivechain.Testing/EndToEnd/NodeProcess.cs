@@ -71,6 +71,23 @@ public sealed partial class NodeProcess : IAsyncDisposable
         return node;
     }
 
+    /// <summary>
+    /// Runs <c>drivechain node --datadir <paramref name="dataDir"/> --rpcport 0</c> with <paramref name="extraArgs"/> (no chain
+    /// flag: give <c>--regtest</c> or let drivechain.conf choose) until it
+    /// exits by itself (e.g. <c>--stopafterblockimport</c>, or a start-up error) and returns its exit code and output.
+    /// </summary>
+    public static async Task<(int ExitCode, string Output)> RunToExitAsync(string dataDir, params string[] extraArgs)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { CliPath(), "node", "--datadir", dataDir, "--rpcport", "0" }) start.ArgumentList.Add(arg);
+        foreach (var arg in extraArgs) start.ArgumentList.Add(arg);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(5));
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
     /// <summary>Stops the node with the stop RPC and returns its exit code.</summary>
     public async Task<int> StopAsync()
     {
