@@ -1,4 +1,5 @@
 using Drivechain.Bitcoin.Crypto;
+using Drivechain.Node.Dashboard;
 using Drivechain.Node.Hosting;
 using Drivechain.Node.Mempool;
 using Drivechain.Node.Mining;
@@ -45,6 +46,20 @@ public static class DrivechainNodeServiceCollectionExtensions
         services.AddHostedService<DataDirectoryLockService>();   // first: before anything writes to the data directory
         services.AddHostedService<NodeStartupService>();
         services.AddHostedService<RpcHttpServer>();
+        AddDashboard(services);
         return services;
+    }
+
+    /// <summary>The web dashboard (docs/dashboard.md); its server starts only when <see cref="NodeOptions.DashboardEnabled"/>.</summary>
+    private static void AddDashboard(IServiceCollection services)
+    {
+        services.AddSingleton<DashboardRpc>();
+        services.AddSingleton<DashboardEvents>();
+        services.AddSingleton<DashboardAssets>();
+        services.AddSingleton<DashboardHistory>();
+        services.AddSingleton<DashboardApi>();
+        services.AddSingleton<DashboardServer>();
+        services.AddHostedService(sp => sp.GetRequiredService<DashboardServer>());
+        services.AddHostedService(sp => sp.GetRequiredService<DashboardHistory>());
     }
 }

@@ -29,6 +29,9 @@ internal static class NodeCommand
             ("rpcpassword", new Option<string>("--rpcpassword") { Description = "JSON-RPC password" }),
             ("rpccookiefile", new Option<string>("--rpccookiefile") { Description = "Cookie file (default <chain datadir>/.cookie)" }),
             ("ackallproposals", new Option<string>("--ackallproposals") { Description = "Miner ACKs every sidechain proposal and upvotes bundles (default 1)" }),
+            ("dashboard", new Option<string>("--dashboard") { Description = "Serve the read-only web dashboard (default 1 on regtest and signet, 0 otherwise)" }),
+            ("dashboardport", new Option<string>("--dashboardport") { Description = "Dashboard port (default RPC port + 1000: 19443 regtest, 39332 signet)" }),
+            ("dashboardbind", new Option<string>("--dashboardbind") { Description = "Dashboard bind address, loopback only (default 127.0.0.1)" }),
             ("loglevel", new Option<string>("--loglevel") { Description = "Verbose, Debug, Information (default), Warning, Error" }),
         };
         var flagOptions = new (string Key, Option<bool> Option)[]

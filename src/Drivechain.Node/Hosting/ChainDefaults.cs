@@ -12,6 +12,9 @@ public static class ChainDefaults
         _ => throw new ArgumentOutOfRangeException(nameof(chain), chain, null),
     };
 
+    /// <summary>The dashboard's default port is the RPC port plus this (19443 regtest, 39332 signet).</summary>
+    public const int DashboardPortOffset = 1000;
+
     /// <summary>The sub-directory of the data directory (empty for mainnet, as in Core).</summary>
     public static string DataSubdirectory(ChainKind chain) => chain switch
     {

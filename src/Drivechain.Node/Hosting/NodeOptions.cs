@@ -1,3 +1,5 @@
+using System.Net;
+
 namespace Drivechain.Node.Hosting;
 
 /// <summary>
@@ -48,6 +50,15 @@ public sealed class NodeOptions
     /// <summary>Core's <c>-stopafterblockimport</c>: stop once the <see cref="LoadBlock"/> import is done (benchmarks).</summary>
     public bool StopAfterBlockImport { get; set; }
 
+    /// <summary>Serve the read-only web dashboard (docs/dashboard.md). Default: on for regtest and signet, off otherwise.</summary>
+    public bool? Dashboard { get; set; }
+
+    /// <summary>Dashboard port; default <see cref="ChainDefaults.DashboardPortOffset"/> above the RPC port (19443 on regtest). 0 = any free port.</summary>
+    public int? DashboardPort { get; set; }
+
+    /// <summary>Address the dashboard binds to; it has no authentication, so only loopback addresses are accepted.</summary>
+    public string DashboardBind { get; set; } = "127.0.0.1";
+
     /// <summary>Minimum log level for the console and the debug log (Serilog level names).</summary>
     public string LogLevel { get; set; } = "Information";
 
@@ -96,6 +107,14 @@ public sealed class NodeOptions
     }
 
     public int EffectiveRpcPort => RpcPort ?? ChainDefaults.RpcPort(ResolveChain());
+
+    /// <summary>Whether the dashboard runs: <see cref="Dashboard"/> when given, else on for regtest and signet only.</summary>
+    public bool DashboardEnabled => Dashboard ?? ResolveChain() is ChainKind.Regtest or ChainKind.Signet;
+
+    /// <summary>The dashboard port: <see cref="DashboardPort"/>, else the RPC port plus the offset (0 when the RPC port is 0).</summary>
+    public int EffectiveDashboardPort => DashboardPort ?? (EffectiveRpcPort == 0 ? 0 : EffectiveRpcPort + ChainDefaults.DashboardPortOffset);
+
+    public IPAddress DashboardBindAddress => IPAddress.Parse(DashboardBind);
 
     public string CookieFilePath =>
         Path.IsPathRooted(RpcCookieFile) ? RpcCookieFile : Path.Combine(ChainDataDirectory, RpcCookieFile);

@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -21,6 +22,9 @@ public static class NodeOptionsValidation
             .Validate(o => string.IsNullOrEmpty(o.RpcUser) || !o.RpcUser.Contains(':'), "rpcuser must not contain ':'")
             .Validate(o => o.LoadBlock.All(File.Exists),
                 "a -loadblock file does not exist (give the path of a blk*.dat file)")
+            .Validate(o => o.DashboardPort is null || o.DashboardPort is >= 0 and <= 65535, "dashboardport must be between 1 and 65535 (0 picks a free port)")
+            .Validate(o => IPAddress.TryParse(o.DashboardBind, out var a) && IPAddress.IsLoopback(a),
+                "dashboardbind must be a loopback address (127.0.0.1 or ::1): the dashboard has no authentication")
             .Validate(o => IsLogLevel(o.LogLevel), "loglevel must be one of Verbose, Debug, Information, Warning, Error, Fatal")
             .ValidateOnStart();
 

@@ -1,9 +1,6 @@
 using Drivechain.Node.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -42,23 +39,13 @@ public sealed partial class RpcHttpServer(
             authenticator.Accept($"{o.RpcUser}:{o.RpcPassword}");
         }
 
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
-        builder.Logging.ClearProviders();
-        builder.Services.AddSingleton(loggerFactory);
-        builder.Services.AddSingleton<IHostLifetime, NoopHostLifetime>();
         _access = o.RpcAccess;
         if (_access.BindIgnored) LogBindIgnored(log, o.RpcBind);
-        var bind = _access.BindAddress.ToString();
-        var host = _access.BindAddress.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{bind}]" : bind;
-        builder.WebHost.UseUrls($"http://{host}:{o.EffectiveRpcPort}");
-        builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
-        _app = builder.Build();
+        _app = LocalWebApplication.Create(_access.BindAddress, o.EffectiveRpcPort, loggerFactory);
         _app.Run(HandleAsync);
         await _app.StartAsync(cancellationToken);
 
-        var address = _app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
-            .Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var endpoint = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+        var endpoint = LocalWebApplication.BoundAddress(_app);
         info.SetEndpoint(endpoint);
         LogListening(log, endpoint);
     }

@@ -1,29 +1,16 @@
-using System.Buffers.Binary;
-using System.Text;
 using System.Text.Json.Nodes;
-using Drivechain.Bitcoin.Addresses;
-using Drivechain.Bitcoin.Crypto;
-using Drivechain.Bitcoin.Networks;
-using Drivechain.Bitcoin.Primitives;
-using Drivechain.Bitcoin.Scripting;
 
 namespace Drivechain.Node.Tests.EndToEnd;
 
 /// <summary>
 /// The whole drivechain life cycle against the real executable, over JSON-RPC only: mining, sidechain activation,
 /// a deposit built with createrawtransaction + signrawtransactionwithkey, a withdrawal bundle paid out, a BMM request
-/// accepted, and a restart that finds the same tip and drivechain state.
+/// accepted, and a restart that finds the same tip and drivechain state. The steps are <see cref="RegtestDrivechainSteps"/>.
 /// </summary>
 public sealed class RegtestDrivechainEndToEndTests : IAsyncLifetime
 {
     private const byte Slot = 1;
-    private static readonly ISecp256k1 Secp = Secp256k1Provider.CreateDefault();
-    private static readonly byte[] Secret = Convert.FromHexString("0101010101010101010101010101010101010101010101010101010101010101");
-    private static readonly string Wif = WifKey.Create(Secret, compressed: true, Network.Regtest).ToWif();
-    private static readonly string MinerAddress =
-        Address.PayToWitness(0, Hashes.Hash160(Secp.GetPublicKey(Secret, compressed: true)).ToBytes(), Network.Regtest).Text;
-    private static readonly string PayoutAddress =
-        Address.PayToWitness(0, Hashes.Hash160(Secp.GetPublicKey(Convert.FromHexString("0202020202020202020202020202020202020202020202020202020202020202"), true)).ToBytes(), Network.Regtest).Text;
+    private static readonly string PayoutAddress = RegtestDrivechainSteps.PayoutAddress;
 
     private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "drivechain-e2e", Guid.NewGuid().ToString("N"));
     private NodeProcess _node = null!;
@@ -36,22 +23,13 @@ public sealed class RegtestDrivechainEndToEndTests : IAsyncLifetime
         try { Directory.Delete(_dataDir, recursive: true); } catch (IOException) { }
     }
 
+    private RegtestDrivechainSteps Steps => new(_node.Rpc);
+
     private Task<JsonNode?> Rpc(string method, params object?[] args) => _node.Rpc.CallAsync(method, args);
 
-    private async Task<JsonArray> Mine(int blocks) => (await Rpc("generatetoaddress", blocks, MinerAddress))!.AsArray();
+    private Task<JsonArray> Mine(int blocks) => Steps.MineAsync(blocks);
 
-    private async Task<JsonObject> Block(JsonNode? hash) => (await Rpc("getblock", hash!.GetValue<string>(), 2))!.AsObject();
-
-    private async Task<string> CoinbaseTxId(int height) =>
-        (await Block(await Rpc("getblockhash", height)))["tx"]![0]!["txid"]!.GetValue<string>();
-
-    private async Task<string> SignAndSend(JsonNode inputs, JsonNode outputs)
-    {
-        var unsigned = (await Rpc("createrawtransaction", inputs, outputs))!.GetValue<string>();
-        var signed = (await Rpc("signrawtransactionwithkey", unsigned, new JsonArray(Wif)))!.AsObject();
-        signed["complete"]!.GetValue<bool>().Should().BeTrue(signed.ToJsonString());
-        return (await Rpc("sendrawtransaction", signed["hex"]!.GetValue<string>()))!.GetValue<string>();
-    }
+    private Task<JsonObject> Block(JsonNode? hash) => Steps.BlockAsync(hash);
 
     [Fact]
     public async Task Sidechain_life_cycle_over_json_rpc_survives_a_restart()
@@ -61,7 +39,7 @@ public sealed class RegtestDrivechainEndToEndTests : IAsyncLifetime
         (await Rpc("getblockcount"))!.GetValue<int>().Should().Be(101);
 
         // Propose slot 1; the default ack-all policy ACKs it in every following block until it activates (M2 × 6).
-        var proposal = (await Rpc("proposesidechain", (int)Slot, "Thunder", "Example sidechain"))!.AsObject();
+        var proposal = await Steps.ProposeSidechainAsync(Slot, "Thunder", "Example sidechain");
         await Mine(1);
         var proposals = (await Rpc("listsidechainproposals"))!.AsArray();
         proposals.Should().ContainSingle().Which!["description_hash"]!.GetValue<string>().Should().Be(proposal["description_hash"]!.GetValue<string>());
@@ -73,12 +51,7 @@ public sealed class RegtestDrivechainEndToEndTests : IAsyncLifetime
         (await Rpc("listsidechainproposals"))!.AsArray().Should().BeEmpty();
 
         // Deposit 10 BTC from the block-1 coinbase: treasury output, deposit address, change.
-        var depositTxId = await SignAndSend(
-            new JsonArray(new JsonObject { ["txid"] = await CoinbaseTxId(1), ["vout"] = 0 }),
-            new JsonArray(
-                new JsonObject { [$"treasury:{Slot}"] = 10m },
-                new JsonObject { ["data"] = Convert.ToHexStringLower(Encoding.ASCII.GetBytes("sidechain-addr-1")) },
-                new JsonObject { [MinerAddress] = 39.999m }));
+        var depositTxId = await Steps.DepositAsync(Slot, coinbaseHeight: 1, 10m, "sidechain-addr-1");
         (await Rpc("getrawmempool"))!.AsArray().Select(x => x!.GetValue<string>()).Should().Contain(depositTxId);
         await Mine(1);
         var ctip = (await Rpc("getctip", (int)Slot))!.AsObject();
@@ -87,25 +60,13 @@ public sealed class RegtestDrivechainEndToEndTests : IAsyncLifetime
         (await Rpc("listtreasuryhistory", (int)Slot))!.AsArray().Should().ContainSingle().Which!["kind"]!.GetValue<string>().Should().Be("deposit");
 
         // A withdrawal bundle from the sidechain (blinded M6): 1 BTC to the payout address, 10 000 sat fee.
-        var payoutScript = Address.Parse(PayoutAddress, Network.Regtest).ScriptPubKey;
-        var feeScript = new byte[10];
-        feeScript[0] = 0x6a;
-        feeScript[1] = 0x08;
-        BinaryPrimitives.WriteInt64BigEndian(feeScript.AsSpan(2), 10_000);
-        var blinded = new Transaction(2, [], [new TxOut(Money.Zero, new Script(feeScript)), new TxOut(new Money(100_000_000), payoutScript)], 0);
-        var m6id = (await Rpc("receivewithdrawalbundle", (int)Slot, blinded.ToHex()))!["m6id"]!.GetValue<string>();
+        var m6id = await Steps.ReceiveBundleAsync(Slot, RegtestDrivechainSteps.BlindedBundle(100_000_000, 10_000));
         await Mine(1);
         var bundles = (await Rpc("listwithdrawalbundles", (int)Slot))!.AsArray();
         bundles.Should().ContainSingle().Which!["m6id"]!.GetValue<string>().Should().Be(m6id);
 
         // Mine until the bundle is approved and paid (upvoted every block; paid once the tip shows acks > 5).
-        string? withdrawalTxId = null;
-        for (var i = 0; i < 12 && withdrawalTxId is null; i++)
-        {
-            await Mine(1);
-            var history = (await Rpc("listtreasuryhistory", (int)Slot))!.AsArray();
-            withdrawalTxId = history.FirstOrDefault(h => h!["kind"]!.GetValue<string>() == "withdrawal")?["txid"]!.GetValue<string>();
-        }
+        var withdrawalTxId = await Steps.MineUntilPaidAsync(Slot, maxBlocks: 12);
         withdrawalTxId.Should().NotBeNull(_node.Output);
         (await Rpc("listwithdrawalbundles", (int)Slot))!.AsArray().Should().BeEmpty();
         var tipBlock = await Block(await Rpc("getbestblockhash"));
@@ -119,10 +80,7 @@ public sealed class RegtestDrivechainEndToEndTests : IAsyncLifetime
 
         // A BMM request (M8) naming the tip; the next block accepts it with an M7.
         var h = "33ffcb1aaa0de9c470fa19e3cf75671d4b61720c6884e97bde6ac0b40613c8e2";
-        var m8Script = (await Rpc("createbmmrequestscript", (int)Slot, h))!.GetValue<string>();
-        var bmmTxId = await SignAndSend(
-            new JsonArray(new JsonObject { ["txid"] = await CoinbaseTxId(2), ["vout"] = 0 }),
-            new JsonArray(new JsonObject { [$"script:{m8Script}"] = 0m }, new JsonObject { [MinerAddress] = 49.99m }));
+        var bmmTxId = await Steps.SendBmmRequestAsync(Slot, h, coinbaseHeight: 2, bid: 0.01m);
         var bmmBlock = await Block((await Mine(1))[0]);
         bmmBlock["tx"]!.AsArray().Select(t => t!["txid"]!.GetValue<string>()).Should().Contain(bmmTxId);
         var coinbaseMessages = new List<JsonObject>();
@@ -136,8 +94,7 @@ public sealed class RegtestDrivechainEndToEndTests : IAsyncLifetime
             .And.Contain($"Withdrawal bundle {m6id} of slot 1 paid out by {withdrawalTxId}");
 
         // Restart: same tip, same drivechain state, and the miner policy (a second received bundle) is kept.
-        var secondBundle = new Transaction(2, [], [new TxOut(Money.Zero, new Script(feeScript)), new TxOut(new Money(50_000_000), payoutScript)], 0);
-        var secondM6Id = (await Rpc("receivewithdrawalbundle", (int)Slot, secondBundle.ToHex()))!["m6id"]!.GetValue<string>();
+        var secondM6Id = await Steps.ReceiveBundleAsync(Slot, RegtestDrivechainSteps.BlindedBundle(50_000_000, 10_000));
         var tipHash = (await Rpc("getbestblockhash"))!.GetValue<string>();
         var sidechainsBefore = (await Rpc("listsidechains"))!.ToJsonString();
         var historyBefore = (await Rpc("listtreasuryhistory", (int)Slot))!.ToJsonString();

@@ -120,8 +120,8 @@ public sealed class NodeHostTests
         {
             var endpoint = await host.Services.GetRequiredService<Drivechain.Node.Rpc.RpcServerInfo>().Endpoint;
             await host.Services.GetRequiredService<NodeReadiness>().WhenReady;
-            using var good = new Drivechain.Node.Tests.Rpc.RpcTestClient(endpoint, $"alice:{password}");
-            using var bad = new Drivechain.Node.Tests.Rpc.RpcTestClient(endpoint, $"alice:{password}x");
+            using var good = new RpcTestClient(endpoint, $"alice:{password}");
+            using var bad = new RpcTestClient(endpoint, $"alice:{password}x");
             await good.CallAsync("getblockcount");
             await bad.PostAsync("""{"method":"getblockcount","id":1}""");
         }

@@ -103,4 +103,38 @@ public sealed class NodeOptionsTests : IDisposable
 
         act.Should().Throw<FormatException>().WithMessage("drivechain.conf:2:*");
     }
+
+    [Theory]
+    [InlineData("regtest", true, 19443)]
+    [InlineData("signet", true, 39332)]
+    [InlineData("testnet4", false, 49332)]
+    [InlineData("mainnet", false, 9332)]
+    public void Dashboard_is_on_for_regtest_and_signet_on_the_rpc_port_plus_1000(string chain, bool enabled, int port)
+    {
+        var options = Bind(new() { [chain] = "1" });
+
+        options.DashboardEnabled.Should().Be(enabled);
+        options.EffectiveDashboardPort.Should().Be(port);
+    }
+
+    [Fact]
+    public void Dashboard_settings_override_the_defaults_and_follow_a_free_rpc_port()
+    {
+        Bind(new() { ["regtest"] = "1", ["dashboard"] = "0" }).DashboardEnabled.Should().BeFalse();
+        Bind(new() { ["mainnet"] = "1", ["dashboard"] = "1" }).DashboardEnabled.Should().BeTrue();
+        Bind(new() { ["regtest"] = "1", ["dashboardport"] = "8080" }).EffectiveDashboardPort.Should().Be(8080);
+        Bind(new() { ["regtest"] = "1", ["rpcport"] = "0" }).EffectiveDashboardPort.Should().Be(0);
+        Bind(new() { ["regtest"] = "1", ["dashboardbind"] = "::1" }).DashboardBindAddress.Should().Be(System.Net.IPAddress.IPv6Loopback);
+    }
+
+    [Theory]
+    [InlineData("0.0.0.0")]
+    [InlineData("192.168.1.10")]
+    [InlineData("localhost")]
+    public void Dashboard_bound_beyond_loopback_is_refused(string bind)
+    {
+        var act = () => Bind(new() { ["regtest"] = "1", ["dashboardbind"] = bind });
+
+        act.Should().Throw<OptionsValidationException>().WithMessage("*dashboardbind must be a loopback address*");
+    }
 }

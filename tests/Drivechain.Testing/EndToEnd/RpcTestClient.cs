@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace Drivechain.Node.Tests.Rpc;
+namespace Drivechain.Testing.EndToEnd;
 
 /// <summary>A minimal JSON-RPC 1.0 client over HTTP for tests: raw posts, and calls that return the result or the error.</summary>
 public sealed class RpcTestClient(Uri endpoint, string credentials) : RpcClientBase, IDisposable
@@ -30,10 +30,4 @@ public sealed class RpcTestClient(Uri endpoint, string credentials) : RpcClientB
     }
 
     public void Dispose() => _http.Dispose();
-}
-
-public sealed class RpcCallException(int code, string message) : Exception($"RPC error {code}: {message}")
-{
-    public int Code { get; } = code;
-    public string RpcMessage { get; } = message;
 }

@@ -2,19 +2,21 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using Drivechain.Node.Tests.Rpc;
+using System.Text.RegularExpressions;
 
-namespace Drivechain.Node.Tests.EndToEnd;
+namespace Drivechain.Testing.EndToEnd;
 
 /// <summary>
 /// The real <c>drivechain node --regtest</c> executable as a child process on a free loopback port, driven over HTTP
-/// JSON-RPC only. Start-up is awaited by watching its log for the ready line (no polling sleeps).
+/// JSON-RPC only. Start-up is awaited by watching its log for the ready line (no polling sleeps). Shared by the node's
+/// end-to-end tests and the dashboard's browser tests.
 /// </summary>
-public sealed class NodeProcess : IAsyncDisposable
+public sealed partial class NodeProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<Uri> _dashboard = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private NodeProcess(Process process, string dataDir, int port)
     {
@@ -26,6 +28,9 @@ public sealed class NodeProcess : IAsyncDisposable
     public string DataDir { get; }
     public int Port { get; }
     public RpcTestClient Rpc { get; private set; } = null!;
+
+    /// <summary>The dashboard's address, from its "Dashboard listening on" log line (regtest serves it by default).</summary>
+    public Task<Uri> DashboardAddress => _dashboard.Task;
 
     public string Output
     {
@@ -46,11 +51,17 @@ public sealed class NodeProcess : IAsyncDisposable
         foreach (var arg in new[] { CliPath(), "node", "--regtest", "--datadir", dataDir, "--rpcport", port.ToString(System.Globalization.CultureInfo.InvariantCulture) })
             start.ArgumentList.Add(arg);
         foreach (var arg in extraArgs) start.ArgumentList.Add(arg);
+        // The dashboard's default port (RPC port + 1000) could collide between parallel nodes: any free port instead.
+        if (!extraArgs.Contains("--dashboardport")) { start.ArgumentList.Add("--dashboardport"); start.ArgumentList.Add("0"); }
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         var node = new NodeProcess(process, dataDir, port);
         process.OutputDataReceived += (_, e) => node.OnLine(e.Data);
         process.ErrorDataReceived += (_, e) => node.OnLine(e.Data);
-        process.Exited += (_, _) => node._ready.TrySetException(new InvalidOperationException($"node exited early:\n{node.Output}"));
+        process.Exited += (_, _) =>
+        {
+            node._ready.TrySetException(new InvalidOperationException($"node exited early:\n{node.Output}"));
+            node._dashboard.TrySetException(new InvalidOperationException($"node exited before its dashboard started:\n{node.Output}"));
+        };
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -101,7 +112,11 @@ public sealed class NodeProcess : IAsyncDisposable
         if (line is null) return;
         lock (_output) _output.AppendLine(line);
         if (line.Contains("Ready for RPC on", StringComparison.Ordinal)) _ready.TrySetResult();
+        if (DashboardLine().Match(line) is { Success: true } m) _dashboard.TrySetResult(new Uri(m.Groups[1].Value));
     }
+
+    [GeneratedRegex(@"Dashboard listening on (http://\S+)")]
+    private static partial Regex DashboardLine();
 
     private static int FreePort()
     {
@@ -111,7 +126,7 @@ public sealed class NodeProcess : IAsyncDisposable
     }
 
     /// <summary>src/Drivechain.Cli/bin/&lt;configuration&gt;/net10.0/drivechain.dll of this checkout (built with the tests).</summary>
-    internal static string CliPath()
+    public static string CliPath()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         var configuration = dir.Parent?.Name ?? "Release";

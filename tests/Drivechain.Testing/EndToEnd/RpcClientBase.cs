@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Drivechain.Node.Tests.Rpc;
+namespace Drivechain.Testing.EndToEnd;
 
 /// <summary>
 /// What every test RPC client shares: building a request from plain values, and turning a reply into the

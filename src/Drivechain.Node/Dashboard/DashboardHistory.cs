@@ -1,0 +1,122 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using Drivechain.Consensus;
+using Drivechain.Consensus.State;
+using Drivechain.Node.Chain;
+using Drivechain.Node.Chain.Tip;
+using Drivechain.Node.Hosting;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Drivechain.Node.Dashboard;
+
+/// <summary>
+/// The dashboard's memory of recent blocks (<see cref="BlockSnapshot"/>: treasuries, bundle ACKs, M4, BMM) for the
+/// charts over height. It follows the tip-change stream: a connect appends a snapshot, a disconnect removes it, so the
+/// history is always that of the active chain. At start (and after being dropped for falling behind) it rebuilds the
+/// list by replaying the active chain's blocks through the pure drivechain validator, then checks it reached the
+/// subscription's state.
+/// </summary>
+public sealed partial class DashboardHistory(Microsoft.Extensions.Options.IOptions<NodeOptions> options, NodeChain node, NodeReadiness readiness, DashboardEvents events, TimeProvider time,
+    ILogger<DashboardHistory> log) : BackgroundService
+{
+    /// <summary>Blocks kept (the charts' horizon).</summary>
+    public const int MaxBlocks = 1000;
+
+    private ImmutableList<BlockSnapshot> _blocks = [];
+
+    /// <summary>The recent blocks of the active chain, oldest first (at most <see cref="MaxBlocks"/>).</summary>
+    public ImmutableList<BlockSnapshot> Blocks => Volatile.Read(ref _blocks);
+
+    /// <summary>The snapshot of a block of the active chain's recent history, or null.</summary>
+    public BlockSnapshot? Find(Bitcoin.Primitives.UInt256 hash) => Blocks.FindLast(b => b.Hash == hash);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.DashboardEnabled) return;
+        try
+        {
+            await readiness.WhenReady.WaitAsync(stoppingToken);
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                using var subscription = node.Chain.SubscribeTipChanges("dashboard", out var tip, out var state, capacity: 1024);
+                await Task.Run(() => Rebuild(tip, state), stoppingToken);
+                events.Publish(new DashboardEvent("resync", tip.Height, tip.Hash.ToString(), subscription.StartSequence, Now()));
+                try
+                {
+                    await foreach (var change in subscription.Reader.ReadAllAsync(stoppingToken)) Apply(change);
+                }
+                catch (TipChangeSubscriberDroppedException)
+                {
+                    LogDropped(log);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+        catch (Exception e)
+        {
+            // The dashboard is an observer: its failure must not stop the node. The page keeps the current state
+            // (from the RPCs) without charts.
+            LogFailed(log, e);
+        }
+    }
+
+    private long Now() => time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    private void Apply(TipChange change)
+    {
+        var blocks = Blocks;
+        switch (change)
+        {
+            case TipChange.Connected c:
+                blocks = blocks.Add(BlockSnapshot.Create(c.Block, c.Index.Height, c.State, c.Events, c.Spent));
+                if (blocks.Count > MaxBlocks) blocks = blocks.RemoveRange(0, blocks.Count - MaxBlocks);
+                break;
+            case TipChange.Disconnected d:
+                if (blocks.Count > 0 && blocks[^1].Hash == d.Block.Hash) blocks = blocks.RemoveAt(blocks.Count - 1);
+                break;
+        }
+        Volatile.Write(ref _blocks, blocks);
+        var type = change is TipChange.Connected ? "connected" : "disconnected";
+        events.Publish(new DashboardEvent(type, change.Index.Height, change.Block.Hash.ToString(), change.Sequence, Now()));
+    }
+
+    /// <summary>Replays the active chain up to <paramref name="tip"/>, keeping the last <see cref="MaxBlocks"/> snapshots.</summary>
+    private void Rebuild(BlockIndex tip, DrivechainState expected)
+    {
+        var watch = Stopwatch.StartNew();
+        var chain = node.Chain;
+        var state = DrivechainState.Empty;
+        var first = Math.Max(1, tip.Height - MaxBlocks + 1);
+        var blocks = ImmutableList.CreateBuilder<BlockSnapshot>();
+        for (var height = Math.Max(1, node.Params.ActivationHeight); height <= tip.Height; height++)
+        {
+            var index = tip.GetAncestor(height)!;
+            var block = chain.GetBlock(index.Hash) ?? throw new InvalidOperationException($"block {index.Hash} of the active chain is not stored");
+            if (node.Validator.Connect(state, block, height) is not ConnectOutcome.Accepted accepted)
+                throw new InvalidOperationException($"block {index.Hash} of the active chain does not connect on replay");
+            state = accepted.State;
+            if (height < first) continue;
+            chain.TryGetSpentCoins(index.Hash, out var spent);
+            blocks.Add(BlockSnapshot.Create(block, height, state, accepted.Events, spent));
+        }
+        if (!state.Equals(expected)) LogMismatch(log, tip.Height);
+        Volatile.Write(ref _blocks, blocks.ToImmutable());
+        LogRebuilt(log, blocks.Count, tip.Height, watch.ElapsedMilliseconds);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dashboard history: {Blocks} blocks up to height {Height} replayed in {Milliseconds} ms")]
+    private static partial void LogRebuilt(ILogger logger, int blocks, int height, long milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Dashboard history: the replayed drivechain state at height {Height} differs from the node's")]
+    private static partial void LogMismatch(ILogger logger, int height);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Dashboard history stopped; the dashboard shows no history until the node restarts")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Dashboard history fell behind the tip-change stream; rebuilding")]
+    private static partial void LogDropped(ILogger logger);
+}

@@ -1,0 +1,36 @@
+using System.Net;
+using System.Net.Sockets;
+using Drivechain.Node.Rpc;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Drivechain.Node.Hosting;
+
+/// <summary>A Kestrel application of the node (RPC, dashboard) on one address and port, logging through the node's loggers.</summary>
+public static class LocalWebApplication
+{
+    /// <summary>A slim web application listening on <paramref name="address"/>:<paramref name="port"/> (0 = any free port).</summary>
+    public static WebApplication Create(IPAddress address, int port, ILoggerFactory loggerFactory)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(loggerFactory);
+        builder.Services.AddSingleton<IHostLifetime, NoopHostLifetime>();
+        var host = address.AddressFamily == AddressFamily.InterNetworkV6 ? $"[{address}]" : address.ToString();
+        builder.WebHost.UseUrls($"http://{host}:{port}");
+        builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
+        return builder.Build();
+    }
+
+    /// <summary>The address a started application listens on (the real port when 0 was asked for).</summary>
+    public static Uri BoundAddress(WebApplication app)
+    {
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+    }
+}
