@@ -15,7 +15,12 @@ namespace Drivechain.Node.Hosting;
 public static class LocalWebApplication
 {
     /// <summary>A slim web application listening on <paramref name="address"/>:<paramref name="port"/> (0 = any free port).</summary>
-    public static WebApplication Create(IPAddress address, int port, ILoggerFactory loggerFactory)
+    /// <param name="address">Where to listen.</param>
+    /// <param name="port">The port (0 = any free port).</param>
+    /// <param name="loggerFactory">The node's loggers.</param>
+    /// <param name="limits">Kestrel limits to apply (connection count, body size, timeouts); null keeps Kestrel's.</param>
+    public static WebApplication Create(IPAddress address, int port, ILoggerFactory loggerFactory,
+        Action<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerLimits>? limits = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.Logging.ClearProviders();
@@ -23,7 +28,11 @@ public static class LocalWebApplication
         builder.Services.AddSingleton<IHostLifetime, NoopHostLifetime>();
         var host = address.AddressFamily == AddressFamily.InterNetworkV6 ? $"[{address}]" : address.ToString();
         builder.WebHost.UseUrls($"http://{host}:{port}");
-        builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.AddServerHeader = false;
+            limits?.Invoke(k.Limits);
+        });
         return builder.Build();
     }
 

@@ -26,6 +26,15 @@ public sealed class NodeOptions
     /// <summary>Address the JSON-RPC server binds to (Core's default: loopback only).</summary>
     public string RpcBind { get; set; } = "127.0.0.1";
 
+    /// <summary>Core's <c>-rpcthreads</c>: RPC calls executed at once (default 16).</summary>
+    public int RpcThreads { get; set; } = 16;
+
+    /// <summary>Core's <c>-rpcworkqueue</c>: calls that may wait for a thread before the server answers 503 (default 64).</summary>
+    public int RpcWorkQueue { get; set; } = 64;
+
+    /// <summary>Core's <c>-rpcservertimeout</c>: seconds an idle or slow HTTP connection is kept (default 30).</summary>
+    public int RpcServerTimeout { get; set; } = 30;
+
     /// <summary>Core's <c>-rpcallowip</c> (repeatable): non-loopback clients allowed to use RPC (address or subnet).</summary>
     public List<string> RpcAllowIp { get; set; } = [];
 

@@ -25,6 +25,8 @@ public static class NodeOptionsValidation
             .Validate(o => o.DashboardPort is null || o.DashboardPort is >= 0 and <= 65535, "dashboardport must be between 1 and 65535 (0 picks a free port)")
             .Validate(o => IPAddress.TryParse(o.DashboardBind, out var a) && IPAddress.IsLoopback(a),
                 "dashboardbind must be a loopback address (127.0.0.1 or ::1): the dashboard has no authentication")
+            .Validate(o => o.RpcThreads >= 1 && o.RpcWorkQueue >= 1 && o.RpcServerTimeout >= 1,
+                "rpcthreads, rpcworkqueue and rpcservertimeout must be at least 1")
             .Validate(o => IsLogLevel(o.LogLevel), "loglevel must be one of Verbose, Debug, Information, Warning, Error, Fatal")
             .ValidateOnStart();
 

@@ -24,6 +24,16 @@ public sealed partial class RpcHttpServer(
     private WebApplication? _app;
     private string? _cookiePath;
     private RpcAccess _access = null!;
+    private RpcWorkQueue _queue = null!;
+
+    /// <summary>Core's MAX_SIZE for an HTTP body (32 MiB); larger bodies get 413.</summary>
+    public const long MaxBodySize = 0x02000000;
+
+    /// <summary>Concurrent HTTP connections kept at most (further ones are closed at once).</summary>
+    public const long MaxConnections = 4096;
+
+    /// <summary>After a request body this large the server hands the memory it needed back to the OS.</summary>
+    private const int LargeBody = 1 << 20;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -41,7 +51,18 @@ public sealed partial class RpcHttpServer(
 
         _access = o.RpcAccess;
         if (_access.BindIgnored) LogBindIgnored(log, o.RpcBind);
-        _app = LocalWebApplication.Create(_access.BindAddress, o.EffectiveRpcPort, loggerFactory);
+        _queue = new RpcWorkQueue(o.RpcThreads, o.RpcWorkQueue);
+        var timeout = TimeSpan.FromSeconds(o.RpcServerTimeout);
+        _app = LocalWebApplication.Create(_access.BindAddress, o.EffectiveRpcPort, loggerFactory, limits =>
+        {
+            // Idle and half-open connections are closed after -rpcservertimeout, and their number is bounded well below
+            // the process's file-descriptor limit, so a flood of idle sockets cannot starve the node.
+            limits.MaxConcurrentConnections = MaxConnections;
+            limits.KeepAliveTimeout = timeout;
+            limits.RequestHeadersTimeout = timeout;
+            limits.MaxRequestBodySize = MaxBodySize;
+            limits.MinRequestBodyDataRate = new Microsoft.AspNetCore.Server.Kestrel.Core.MinDataRate(240, TimeSpan.FromSeconds(Math.Min(o.RpcServerTimeout, 10)));
+        });
         _app.Run(HandleAsync);
         await _app.StartAsync(cancellationToken);
 
@@ -66,6 +87,7 @@ public sealed partial class RpcHttpServer(
     {
         if (_app is not null) await _app.DisposeAsync();
         _app = null;
+        _queue?.Dispose();
     }
 
     private async Task HandleAsync(HttpContext context)
@@ -100,21 +122,64 @@ public sealed partial class RpcHttpServer(
             return;
         }
 
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, context.RequestAborted);
-        var reply = await dispatcher.DispatchAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), context.RequestAborted);
-        foreach (var action in reply.AfterReply)
-            response.OnCompleted(() => { action(); return Task.CompletedTask; });
-        response.StatusCode = reply.StatusCode;
-        if (reply.Body is not null)
+        if (!_queue.TryEnter())
         {
-            response.ContentType = "application/json";
-            await response.WriteAsync(reply.Body, context.RequestAborted);
+            LogWorkQueueFull(log);
+            response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            await response.WriteAsync("Work queue depth exceeded", context.RequestAborted);
+            return;
+        }
+        bool hadThread = false;
+        long bodyLength = 0;
+        try
+        {
+            await _queue.WaitForThreadAsync(context.RequestAborted);
+            hadThread = true;
+            using var buffer = new MemoryStream();
+            try
+            {
+                await request.Body.CopyToAsync(buffer, context.RequestAborted);
+            }
+            catch (BadHttpRequestException e)
+            {
+                // Too large (413) or too slow: Kestrel answers; one line in the log is enough.
+                LogBadRequest(log, e.StatusCode, e.Message, context.Connection.RemoteIpAddress?.ToString() ?? "?");
+                if (!response.HasStarted) response.StatusCode = e.StatusCode;
+                return;
+            }
+            bodyLength = buffer.Length;
+            var reply = await dispatcher.DispatchAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), context.RequestAborted);
+            foreach (var action in reply.AfterReply)
+                response.OnCompleted(() => { action(); return Task.CompletedTask; });
+            response.StatusCode = reply.StatusCode;
+            if (reply.Body is not null)
+            {
+                response.ContentType = "application/json";
+                await response.WriteAsync(reply.Body, context.RequestAborted);
+            }
+        }
+        finally
+        {
+            _queue.Exit(hadThread);
+            // A huge request (a 10 MB decodescript) needs hundreds of MB on the large-object heap once; give it back
+            // instead of keeping the process at that size.
+            if (bodyLength >= LargeBody)
+                response.OnCompleted(() =>
+                {
+                    GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+                    return Task.CompletedTask;
+                });
         }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Option -rpcbind={RpcBind} was ignored because -rpcallowip was not specified, refusing to allow everyone to connect; listening on loopback")]
     private static partial void LogBindIgnored(ILogger logger, string rpcBind);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "RPC work queue depth exceeded (-rpcworkqueue): request refused with 503")]
+    private static partial void LogWorkQueueFull(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "RPC request from {Peer} refused with HTTP {Status}: {Reason}")]
+    private static partial void LogBadRequest(ILogger logger, int status, string reason, string peer);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Incorrect RPC password attempt from {Peer}")]
     private static partial void LogBadPassword(ILogger logger, string peer);

@@ -96,10 +96,14 @@ public sealed class RpcParameters
 
     public long? GetOptionalInt64(string name) => this[name] is { } node ? ToInt64(name, node) : null;
 
-    public int GetInt32(string name) => checked((int)Math.Clamp(GetInt64(name), int.MinValue, int.MaxValue));
+    /// <summary>An int parameter: like Core's <c>getInt&lt;int&gt;</c>, a number outside the int range is an error, never clamped.</summary>
+    public int GetInt32(string name) => ToInt32(GetInt64(name));
 
     public int GetOptionalInt32(string name, int defaultValue) =>
-        GetOptionalInt64(name) is { } value ? (int)Math.Clamp(value, int.MinValue, int.MaxValue) : defaultValue;
+        GetOptionalInt64(name) is { } value ? ToInt32(value) : defaultValue;
+
+    private static int ToInt32(long value) =>
+        value is >= int.MinValue and <= int.MaxValue ? (int)value : throw new RpcException(RpcErrorCode.TypeError, "JSON integer out of range");
 
     public bool GetBoolean(string name, bool defaultValue) => this[name]?.GetValue<bool>() ?? defaultValue;
 

@@ -126,6 +126,21 @@ public sealed class BlockchainRpcMethodsTests : IAsyncLifetime
         missing.Should().BeNull();
     }
 
+    [Theory]
+    [InlineData(2147483648L, RpcErrorCode.TypeError, "JSON integer out of range")]
+    [InlineData(4294967296L, RpcErrorCode.TypeError, "JSON integer out of range")]
+    [InlineData(-1L, RpcErrorCode.InvalidParameter, "Invalid parameter, vout cannot be negative")]
+    public async Task Gettxout_with_a_vout_outside_int_range_or_negative_is_Cores_error(long vout, int code, string message)
+    {
+        var coinbase = await _s.CoinbaseTxId(2);
+
+        var call = () => _s.Rpc.CallAsync("gettxout", coinbase, vout);
+
+        var error = (await call.Should().ThrowAsync<RpcCallException>()).Which;
+        error.Code.Should().Be(code);
+        error.RpcMessage.Should().Be(message);
+    }
+
     [Fact]
     public async Task Invalidateblock_and_reconsiderblock_move_the_tip_back_and_forth()
     {

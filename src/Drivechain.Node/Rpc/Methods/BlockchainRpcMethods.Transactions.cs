@@ -63,8 +63,8 @@ public sealed partial class BlockchainRpcMethods
     private JsonNode? GetTxOut(RpcCall call)
     {
         var txid = RpcHex.ParseHash(call.Params.GetString("txid"), "txid");
-        var n = call.Params.GetInt64("n");
-        if (n < 0 || n > uint.MaxValue) throw new RpcException(RpcErrorCode.InvalidParameter, "Invalid parameter, vout cannot be negative");
+        var n = call.Params.GetInt32("n");     // Core reads an int: above 2^31-1 is "JSON integer out of range"
+        if (n < 0) throw new RpcException(RpcErrorCode.InvalidParameter, "Invalid parameter, vout cannot be negative");
         var outPoint = new OutPoint(txid, (uint)n);
         var includeMempool = call.Params.GetBoolean("include_mempool", true);
         var chain = ctx.Chain;
