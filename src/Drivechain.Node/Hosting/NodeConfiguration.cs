@@ -56,7 +56,9 @@ public static class NodeConfiguration
     public static IReadOnlyList<string> UnknownKeys(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var known = typeof(NodeOptions).GetProperties().Select(p => p.Name).Append("conf").ToHashSet(StringComparer.OrdinalIgnoreCase);
+        // Besides the options: conf, and the keys the generic host adds itself.
+        var known = typeof(NodeOptions).GetProperties().Select(p => p.Name)
+            .Concat(["conf", "contentRoot", "environment", "applicationName"]).ToHashSet(StringComparer.OrdinalIgnoreCase);
         return [.. configuration.GetChildren().Select(c => c.Key).Where(key => !known.Contains(key)).Order(StringComparer.Ordinal)];
     }
 

@@ -61,7 +61,7 @@ public sealed partial class RpcHttpServer(
             limits.KeepAliveTimeout = timeout;
             limits.RequestHeadersTimeout = timeout;
             limits.MaxRequestBodySize = MaxBodySize;
-            limits.MinRequestBodyDataRate = new Microsoft.AspNetCore.Server.Kestrel.Core.MinDataRate(240, TimeSpan.FromSeconds(Math.Min(o.RpcServerTimeout, 10)));
+            limits.MinRequestBodyDataRate = new Microsoft.AspNetCore.Server.Kestrel.Core.MinDataRate(240, timeout);
         });
         _app.Run(HandleAsync);
         await _app.StartAsync(cancellationToken);
@@ -126,7 +126,7 @@ public sealed partial class RpcHttpServer(
         {
             LogWorkQueueFull(log);
             response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            await response.WriteAsync("Work queue depth exceeded", context.RequestAborted);
+            await WriteBodyAsync(response, "Work queue depth exceeded", context.RequestAborted);
             return;
         }
         bool hadThread = false;
@@ -155,7 +155,7 @@ public sealed partial class RpcHttpServer(
             if (reply.Body is not null)
             {
                 response.ContentType = "application/json";
-                await response.WriteAsync(reply.Body, context.RequestAborted);
+                await WriteBodyAsync(response, reply.Body, context.RequestAborted);
             }
         }
         finally
@@ -174,6 +174,14 @@ public sealed partial class RpcHttpServer(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Option -rpcbind={RpcBind} was ignored because -rpcallowip was not specified, refusing to allow everyone to connect; listening on loopback")]
     private static partial void LogBindIgnored(ILogger logger, string rpcBind);
+
+    /// <summary>Writes a body with its Content-Length (as Core does) rather than chunked.</summary>
+    private static async Task WriteBodyAsync(HttpResponse response, string body, CancellationToken cancellationToken)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(body);
+        response.ContentLength = bytes.Length;
+        await response.Body.WriteAsync(bytes, cancellationToken);
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "RPC work queue depth exceeded (-rpcworkqueue): request refused with 503")]
     private static partial void LogWorkQueueFull(ILogger logger);

@@ -19,13 +19,13 @@ public sealed partial class MiningRpcMethods(NodeRpcContext ctx) : IRpcMethodPro
              RpcArg.Req("address", RpcArgType.String, "The address to send the newly generated bitcoin to."),
              RpcArg.Opt("maxtries", RpcArgType.Number, "How many iterations to try.", "1000000")],
             "Mine to a specified address and return the block hashes. Blocks carry the drivechain messages of the miner policy.",
-            "[\"hex\", ...]    hashes of blocks generated", (call, ct) => ctx.LockedAsync(() => Generate(call, ParseAddress(call.Params.GetString("address"))), ct));
+            "[\"hex\", ...]    hashes of blocks generated", (call, ct) => GenerateAsync(call, () => ParseAddress(call.Params.GetString("address")), ct));
         yield return new RpcMethod("generatetodescriptor", "Generating",
             [RpcArg.Req("num_blocks", RpcArgType.Number, "How many blocks are generated."),
              RpcArg.Req("descriptor", RpcArgType.String, "The descriptor to send the newly generated bitcoin to: addr(ADDRESS) or raw(HEX), optionally with #checksum."),
              RpcArg.Opt("maxtries", RpcArgType.Number, "How many iterations to try.", "1000000")],
             "Mine to a specified descriptor and return the block hashes.",
-            "[\"hex\", ...]    hashes of blocks generated", (call, ct) => ctx.LockedAsync(() => Generate(call, ParseDescriptor(call.Params.GetString("descriptor"))), ct));
+            "[\"hex\", ...]    hashes of blocks generated", (call, ct) => GenerateAsync(call, () => ParseDescriptor(call.Params.GetString("descriptor")), ct));
         yield return new RpcMethod("generateblock", "Generating",
             [RpcArg.Req("output", RpcArgType.String, "The address or descriptor to send the newly generated bitcoin to."),
              RpcArg.Req("transactions", RpcArgType.Array, "An array of hex strings which are either txids or raw transactions. Txids must reference transactions currently in the mempool."),
@@ -72,14 +72,21 @@ public sealed partial class MiningRpcMethods(NodeRpcContext ctx) : IRpcMethodPro
         throw new RpcException(RpcErrorCode.InvalidAddressOrKey, $"'{descriptor}' is not a supported descriptor: only addr() and raw() need no keys");
     }
 
-    private JsonNode Generate(RpcCall call, Script payTo)
+    /// <summary>
+    /// generatetoaddress / generatetodescriptor: the chain lock is taken once per block, not for the whole call, so reads
+    /// and other submissions proceed between the blocks of a long generate.
+    /// </summary>
+    private async ValueTask<JsonNode?> GenerateAsync(RpcCall call, Func<Script> parsePayTo, CancellationToken cancellationToken)
     {
         var count = call.Params.GetInt64(call.Method.Args[0].Name);
         var maxTries = call.Params.GetOptionalInt64("maxtries") ?? DefaultMaxTries;
+        Script payTo = default;
+        await ctx.LockedAsync(() => { payTo = parsePayTo(); return null; }, cancellationToken);
         var hashes = new JsonArray();
         for (var i = 0; i < count && maxTries > 0; i++)
         {
-            var block = ctx.Miner.MineOne(payTo, maxTries);
+            Block? block = null;
+            await ctx.LockedAsync(() => { block = ctx.Miner.MineOne(payTo, maxTries); return null; }, cancellationToken);
             if (block is null) break;
             hashes.Add(block.Hash.ToString());
         }
