@@ -101,20 +101,19 @@ public class V2CoreInteropTests
     }
 
     [BitcoindFact]
-    public async Task With_v2_off_on_core_our_v2_attempt_asks_for_a_retry_and_v1_then_works_both_ways()
+    public async Task With_v2_off_on_core_our_outbound_attempt_falls_back_to_v1_and_core_inbound_is_detected_as_v1()
     {
         await using var core = await BitcoindProcess.StartAsync("-v2transport=0");
 
-        using (var first = new TcpClient())
+        var outbound = await V2Negotiation.ConnectAsync(async ct =>
         {
-            await first.ConnectAsync(IPAddress.Loopback, core.P2pPort);
-            var act = () => V2Transport.ConnectAsync(first.GetStream(), V2TestPeers.RegtestMagic, Timeout());
-            (await act.Should().ThrowAsync<V2TransportException>()).Which.RetryAsV1.Should().BeTrue();
-        }
-
-        using var retry = new TcpClient();
-        await retry.ConnectAsync(IPAddress.Loopback, core.P2pPort);
-        var stream = retry.GetStream();
+            var tcp = new TcpClient();
+            await tcp.ConnectAsync(IPAddress.Loopback, core.P2pPort, ct);
+            return tcp.GetStream();
+        }, V2TestPeers.RegtestMagic, v2Enabled: true, Timeout());
+        outbound.FellBackToV1.Should().BeTrue();
+        outbound.V2.Should().BeNull();
+        await using var stream = outbound.Stream;
         await V2TestPeers.SendV1Async(stream, "version", V2TestPeers.VersionPayload());
         string command;
         do
@@ -134,8 +133,9 @@ public class V2CoreInteropTests
             var accept = listener.AcceptTcpClientAsync(Timeout()).AsTask();
             await core.CallAsync("addnode", $"127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}", "onetry");
             using var tcp = await accept;
-            var detection = await V2InboundDetection.DetectAsync(tcp.GetStream(), V2TestPeers.RegtestMagic, Timeout());
-            detection.IsV1.Should().BeTrue();
+            var inbound = await V2Negotiation.AcceptAsync(tcp.GetStream(), V2TestPeers.RegtestMagic, v2Enabled: true, Timeout());
+            inbound.V2.Should().BeNull();
+            inbound.V1Prefix.Should().Equal(V2InboundDetection.V1Prefix(V2TestPeers.RegtestMagic));
         }
         finally
         {
