@@ -31,7 +31,7 @@ internal static class V2TestPeers
     }
 
     /// <summary>Two v2 transports that completed the handshake with each other over loopback.</summary>
-    public static async Task<(V2Transport Initiator, V2Transport Responder, TcpClient Client, TcpClient Server)> SessionPairAsync(
+    public static async Task<V2TestSession> SessionPairAsync(
         Func<Stream, Stream>? wrapInitiatorStream = null)
     {
         var (client, server) = await SocketPairAsync();
@@ -41,7 +41,7 @@ internal static class V2TestPeers
         var detection = await V2InboundDetection.DetectAsync(server.GetStream(), RegtestMagic, timeout.Token);
         detection.IsV1.Should().BeFalse();
         var accept = V2Transport.AcceptAsync(server.GetStream(), RegtestMagic, detection.Prefix, timeout.Token);
-        return (await connect, await accept, client, server);
+        return new V2TestSession(await connect, await accept, client, server);
     }
 
     /// <summary>A v1 "version" payload (protocol 70016, NODE_NETWORK|NODE_WITNESS).</summary>
@@ -109,6 +109,18 @@ internal static class V2TestPeers
         var payload = new byte[BinaryPrimitives.ReadUInt32LittleEndian(header.AsSpan(16))];
         await stream.ReadExactlyAsync(payload, cancellationToken);
         return Encoding.ASCII.GetString(header, 4, 12).TrimEnd('\0');
+    }
+}
+
+/// <summary>Both ends of a completed v2 session and their sockets, disposed together.</summary>
+internal sealed record V2TestSession(V2Transport Initiator, V2Transport Responder, TcpClient Client, TcpClient Server) : IAsyncDisposable
+{
+    public async ValueTask DisposeAsync()
+    {
+        await Initiator.DisposeAsync();
+        await Responder.DisposeAsync();
+        Client.Dispose();
+        Server.Dispose();
     }
 }
 

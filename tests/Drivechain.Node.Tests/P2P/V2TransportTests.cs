@@ -11,11 +11,8 @@ public class V2TransportTests
     [Fact]
     public async Task Both_sides_agree_on_the_session_id_and_exchange_messages_both_ways()
     {
-        var (initiator, responder, client, server) = await V2TestPeers.SessionPairAsync();
-        using (client)
-        using (server)
-        await using (initiator)
-        await using (responder)
+        await using var session = await V2TestPeers.SessionPairAsync();
+        var (initiator, responder) = (session.Initiator, session.Responder);
         {
             initiator.SessionId.ToArray().Should().Equal(responder.SessionId.ToArray());
             var big = RandomNumberGenerator.GetBytes(1_000_000);
@@ -36,15 +33,11 @@ public class V2TransportTests
     public async Task A_packet_with_a_flipped_bit_fails_authentication_and_the_receiver_gives_up()
     {
         V2TamperingStream? tampering = null;
-        var (initiator, responder, client, server) = await V2TestPeers.SessionPairAsync(s => tampering = new V2TamperingStream(s));
-        using (client)
-        using (server)
-        await using (initiator)
-        await using (responder)
+        await using var session = await V2TestPeers.SessionPairAsync(s => tampering = new V2TamperingStream(s));
         {
             tampering!.Tamper = true;
-            await initiator.SendAsync("ping", new byte[8], Timeout());
-            var act = () => responder.ReceiveAsync(Timeout());
+            await session.Initiator.SendAsync("ping", new byte[8], Timeout());
+            var act = () => session.Responder.ReceiveAsync(Timeout());
             (await act.Should().ThrowAsync<V2TransportException>()).Which.Message.Should().Contain("bad MAC");
         }
     }
@@ -120,17 +113,14 @@ public class V2TransportTests
     {
         for (var round = 0; round < 20; round++)
         {
-            var (initiator, responder, client, server) = await V2TestPeers.SessionPairAsync();
-            using (client)
-            using (server)
-            await using (initiator)
-            await using (responder)
+            await using var session = await V2TestPeers.SessionPairAsync();
             {
+                var client = session.Client;
                 await client.GetStream().WriteAsync(RandomNumberGenerator.GetBytes(RandomNumberGenerator.GetInt32(1, 3000)));
                 client.Client.Shutdown(System.Net.Sockets.SocketShutdown.Send);
                 try
                 {
-                    while (await responder.ReceiveAsync(Timeout()) is not null)
+                    while (await session.Responder.ReceiveAsync(Timeout()) is not null)
                     {
                     }
                 }

@@ -1,5 +1,3 @@
-using System.Buffers.Binary;
-
 namespace Drivechain.Bitcoin.Crypto.Bip324;
 
 /// <summary>
@@ -12,7 +10,7 @@ public sealed class FSChaCha20
     /// <summary>Chunks (packets) between rekeys, as BIP324.</summary>
     public const int RekeyInterval = 224;
 
-    private readonly byte[] _key = new byte[ChaCha20.KeySize];
+    private readonly byte[] _key;
     private readonly byte[] _keystream = new byte[ChaCha20.BlockSize];
     private readonly byte[] _nonce = new byte[ChaCha20.NonceSize];
     private int _keystreamLeft;
@@ -24,9 +22,7 @@ public sealed class FSChaCha20
     /// <exception cref="ArgumentException">The key is not 32 bytes.</exception>
     public FSChaCha20(ReadOnlySpan<byte> key)
     {
-        if (key.Length != ChaCha20.KeySize)
-            throw new ArgumentException("FSChaCha20 needs a 32-byte key.", nameof(key));
-        key.CopyTo(_key);
+        _key = ForwardSecureNonce.CopyKey(key, nameof(FSChaCha20));
     }
 
     /// <summary>XORs one chunk with the keystream (encrypts or decrypts), then rekeys when the interval is reached.</summary>
@@ -53,8 +49,7 @@ public sealed class FSChaCha20
     {
         if (_keystreamLeft == 0)
         {
-            BinaryPrimitives.WriteUInt32LittleEndian(_nonce, 0);
-            BinaryPrimitives.WriteUInt64LittleEndian(_nonce.AsSpan(4), _rekeyCounter);
+            ForwardSecureNonce.Write(_nonce, 0, _rekeyCounter);
             ChaCha20.Block(_key, _nonce, _blockCounter++, _keystream);
             _keystreamLeft = ChaCha20.BlockSize;
         }

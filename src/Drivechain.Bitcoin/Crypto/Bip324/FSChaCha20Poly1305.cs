@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Security.Cryptography;
 
 namespace Drivechain.Bitcoin.Crypto.Bip324;
@@ -17,7 +16,7 @@ public sealed class FSChaCha20Poly1305 : IDisposable
     /// <summary>Length of the Poly1305 tag appended to every ciphertext.</summary>
     public const int TagSize = 16;
 
-    private readonly byte[] _key = new byte[ChaCha20.KeySize];
+    private readonly byte[] _key;
     private readonly byte[] _nonce = new byte[ChaCha20.NonceSize];
     private ChaCha20Poly1305 _aead;
     private uint _packetCounter;
@@ -27,9 +26,7 @@ public sealed class FSChaCha20Poly1305 : IDisposable
     /// <exception cref="ArgumentException">The key is not 32 bytes.</exception>
     public FSChaCha20Poly1305(ReadOnlySpan<byte> key)
     {
-        if (key.Length != ChaCha20.KeySize)
-            throw new ArgumentException("FSChaCha20Poly1305 needs a 32-byte key.", nameof(key));
-        key.CopyTo(_key);
+        _key = ForwardSecureNonce.CopyKey(key, nameof(FSChaCha20Poly1305));
         _aead = new ChaCha20Poly1305(_key);
     }
 
@@ -67,16 +64,14 @@ public sealed class FSChaCha20Poly1305 : IDisposable
 
     private void WriteNonce()
     {
-        BinaryPrimitives.WriteUInt32LittleEndian(_nonce, _packetCounter);
-        BinaryPrimitives.WriteUInt64LittleEndian(_nonce.AsSpan(4), _rekeyCounter);
+        ForwardSecureNonce.Write(_nonce, _packetCounter, _rekeyCounter);
     }
 
     private void NextPacket()
     {
         if (++_packetCounter != RekeyInterval)
             return;
-        BinaryPrimitives.WriteUInt32LittleEndian(_nonce, 0xFFFFFFFF);
-        BinaryPrimitives.WriteUInt64LittleEndian(_nonce.AsSpan(4), _rekeyCounter);
+        ForwardSecureNonce.Write(_nonce, 0xFFFFFFFF, _rekeyCounter);
         // The AEAD encrypts with blocks 1, 2, …; block 0 is the Poly1305 key. The new key is the start of block 1.
         Span<byte> block = stackalloc byte[ChaCha20.BlockSize];
         ChaCha20.Block(_key, _nonce, 1, block);
