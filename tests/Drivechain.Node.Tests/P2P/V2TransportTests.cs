@@ -9,7 +9,7 @@ public class V2TransportTests
     private static CancellationToken Timeout() => new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token;
 
     [Fact]
-    public async Task Both_sides_agree_on_the_session_id_and_exchange_messages_both_ways()
+    public async Task Both_sides_agree_on_the_session_id_and_exchange_messages_both_ways_skipping_decoys()
     {
         await using var session = await V2TestPeers.SessionPairAsync();
         var (initiator, responder) = (session.Initiator, session.Responder);
@@ -22,7 +22,9 @@ public class V2TransportTests
             received!.Command.Should().Be("block");
             received.Payload.Should().Equal(big);
 
+            await responder.SendDecoyAsync(100, Timeout());
             await responder.SendAsync("sendaddrv2", Array.Empty<byte>(), Timeout());
+            await responder.SendDecoyAsync(0, Timeout());
             await responder.SendAsync("ping", new byte[8], Timeout());
             (await initiator.ReceiveAsync(Timeout()))!.Command.Should().Be("sendaddrv2");
             (await initiator.ReceiveAsync(Timeout()))!.Command.Should().Be("ping");

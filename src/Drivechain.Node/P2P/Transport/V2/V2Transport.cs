@@ -26,6 +26,7 @@ public sealed class V2Transport : IAsyncDisposable
     private readonly Stream _stream;
     private readonly Bip324Cipher _cipher;
     private readonly byte[] _readBuffer = new byte[16 * 1024];
+    private readonly byte[] _lengthField = new byte[Bip324Cipher.LengthSize];
     private int _readStart, _readEnd;
     private byte[] _receiveAad = [];
 
@@ -144,19 +145,33 @@ public sealed class V2Transport : IAsyncDisposable
     }
 
     /// <summary>Encrypts and writes one message.</summary>
-    public async Task SendAsync(string command, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
+    public Task SendAsync(string command, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
     {
         if (payload.Length > MaxMessagePayload)
             throw new ArgumentException("The payload is over 4,000,000 bytes.", nameof(payload));
-        var typeSize = Bip324MessageTypes.EncodedSize(command);
+        return SendPacketAsync(command, payload, ignore: false, cancellationToken);
+    }
+
+    /// <summary>Writes a decoy packet of <paramref name="length"/> random bytes (ignore bit set; the peer drops it).</summary>
+    public Task SendDecoyAsync(int length, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(length);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(length, MaxContentsLength);
+        return SendPacketAsync(null, RandomNumberGenerator.GetBytes(length), ignore: true, cancellationToken);
+    }
+
+    private async Task SendPacketAsync(string? command, ReadOnlyMemory<byte> payload, bool ignore, CancellationToken cancellationToken)
+    {
+        var typeSize = command is null ? 0 : Bip324MessageTypes.EncodedSize(command);
         var contentsLength = typeSize + payload.Length;
         var contents = ArrayPool<byte>.Shared.Rent(contentsLength);
         var packet = ArrayPool<byte>.Shared.Rent(contentsLength + Bip324Cipher.Expansion);
         try
         {
-            Bip324MessageTypes.Encode(command, contents);
+            if (command is not null)
+                Bip324MessageTypes.Encode(command, contents);
             payload.Span.CopyTo(contents.AsSpan(typeSize));
-            _cipher.Encrypt(contents.AsSpan(0, contentsLength), [], ignore: false, packet.AsSpan(0, contentsLength + Bip324Cipher.Expansion));
+            _cipher.Encrypt(contents.AsSpan(0, contentsLength), [], ignore, packet.AsSpan(0, contentsLength + Bip324Cipher.Expansion));
             await _stream.WriteAsync(packet.AsMemory(0, contentsLength + Bip324Cipher.Expansion), cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -189,24 +204,32 @@ public sealed class V2Transport : IAsyncDisposable
 
     private async Task<Packet?> ReceivePacketAsync(CancellationToken cancellationToken)
     {
-        var lengthField = new byte[Bip324Cipher.LengthSize];
-        var got = await ReadAsMuchAsAsync(lengthField, cancellationToken).ConfigureAwait(false);
+        var got = await ReadAsMuchAsAsync(_lengthField, cancellationToken).ConfigureAwait(false);
         if (got == 0)
             return null;
-        if (got < lengthField.Length)
+        if (got < _lengthField.Length)
             throw new V2TransportException("The peer closed the connection inside a packet length.");
-        var length = _cipher.DecryptLength(lengthField);
+        var length = _cipher.DecryptLength(_lengthField);
         if (length > MaxContentsLength)
             throw new V2TransportException($"Packet of {length} bytes is over the limit of {MaxContentsLength}.");
-        var body = new byte[length + Bip324Cipher.HeaderSize + FSChaCha20Poly1305.TagSize];
-        if (await ReadAsMuchAsAsync(body, cancellationToken).ConfigureAwait(false) < body.Length)
-            throw new V2TransportException("The peer closed the connection inside a packet.");
-        var contents = new byte[length];
-        var aad = _receiveAad;
-        _receiveAad = [];
-        if (!_cipher.Decrypt(body, aad, out var ignore, contents))
-            throw new V2TransportException("Packet authentication failed (bad MAC).");
-        return new Packet(ignore, contents);
+        // Only the contents handed to the caller are allocated; the ciphertext goes through a pooled buffer.
+        var bodyLength = length + Bip324Cipher.HeaderSize + FSChaCha20Poly1305.TagSize;
+        var body = ArrayPool<byte>.Shared.Rent(bodyLength);
+        try
+        {
+            if (await ReadAsMuchAsAsync(body.AsMemory(0, bodyLength), cancellationToken).ConfigureAwait(false) < bodyLength)
+                throw new V2TransportException("The peer closed the connection inside a packet.");
+            var contents = new byte[length];
+            var aad = _receiveAad;
+            _receiveAad = [];
+            if (!_cipher.Decrypt(body.AsSpan(0, bodyLength), aad, out var ignore, contents))
+                throw new V2TransportException("Packet authentication failed (bad MAC).");
+            return new Packet(ignore, contents);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(body);
+        }
     }
 
     /// <summary>Fills <paramref name="buffer"/> unless the stream ends first; returns the bytes read.</summary>
