@@ -65,4 +65,39 @@ public class Bip324EllSwiftVectorTests
         a.SessionId.ToArray().Should().Equal(b.SessionId.ToArray());
         a.SendGarbageTerminator.ToArray().Should().Equal(b.ReceiveGarbageTerminator.ToArray());
     }
+
+    [Fact]
+    public void Created_encodings_decode_to_the_public_key_and_use_every_case()
+    {
+        var secretKey = Convert.FromHexString("e79f04ad4c684525ff3e3cf7c19f4cdb11193d387d7f3fe82a948a0c3165f5fe");
+        var expectedX = new byte[32];
+        ElligatorSwift.Decode(Convert.FromHexString(
+            "4eff53ea1945e57b5d170565e760d771e5d496101c1005c302fd687af80d8b858c5a681c474fc4c0546ee464a1b95899ecb9d4f50c2c0854fe029fc054ae6777"),
+            expectedX);
+        var cases = new HashSet<int>();
+        for (var i = 0; i < 64; i++)
+        {
+            var encoding = new byte[64];
+            ElligatorSwift.TryCreate(secretKey, System.Security.Cryptography.RandomNumberGenerator.GetBytes(32), encoding).Should().BeTrue();
+            var x = new byte[32];
+            ElligatorSwift.Decode(encoding, x);
+            x.Should().Equal(expectedX);
+            for (var c = 0; c < 8; c++)
+            {
+                var t = new byte[32];
+                if (ElligatorSwift.TryInvert(x, encoding.AsSpan(0, 32), c, t) && t.AsSpan().SequenceEqual(encoding.AsSpan(32)))
+                    cases.Add(c);
+            }
+        }
+        cases.Count.Should().BeGreaterThan(4, "64 encodings should come from most of the 8 inversion cases");
+    }
+
+    [Fact]
+    public void Invalid_secret_keys_are_refused()
+    {
+        var encoding = new byte[64];
+        ElligatorSwift.TryCreate(new byte[32], new byte[32], encoding).Should().BeFalse();
+        var order = Convert.FromHexString("fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141");
+        ElligatorSwift.TryComputeXOnlyEcdh(new byte[64], order, new byte[32]).Should().BeFalse();
+    }
 }

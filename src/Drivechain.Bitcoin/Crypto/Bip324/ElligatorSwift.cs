@@ -58,6 +58,7 @@ public static class ElligatorSwift
         entropy.CopyTo(seed);
         secretKey.CopyTo(seed[32..]);
         Span<byte> hash = stackalloc byte[32];
+        Span<byte> caseHash = stackalloc byte[32];
         for (uint counter = 0; ; counter++)
         {
             System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(seed[64..], counter);
@@ -65,7 +66,10 @@ public static class ElligatorSwift
             FieldElement.TryRead(hash, out var u);
             if (u.IsZero)
                 continue;
-            if (!ElligatorSwiftMath.TryInvert(x, u, (int)(counter & 7), out var t))
+            // The case must be uniform and independent of u (as BIP324's random loop), or the encodings
+            // would be biased towards the first cases tried; it comes from a second hash of the same seed.
+            SHA256.HashData(hash, caseHash);
+            if (!ElligatorSwiftMath.TryInvert(x, u, caseHash[0] & 7, out var t))
                 continue;
             u.WriteTo(encoding[..32]);
             t.WriteTo(encoding[32..]);
