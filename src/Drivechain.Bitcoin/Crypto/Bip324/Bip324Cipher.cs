@@ -77,13 +77,16 @@ public sealed class Bip324Cipher : IDisposable
     private byte[] _recvTerminator = [];
 
     /// <summary>
-    /// Computes the shared secret with the peer's encoding and derives the session keys. With
+    /// Computes the shared secret with the peer's encoding, derives the session keys and erases our secret key
+    /// (so it can be called once). With
     /// <paramref name="selfDecrypt"/> the receive side uses our own send keys (tests decrypt their own packets).
     /// False when the ECDH fails (invalid secret key).
     /// </summary>
     /// <exception cref="ArgumentException">Wrong lengths.</exception>
     public bool Initialize(ReadOnlySpan<byte> theirEncoding, bool initiator, ReadOnlySpan<byte> networkMagic, bool selfDecrypt = false)
     {
+        if (Keys is not null)
+            throw new InvalidOperationException("The BIP324 cipher is already initialised (its secret key is erased).");
         Span<byte> x = stackalloc byte[32];
         if (!ElligatorSwift.TryComputeXOnlyEcdh(theirEncoding, _secretKey, x))
             return false;
@@ -93,6 +96,10 @@ public sealed class Bip324Cipher : IDisposable
         else
             Bip324SessionKeys.ComputeSharedSecret(theirEncoding, _ourEncoding, x, secret);
         var keys = Bip324SessionKeys.Derive(secret, networkMagic);
+        // Forward secrecy: the ephemeral secret key and the ECDH values are not needed any more.
+        CryptographicOperations.ZeroMemory(_secretKey);
+        CryptographicOperations.ZeroMemory(x);
+        CryptographicOperations.ZeroMemory(secret);
         Keys = keys;
         var sendIsInitiator = initiator;
         var recvIsInitiator = initiator == selfDecrypt;
