@@ -63,6 +63,12 @@ public class V2CoreInteropTests
         peer.GetProperty("session_id").GetString().Should().Be(Convert.ToHexStringLower(transport.SessionId));
         peer.GetProperty("inbound").GetBoolean().Should().BeTrue();
 
+        await FetchBlockAsync(transport, hash);
+    }
+
+    /// <summary>Asks Core for a block over the session and checks the block that comes back.</summary>
+    private static async Task FetchBlockAsync(V2Transport transport, string hash)
+    {
         await transport.SendAsync("getdata", V2TestPeers.GetDataWitnessBlock(hash), Timeout());
         V2Message? message;
         do
@@ -73,9 +79,10 @@ public class V2CoreInteropTests
     }
 
     [BitcoindFact]
-    public async Task Core_connecting_to_us_speaks_v2_and_both_sides_see_the_same_session_id()
+    public async Task Core_connecting_to_us_speaks_v2_with_the_same_session_id_and_serves_a_block()
     {
         await using var core = await BitcoindProcess.StartAsync();
+        var hash = (await core.GenerateToAddressAsync(1, await core.CreateWalletAsync()))[0];
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         try
@@ -93,6 +100,7 @@ public class V2CoreInteropTests
             peer.GetProperty("transport_protocol_type").GetString().Should().Be("v2");
             peer.GetProperty("session_id").GetString().Should().Be(Convert.ToHexStringLower(transport.SessionId));
             peer.GetProperty("connection_type").GetString().Should().Be("manual");
+            await FetchBlockAsync(transport, hash);
         }
         finally
         {
