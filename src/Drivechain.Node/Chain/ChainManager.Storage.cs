@@ -58,6 +58,31 @@ public sealed partial class ChainManager
         _statistics = _statistics with { FlushTicks = _statistics.FlushTicks + (Stopwatch.GetTimestamp() - start), Flushes = _statistics.Flushes + 1 };
     }
 
+    /// <summary>
+    /// A block file cut short (a disk problem, a copy interrupted, a crash of the file system) would otherwise go unnoticed
+    /// until the missing block is read, and new blocks would be appended over the hole: refuse to start instead, naming
+    /// the file, and let -reindex rebuild the index from the blocks that remain.
+    /// </summary>
+    private void CheckBlockFilesHoldIndexedBlocks()
+    {
+        var ends = new Dictionary<int, long>();
+        foreach (var index in _index.Values)
+        {
+            if (!index.HasData || !index.FilePosition.IsSet) continue;
+            var position = index.FilePosition;
+            long end = position.Offset + position.Size;
+            if (!ends.TryGetValue(position.File, out var known) || end > known) ends[position.File] = end;
+        }
+        foreach (var (file, end) in ends)
+        {
+            long length = _blockFiles!.Length(file);
+            if (length < end)
+                throw new IOException(
+                    $"Block file {_blockFiles.FileName(file)} is truncated: the block index needs {end} bytes but the file has {length}. " +
+                    "Restart with -reindex to rebuild the chain state from the blocks that remain.");
+        }
+    }
+
     /// <summary>Rebuilds the tree from the database and resumes at the stored best block (or starts from genesis).</summary>
     private void Load()
     {
@@ -92,6 +117,7 @@ public sealed partial class ChainManager
         }
         if (_index.GetValueOrDefault(_network.Genesis.Hash) is null)
             throw new IOException("block index: the database belongs to another network (genesis block missing)");
+        CheckBlockFilesHoldIndexedBlocks();
         var bestBytes = database.ReadMeta(Storage.ChainDatabase.BestBlockKey) ?? throw new IOException("chain database: no best block");
         var best = _index.GetValueOrDefault(new UInt256(bestBytes)) ?? throw new IOException("chain database: best block not in the index");
         var stateBytes = database.ReadMeta(Storage.ChainDatabase.DrivechainStateKey) ?? throw new IOException("chain database: no drivechain state");

@@ -72,6 +72,13 @@ public sealed partial class NodeStartupService(
         {
             // Shutting down during start-up.
         }
+        catch (IOException e)
+        {
+            // The outside world failed (a damaged or truncated store, a full disk): one clear line, no stack trace.
+            LogStartupFailed(log, e.Message);
+            Environment.ExitCode = 1;
+            lifetime.StopApplication();
+        }
         catch (Exception e)
         {
             log.LogCritical(e, "Node start-up failed");
@@ -106,6 +113,9 @@ public sealed partial class NodeStartupService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ignoring unknown setting '{Setting}' (drivechain.conf, DRIVECHAIN_* or command line)")]
     private static partial void LogUnknownSetting(ILogger logger, string setting);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Node start-up failed: {Reason}")]
+    private static partial void LogStartupFailed(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Chain state flushed at height {Height}")]
     private static partial void LogFlushed(ILogger logger, int height);

@@ -82,6 +82,17 @@ internal sealed class BlockFileStore : IDisposable
         return bytes;
     }
 
+    /// <summary>The length in bytes of block file <paramref name="file"/> (0 when it does not exist).</summary>
+    public long Length(int file)
+    {
+        if (file == _currentFile) return _currentLength;
+        var path = PathOf(file);
+        return File.Exists(path) ? new FileInfo(path).Length : 0;
+    }
+
+    /// <summary>The path of block file <paramref name="file"/>.</summary>
+    public string FileName(int file) => PathOf(file);
+
     /// <summary>Number of block files (blk00000.dat … the one being appended to).</summary>
     public int FileCount => _currentFile + 1;
 

@@ -20,9 +20,50 @@ internal sealed class ChainDatabase : IDisposable
 
     private ChainDatabase(SqliteDatabase db) => _db = db;
 
+    /// <summary>SQLite's result codes for a damaged file.</summary>
+    private const int SqliteCorrupt = 11, SqliteNotADatabase = 26;
+
+    /// <summary>
+    /// Refuses a damaged database before anything runs on it: SQLite's <c>quick_check</c> (every page and record read,
+    /// no index cross-check) must answer "ok". The node never runs on a damaged store.
+    /// </summary>
+    private static void CheckIntegrity(SqliteDatabase db, string path)
+    {
+        string verdict;
+        try
+        {
+            var check = db.Prepare("PRAGMA quick_check(1);");
+            verdict = check.Step() ? check.Text(0) : "no answer";
+            check.Reset();
+        }
+        catch (SqliteException e) when (e.ResultCode is SqliteCorrupt or SqliteNotADatabase)
+        {
+            verdict = e.Message;
+        }
+        if (verdict != "ok")
+            throw new IOException($"The chain state database {path} is corrupt ({verdict}). Restart with -reindex to rebuild it from the block files.");
+    }
+
     public static ChainDatabase Open(string path)
     {
-        var db = SqliteDatabase.Open(path);
+        SqliteDatabase db;
+        try
+        {
+            db = SqliteDatabase.Open(path);
+        }
+        catch (SqliteException e) when (e.ResultCode is SqliteCorrupt or SqliteNotADatabase)
+        {
+            throw new IOException($"The chain state database {path} is corrupt ({e.Message}). Restart with -reindex to rebuild it from the block files.", e);
+        }
+        try
+        {
+            CheckIntegrity(db, path);
+        }
+        catch
+        {
+            db.Dispose();
+            throw;
+        }
         db.Execute("""
             CREATE TABLE IF NOT EXISTS block_index(hash BLOB PRIMARY KEY, height INTEGER NOT NULL, header BLOB NOT NULL,
                 status INTEGER NOT NULL, seq INTEGER NOT NULL, file INTEGER NOT NULL, pos INTEGER NOT NULL, size INTEGER NOT NULL,

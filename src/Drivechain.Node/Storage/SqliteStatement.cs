@@ -54,6 +54,9 @@ internal sealed class SqliteStatement : IDisposable
     /// <summary>The blob of a column; valid until the next step or reset.</summary>
     public ReadOnlySpan<byte> Blob(int column) => raw.sqlite3_column_blob(_handle, column);
 
+    /// <summary>The text of a column.</summary>
+    public string Text(int column) => raw.sqlite3_column_text(_handle, column).utf8_to_string();
+
     public bool IsNull(int column) => raw.sqlite3_column_type(_handle, column) == raw.SQLITE_NULL;
 
     public void Reset()
