@@ -28,7 +28,33 @@ public sealed partial class ChainManager
     public SubmitOutcome SubmitBlock(Block block)
     {
         ArgumentNullException.ThrowIfNull(block);
-        return SubmitCore(block, BlockFilePosition.None);
+        var outcome = SubmitCore(block, BlockFilePosition.None);
+        if (outcome is SubmitOutcome.Accepted) PersistIndexEntry(block.Hash);
+        return outcome;
+    }
+
+    /// <summary>
+    /// An accepted block is acknowledged to its sender (submitblock, generate, a peer): its index entry is committed at
+    /// once (its bytes are already in the block file), so a killed process finds it at restart and reconnects it beyond
+    /// the last flushed chain state. Imports and reindex skip this and rely on their final flush.
+    /// </summary>
+    private void PersistIndexEntry(UInt256 hash)
+    {
+        lock (_lock)
+        {
+            if (_database is null || !_index.TryGetValue(hash, out var index)) return;
+            _database.BeginBatch();
+            try
+            {
+                _database.PutBlockIndex(index);
+                _database.CommitBatch();
+            }
+            catch
+            {
+                _database.RollbackBatch();
+                throw;
+            }
+        }
     }
 
     // stored: where the block's bytes already are (reindex), or BlockFilePosition.None to store them.
