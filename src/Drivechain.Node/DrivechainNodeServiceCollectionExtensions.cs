@@ -20,6 +20,7 @@ public static class DrivechainNodeServiceCollectionExtensions
         services.AddOptions<NodeOptions>().Bind(configuration).AddNodeOptionsValidation();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<NodeReadiness>();
+        services.AddSingleton<NodeFatalError>();
         services.AddSingleton<NodeChain>();
         services.AddSingleton<DrivechainActivityLog>();
         services.AddSingleton<NodeMempool>();

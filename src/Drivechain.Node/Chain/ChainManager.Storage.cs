@@ -3,6 +3,8 @@ using Drivechain.Bitcoin.Primitives;
 using Drivechain.Consensus;
 using Drivechain.Consensus.State;
 
+using Drivechain.Node.Storage;
+
 namespace Drivechain.Node.Chain;
 
 public sealed partial class ChainManager
@@ -46,9 +48,10 @@ public sealed partial class ChainManager
             database.PutMeta(Storage.ChainDatabase.DrivechainStateKey, _drivechainState.ToBytes());
             database.CommitBatch();
         }
-        catch
+        catch (Exception e)
         {
             database.RollbackBatch();
+            if (e is SqliteException) throw new StorageFailureException($"Writing the chain state failed: {e.Message}", e);
             throw;
         }
         _dirtyIndex.Clear();

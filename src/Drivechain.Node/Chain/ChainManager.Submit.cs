@@ -49,10 +49,10 @@ public sealed partial class ChainManager
                 _database.PutBlockIndex(index);
                 _database.CommitBatch();
             }
-            catch
+            catch (SqliteException e)
             {
                 _database.RollbackBatch();
-                throw;
+                throw new StorageFailureException($"Writing the block index failed: {e.Message}", e);
             }
         }
     }

@@ -91,7 +91,7 @@ public sealed partial class ChainManager : IDisposable
         ChainDatabase? database = null;
         try
         {
-            blockFiles = new BlockFileStore(Path.Combine(dataDirectory, "blocks"), magic);
+            blockFiles = new BlockFileStore(Path.Combine(dataDirectory, "blocks"), magic, freeSpace: options?.FreeSpace);
             var databasePath = Path.Combine(dataDirectory, "chainstate.sqlite");
             if (reindex)
                 foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" }) File.Delete(databasePath + suffix);

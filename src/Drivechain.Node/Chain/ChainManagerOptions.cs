@@ -6,6 +6,9 @@ public sealed record ChainManagerOptions
     /// <summary>True when the caller already holds the data directory's lock (the node's host takes it first).</summary>
     public bool DataDirectoryLockHeld { get; init; }
 
+    /// <summary>Free bytes on the disk holding a directory; null asks the file system (tests inject a full disk).</summary>
+    public Func<string, long>? FreeSpace { get; init; }
+
     /// <summary>Source of "now" for the time-too-new check (default: the system clock).</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 

@@ -9,7 +9,7 @@ namespace Drivechain.Node.Rpc;
 /// objects (errors become HTTP 500, or 400 for RPC_INVALID_REQUEST and 404 for RPC_METHOD_NOT_FOUND),
 /// JSON-RPC 2.0 objects (errors in an HTTP 200 reply; notifications get 204), and batches (always 200).
 /// </summary>
-public sealed partial class RpcDispatcher(RpcMethodTable methods, ILogger<RpcDispatcher> log)
+public sealed partial class RpcDispatcher(RpcMethodTable methods, ILogger<RpcDispatcher> log, Hosting.NodeFatalError? fatal = null)
 {
     private enum Version { V1Legacy, V2 }
 
@@ -121,6 +121,12 @@ public sealed partial class RpcDispatcher(RpcMethodTable methods, ILogger<RpcDis
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             throw;
+        }
+        catch (Storage.StorageFailureException e)
+        {
+            // The store could not be written (disk full): the call fails and the node shuts down cleanly.
+            fatal?.Fail(e.Message);
+            throw new RpcException(RpcErrorCode.MiscError, e.Message);
         }
         catch (Exception e)
         {

@@ -22,8 +22,18 @@ internal sealed class BlockFileStore : IDisposable
     private long _currentLength;
     private bool _dirty;
 
-    public BlockFileStore(string directory, uint magic, long maxFileSize = DefaultMaxFileSize)
+    /// <summary>Core refuses to write below this much free disk space (50 MiB).</summary>
+    public const long MinFreeBytes = 50L * 1024 * 1024;
+
+    private readonly Func<string, long> _freeSpace;
+
+    /// <param name="directory">Where the blk files are.</param>
+    /// <param name="magic">The network magic that starts every record.</param>
+    /// <param name="maxFileSize">When to start a new file.</param>
+    /// <param name="freeSpace">Free bytes on the disk of a directory (tests inject a full disk); default: the file system's.</param>
+    public BlockFileStore(string directory, uint magic, long maxFileSize = DefaultMaxFileSize, Func<string, long>? freeSpace = null)
     {
+        _freeSpace = freeSpace ?? (path => new DriveInfo(path).AvailableFreeSpace);
         _directory = directory;
         _maxFileSize = maxFileSize;
         _magic = magic;
@@ -44,6 +54,23 @@ internal sealed class BlockFileStore : IDisposable
 
     /// <summary>Appends a block and returns where its bytes are.</summary>
     public BlockFilePosition Append(ReadOnlySpan<byte> block)
+    {
+        // As Core's CheckDiskSpace: refuse before writing rather than fail half-way through a record.
+        long free = _freeSpace(_directory);
+        if (free < MinFreeBytes + block.Length)
+            throw new StorageFailureException(
+                $"Disk space is too low: {free / (1024 * 1024)} MiB free in {_directory}, at least {MinFreeBytes / (1024 * 1024)} MiB needed (disk full)");
+        try
+        {
+            return AppendCore(block);
+        }
+        catch (IOException e) when (e is not StorageFailureException)
+        {
+            throw new StorageFailureException($"Writing block file {PathOf(_currentFile)} failed: {e.Message}", e);
+        }
+    }
+
+    private BlockFilePosition AppendCore(ReadOnlySpan<byte> block)
     {
         if (_currentLength > 0 && _currentLength + 8 + block.Length > _maxFileSize)
         {
