@@ -47,11 +47,16 @@ public sealed class NodeHostTests
     }
 
     [Fact]
-    public async Task Node_reports_ready_after_start()
+    public async Task A_started_node_is_ready_and_serves_the_chain_it_loaded()
     {
         await using var node = await InProcessNode.StartAsync();
 
+        // InProcessNode waited for WhenReady; the state must still be Ready (not Stopping after a failed start) and the
+        // chain the start-up service loaded must be the one RPC serves.
         node.Host.Services.GetRequiredService<NodeReadiness>().State.Should().Be(NodeState.Ready);
+        var info = (await node.Rpc.CallAsync("getblockchaininfo"))!;
+        info["chain"]!.GetValue<string>().Should().Be("regtest");
+        info["blocks"]!.GetValue<int>().Should().Be(0);
     }
 
     [Fact]
