@@ -43,6 +43,34 @@ public class DocsTests
     }
 
     [Fact]
+    public void Every_reject_code_in_rules_md_is_raised_by_a_class_its_row_names()
+    {
+        var members = RejectCodes.All.ToDictionary(c => c.ToWireString(), c => c.ToString());
+        var sources = Directory.GetFiles(RepoFile("src/Drivechain.Consensus"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .GroupBy(f => Path.GetFileName(f).Split('.')[0])        // Type.cs and partials Type.Part.cs
+            .ToDictionary(g => g.Key, g => string.Concat(g.Select(File.ReadAllText)));
+        var rows = File.ReadAllLines(RepoFile("docs/rules.md"))
+            .Where(l => l.StartsWith("| ", StringComparison.Ordinal) && !l.StartsWith("| Spec", StringComparison.Ordinal))
+            .Select(l => l.Split('|'))
+            .Where(cells => !cells[3].Contains("base layer", StringComparison.Ordinal));
+        var checkedCodes = 0;
+        foreach (var cells in rows)
+        {
+            var classes = Regex.Matches(cells[3], @"`([A-Z]\w+)").Select(m => m.Groups[1].Value).ToList();
+            foreach (var code in Regex.Matches(cells[4], @"`([A-Z0-9_]+)`").Select(m => m.Groups[1].Value))
+            {
+                members.Should().ContainKey(code);
+                var raisedBy = classes.Where(c => sources.TryGetValue(c, out var text)
+                    && text.Contains($"RejectCode.{members[code]}", StringComparison.Ordinal)).ToList();
+                raisedBy.Should().NotBeEmpty($"{code} is listed for {string.Join(", ", classes)} in docs/rules.md");
+                checkedCodes++;
+            }
+        }
+        checkedCodes.Should().BeGreaterThanOrEqualTo(RejectCodes.All.Length - 1);   // all but BASE
+    }
+
+    [Fact]
     public void Embedding_md_shows_exactly_the_code_of_the_example()
     {
         var doc = File.ReadAllText(RepoFile("docs/embedding.md"));
