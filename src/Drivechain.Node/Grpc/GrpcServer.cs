@@ -57,15 +57,12 @@ public sealed partial class GrpcServer(IOptions<NodeOptions> options, NodeChain 
         LogListening(log, Address);
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        if (_app is not null) await _app.StopAsync(cancellationToken);
-    }
+    public Task StopAsync(CancellationToken cancellationToken) => _app?.StopAsync(cancellationToken) ?? Task.CompletedTask;
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
-        if (_app is not null) await _app.DisposeAsync();
-        _app = null;
+        var app = Interlocked.Exchange(ref _app, null);
+        return app?.DisposeAsync() ?? ValueTask.CompletedTask;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sidechain gRPC API listening on {Address}")]
