@@ -47,6 +47,8 @@ public static class DrivechainNodeServiceCollectionExtensions
         services.AddHostedService<DataDirectoryLockService>();   // first: before anything writes to the data directory
         services.AddHostedService<NodeStartupService>();
         services.AddHostedService<RpcHttpServer>();
+        services.AddSingleton<Grpc.GrpcServer>();
+        services.AddHostedService(sp => sp.GetRequiredService<Grpc.GrpcServer>());
         AddDashboard(services);
         return services;
     }

@@ -35,6 +35,10 @@ internal static class NodeCommand
             ("dashboard", new Option<string>("--dashboard") { Description = "Serve the read-only web dashboard (default 1 on regtest and signet, 0 otherwise)" }),
             ("dashboardport", new Option<string>("--dashboardport") { Description = "Dashboard port (default RPC port + 1000: 19443 regtest, 39332 signet)" }),
             ("dashboardbind", new Option<string>("--dashboardbind") { Description = "Dashboard bind address, loopback only (default 127.0.0.1)" }),
+            ("grpc", new Option<string>("--grpc") { Description = "Serve the sidechain gRPC API (default 1; docs/sidechain-api.md)" }),
+            ("grpcport", new Option<string>("--grpcport") { Description = "Sidechain gRPC API port (default 50051, 0 = any free port)" }),
+            ("grpcbind", new Option<string>("--grpcbind") { Description = "Sidechain gRPC API bind address (default 127.0.0.1; non-loopback needs --grpcallowexternal)" }),
+            ("grpcallowexternal", new Option<string>("--grpcallowexternal") { Description = "Allow a non-loopback --grpcbind (the API has no authentication; default 0)" }),
             ("loglevel", new Option<string>("--loglevel") { Description = "Verbose, Debug, Information (default), Warning, Error" }),
         };
         var flagOptions = new (string Key, Option<bool> Option)[]

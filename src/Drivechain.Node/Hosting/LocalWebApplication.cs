@@ -19,8 +19,10 @@ public static class LocalWebApplication
     /// <param name="port">The port (0 = any free port).</param>
     /// <param name="loggerFactory">The node's loggers.</param>
     /// <param name="limits">Kestrel limits to apply (connection count, body size, timeouts); null keeps Kestrel's.</param>
+    /// <param name="configure">Further set-up of the builder (services, Kestrel protocols) before it is built.</param>
     public static WebApplication Create(IPAddress address, int port, ILoggerFactory loggerFactory,
-        Action<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerLimits>? limits = null)
+        Action<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerLimits>? limits = null,
+        Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.Logging.ClearProviders();
@@ -33,6 +35,7 @@ public static class LocalWebApplication
             k.AddServerHeader = false;
             limits?.Invoke(k.Limits);
         });
+        configure?.Invoke(builder);
         return builder.Build();
     }
 

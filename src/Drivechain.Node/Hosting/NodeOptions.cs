@@ -26,6 +26,18 @@ public sealed class NodeOptions
     /// <summary>Address the JSON-RPC server binds to (Core's default: loopback only).</summary>
     public string RpcBind { get; set; } = "127.0.0.1";
 
+    /// <summary>Sidechain gRPC API port (docs/sidechain-api.md; default 50051, 0 = any free port).</summary>
+    public int GrpcPort { get; set; } = 50051;
+
+    /// <summary>Address the sidechain gRPC API binds to (loopback unless <see cref="GrpcAllowExternal"/>).</summary>
+    public string GrpcBind { get; set; } = "127.0.0.1";
+
+    /// <summary>Explicit opt-in to bind the gRPC API to a non-loopback address (it has no authentication).</summary>
+    public bool GrpcAllowExternal { get; set; }
+
+    /// <summary>Whether the sidechain gRPC API is served at all (<c>-grpc=0</c> turns it off).</summary>
+    public bool Grpc { get; set; } = true;
+
     /// <summary>Core's <c>-rpcthreads</c>: RPC calls executed at once (default 16).</summary>
     public int RpcThreads { get; set; } = 16;
 

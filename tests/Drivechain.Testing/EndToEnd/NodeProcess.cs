@@ -17,6 +17,7 @@ public sealed partial class NodeProcess : IAsyncDisposable
     private readonly StringBuilder _output = new();
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<Uri> _dashboard = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<Uri> _grpc = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private NodeProcess(Process process, string dataDir, int port)
     {
@@ -31,6 +32,9 @@ public sealed partial class NodeProcess : IAsyncDisposable
 
     /// <summary>The dashboard's address, from its "Dashboard listening on" log line (regtest serves it by default).</summary>
     public Task<Uri> DashboardAddress => _dashboard.Task;
+
+    /// <summary>The sidechain gRPC API's address, from its "Sidechain gRPC API listening on" log line.</summary>
+    public Task<Uri> GrpcAddress => _grpc.Task;
 
     public string Output
     {
@@ -53,6 +57,8 @@ public sealed partial class NodeProcess : IAsyncDisposable
         foreach (var arg in extraArgs) start.ArgumentList.Add(arg);
         // The dashboard's default port (RPC port + 1000) could collide between parallel nodes: any free port instead.
         if (!extraArgs.Contains("--dashboardport")) { start.ArgumentList.Add("--dashboardport"); start.ArgumentList.Add("0"); }
+        // Likewise the gRPC API's default port 50051.
+        if (!extraArgs.Contains("--grpcport")) { start.ArgumentList.Add("--grpcport"); start.ArgumentList.Add("0"); }
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         var node = new NodeProcess(process, dataDir, port);
         process.OutputDataReceived += (_, e) => node.OnLine(e.Data);
@@ -61,6 +67,7 @@ public sealed partial class NodeProcess : IAsyncDisposable
         {
             node._ready.TrySetException(new InvalidOperationException($"node exited early:\n{node.Output}"));
             node._dashboard.TrySetException(new InvalidOperationException($"node exited before its dashboard started:\n{node.Output}"));
+            node._grpc.TrySetException(new InvalidOperationException($"node exited before its gRPC API started:\n{node.Output}"));
         };
         process.Start();
         process.BeginOutputReadLine();
@@ -79,7 +86,7 @@ public sealed partial class NodeProcess : IAsyncDisposable
     public static async Task<(int ExitCode, string Output)> RunToExitAsync(string dataDir, params string[] extraArgs)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { CliPath(), "node", "--datadir", dataDir, "--rpcport", "0" }) start.ArgumentList.Add(arg);
+        foreach (var arg in new[] { CliPath(), "node", "--datadir", dataDir, "--rpcport", "0", "--grpcport", "0" }) start.ArgumentList.Add(arg);
         foreach (var arg in extraArgs) start.ArgumentList.Add(arg);
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
@@ -113,7 +120,11 @@ public sealed partial class NodeProcess : IAsyncDisposable
         lock (_output) _output.AppendLine(line);
         if (line.Contains("Ready for RPC on", StringComparison.Ordinal)) _ready.TrySetResult();
         if (DashboardLine().Match(line) is { Success: true } m) _dashboard.TrySetResult(new Uri(m.Groups[1].Value));
+        if (GrpcLine().Match(line) is { Success: true } g) _grpc.TrySetResult(new Uri(g.Groups[1].Value));
     }
+
+    [GeneratedRegex(@"Sidechain gRPC API listening on (http://\S+)")]
+    private static partial Regex GrpcLine();
 
     [GeneratedRegex(@"Dashboard listening on (http://\S+)")]
     private static partial Regex DashboardLine();
