@@ -34,7 +34,7 @@ public sealed partial class GrpcServer(IOptions<NodeOptions> options, NodeChain 
     {
         var o = options.Value;
         if (!o.Grpc) return;
-        _app = LocalWebApplication.Create(IPAddress.Parse(o.GrpcBind), o.GrpcPort, loggerFactory, configure: builder =>
+        _app = LocalWebApplication.Create(IPAddress.Parse(o.GrpcBind), o.EffectiveGrpcPort, loggerFactory, configure: builder =>
         {
             builder.WebHost.ConfigureKestrel(k => k.ConfigureEndpointDefaults(l => l.Protocols = HttpProtocols.Http2));
             builder.Services.AddSingleton(node);

@@ -27,7 +27,10 @@ public sealed class NodeOptions
     public string RpcBind { get; set; } = "127.0.0.1";
 
     /// <summary>Sidechain gRPC API port (docs/sidechain-api.md; default 50051, 0 = any free port).</summary>
-    public int GrpcPort { get; set; } = 50051;
+    public int? GrpcPort { get; set; }
+
+    /// <summary>The gRPC port: <see cref="GrpcPort"/>, else 50051 (the enforcer's default); with <c>rpcport=0</c> (tests) any free port.</summary>
+    public int EffectiveGrpcPort => GrpcPort ?? (EffectiveRpcPort == 0 ? 0 : 50051);
 
     /// <summary>Address the sidechain gRPC API binds to (loopback unless <see cref="GrpcAllowExternal"/>).</summary>
     public string GrpcBind { get; set; } = "127.0.0.1";

@@ -12,7 +12,7 @@ public static class NodeOptionsValidation
             .Validate(o => o.TryResolveChain(out _, out _),
                 "invalid chain selection: give at most one of --regtest, --signet, --testnet4, --mainnet, and chain= must be main, testnet4, signet or regtest")
             .Validate(o => !string.IsNullOrWhiteSpace(o.DataDir), "datadir must not be empty")
-            .Validate(o => o.GrpcPort is >= 0 and <= 65535, "grpcport must be between 1 and 65535 (0 picks a free port)")
+            .Validate(o => o.GrpcPort is null or (>= 0 and <= 65535), "grpcport must be between 1 and 65535 (0 picks a free port)")
             .Validate(o => IPAddress.TryParse(o.GrpcBind, out var a) && (IPAddress.IsLoopback(a) || o.GrpcAllowExternal),
                 "grpcbind must be an IP address, and a non-loopback one needs -grpcallowexternal (the gRPC API has no authentication)")
             .Validate(o => o.RpcPort is null || o.RpcPort is >= 0 and <= 65535, "rpcport must be between 1 and 65535 (0 picks a free port)")
