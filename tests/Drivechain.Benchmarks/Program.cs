@@ -10,6 +10,7 @@ internal static class Program
         // `replay-gen --blocks N --sidechains S --out FILE` writes the replay speed chain; anything else goes to BenchmarkDotNet.
         if (args.Length > 0 && args[0] == ReplayChainGenerator.CommandName) return ReplayChainGenerator.Run(args[1..], Console.Out, Console.Error);
         if (args.Length > 1 && args[0] == ReplayProfile.CommandName) return ReplayProfile.Run(args[1..], Console.Out);
+        if (args.Length > 1 && args[0] == Chain.ImportProfile.CommandName) return Chain.ImportProfile.Run(args[1..], Console.Out);
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }

@@ -39,6 +39,7 @@ internal static class NodeCommand
             ("grpcport", new Option<string>("--grpcport") { Description = "Sidechain gRPC API port (default 50051, 0 = any free port)" }),
             ("grpcbind", new Option<string>("--grpcbind") { Description = "Sidechain gRPC API bind address (default 127.0.0.1; non-loopback needs --grpcallowexternal)" }),
             ("grpcallowexternal", new Option<string>("--grpcallowexternal") { Description = "Allow a non-loopback --grpcbind (the API has no authentication; default 0)" }),
+            ("dbcache", new Option<string>("--dbcache") { Description = "Coins cache and pending undo data in MiB before a batched flush (default 450, at least 4)" }),
             ("loglevel", new Option<string>("--loglevel") { Description = "Verbose, Debug, Information (default), Warning, Error" }),
         };
         var flagOptions = new (string Key, Option<bool> Option)[]

@@ -96,7 +96,7 @@ public sealed partial class ChainManager
         var delta = ((ConnectBlockResult.Accepted)result).Delta;
         foreach (var entry in delta.Spent) _coins.Spend(entry.OutPoint);
         foreach (var entry in delta.Created) _coins.AddCreated(entry.OutPoint, entry.Coin);
-        _undo[index.Hash] = new BlockUndoRecord(delta.Spent, accepted.Undo);
+        RememberUndo(index.Hash, new BlockUndoRecord(delta.Spent, accepted.Undo));
         _drivechainState = accepted.State;
         index.Status |= BlockStatus.ValidScripts;
         MarkDirty(index);

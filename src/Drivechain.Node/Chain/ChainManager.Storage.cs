@@ -18,11 +18,42 @@ public sealed partial class ChainManager
         }
     }
 
+    /// <summary>Estimated bytes of one spent coin kept for undo until the next flush (entry, output, script header).</summary>
+    private const int UndoCoinBytes = 120;
+
+    /// <summary>Estimated bytes of one block's drivechain undo kept until the next flush.</summary>
+    private const int UndoBlockBytes = 256;
+
+    private long _undoBytes;   // estimated memory of _undo (disk mode: what waits for the next flush)
+
+    /// <summary>Keeps a connected block's undo data until the next flush (disk mode) or for good (memory mode).</summary>
+    private void RememberUndo(UInt256 hash, BlockUndoRecord undo)
+    {
+        _undo[hash] = undo;
+        long bytes = UndoBlockBytes;
+        foreach (var (_, coin) in undo.Spent) bytes += UndoCoinBytes + coin.Output.ScriptPubKey.Length;
+        _undoBytes += bytes;
+    }
+
+    /// <summary>
+    /// SQLite's page cache, taken out of <c>-dbcache</c> as Core gives its coins database a share: 1/64 of it, between 2 and
+    /// 64 MiB (7 MiB at the default). The coins cache itself holds what is hot; the page cache serves index pages and misses.
+    /// </summary>
+    internal static long SqlitePageCacheBytes(long dbCacheBytes) => Math.Clamp(dbCacheBytes / 64, 2L << 20, 64L << 20);
+
+    /// <summary>Estimated memory of the coins cache and the undo data waiting for the next flush (what -dbcache bounds).</summary>
+    internal long CacheUsageBytes => _coins.UsageBytes + _undoBytes;
+
+    /// <summary>
+    /// As Core's FlushStateToDisk(IF_NEEDED): when the coins cache and pending undo outgrow <see cref="ChainManagerOptions.DbCacheBytes"/>
+    /// (or the coin count cap), write them in one batch and empty the cache; otherwise write (keeping the cache warm) every
+    /// <see cref="ChainManagerOptions.FlushIntervalBlocks"/> blocks, which bounds what a crash can lose.
+    /// </summary>
     private void MaybeFlush()
     {
         if (_database is null) return;
-        if (_blocksSinceFlush >= _options.FlushIntervalBlocks) FlushCore(clearCache: false);
-        else if (_coins.Count > _options.MaxCachedCoins) FlushCore(clearCache: true);
+        if (CacheUsageBytes > _options.DbCacheBytes || _coins.Count > _options.MaxCachedCoins) FlushCore(clearCache: true);
+        else if (_blocksSinceFlush >= _options.FlushIntervalBlocks) FlushCore(clearCache: false);
     }
 
     private void FlushIfOnDisk()
@@ -56,6 +87,7 @@ public sealed partial class ChainManager
         }
         _dirtyIndex.Clear();
         _undo.Clear();
+        _undoBytes = 0;
         _coins.AfterFlush(clearCache);
         _blocksSinceFlush = 0;
         _statistics = _statistics with { FlushTicks = _statistics.FlushTicks + (Stopwatch.GetTimestamp() - start), Flushes = _statistics.Flushes + 1 };

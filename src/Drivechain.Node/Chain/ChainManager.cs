@@ -95,7 +95,7 @@ public sealed partial class ChainManager : IDisposable
             var databasePath = Path.Combine(dataDirectory, "chainstate.sqlite");
             if (reindex)
                 foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" }) File.Delete(databasePath + suffix);
-            database = ChainDatabase.Open(databasePath);
+            database = ChainDatabase.Open(databasePath, SqlitePageCacheBytes(options?.DbCacheBytes ?? ChainManagerOptions.DefaultDbCacheMiB << 20));
             var chain = new ChainManager(network, drivechainParams, secp, options ?? new ChainManagerOptions(), database, blockFiles) { _lockFile = lockFile };
             if (reindex) chain.RebuildFromBlockFiles();
             else chain.Load();

@@ -13,10 +13,22 @@ public sealed record ChainManagerOptions
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
     /// <summary>Disk mode: flush the UTXO cache, index and state after this many connected blocks.</summary>
-    public int FlushIntervalBlocks { get; init; } = 2000;
+    public int FlushIntervalBlocks { get; init; } = 10_000;
 
-    /// <summary>Disk mode: flush (and empty the cache) when it holds more coins than this.</summary>
-    public int MaxCachedCoins { get; init; } = 2_000_000;
+    /// <summary>Disk mode: flush (and empty the cache) when it holds more coins than this (a cap beside <see cref="DbCacheBytes"/>).</summary>
+    public int MaxCachedCoins { get; init; } = int.MaxValue;
+
+    /// <summary>
+    /// Disk mode: Core's <c>-dbcache</c> in bytes (default 450 MiB): when the coins cache and the undo data waiting for the next
+    /// flush are estimated to need more memory than this, they are written in one batch and the cache is emptied.
+    /// </summary>
+    public long DbCacheBytes { get; init; } = DefaultDbCacheMiB << 20;
+
+    /// <summary>Core's default <c>-dbcache</c>, in MiB.</summary>
+    public const long DefaultDbCacheMiB = 450;
+
+    /// <summary>Core's least <c>-dbcache</c>, in MiB: smaller values are raised to it.</summary>
+    public const long MinDbCacheMiB = 4;
 
     /// <summary>Verify the scripts of big blocks in parallel (default) or always on the calling thread.</summary>
     public bool ParallelScriptChecks { get; init; } = true;

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Drivechain.Bitcoin.Primitives;
+using Drivechain.Bitcoin.Scripting;
 using Drivechain.Bitcoin.Validation;
 using Drivechain.Node.Storage;
 
@@ -10,6 +11,9 @@ namespace Drivechain.Node.Chain;
 /// CCoinsViewCache). Without a database the dictionary is the whole set. With one, entries remember
 /// whether they differ from the database (dirty) and whether the database has never seen them (fresh),
 /// so a flush writes only what changed and a coin created and spent between flushes never reaches disk.
+/// With a database, a coin created by a block gets its own copy of its script (a parsed script shares its block's buffer,
+/// which would otherwise stay in memory as long as any of its outputs is unspent), and <see cref="UsageBytes"/> estimates
+/// the memory the cache holds, as Core's DynamicMemoryUsage, so the chain can flush by <c>-dbcache</c>.
 /// Single writer; the chain lock serialises access.
 /// </summary>
 internal sealed class CoinsCache : ICoinView
@@ -24,8 +28,15 @@ internal sealed class CoinsCache : ICoinView
         public byte Flags;
     }
 
+    /// <summary>Estimated bytes of one dictionary slot: key (36), entry (24), hash and next (8), bucket (4), rounded up.</summary>
+    internal const int SlotBytes = 80;
+
+    /// <summary>Estimated bytes a coin holds beyond its slot: the output object (32) and its script array's header (24).</summary>
+    internal const int CoinObjectBytes = 56;
+
     private readonly ChainDatabase? _database;
     private readonly Dictionary<OutPoint, Entry> _entries;
+    private long _coinBytes;   // CoinBytes of every unspent entry
 
     public CoinsCache(ChainDatabase? database, int capacity = 0)
     {
@@ -35,6 +46,12 @@ internal sealed class CoinsCache : ICoinView
 
     /// <summary>Entries held in memory (coins and, with a database, spent markers).</summary>
     public int Count => _entries.Count;
+
+    /// <summary>Estimated memory held by the cache in bytes: its slots (by capacity, as they are allocated) and its coins.</summary>
+    public long UsageBytes => (long)_entries.Capacity * SlotBytes + _coinBytes;
+
+    /// <summary>Estimated bytes of a coin outside its dictionary slot (its script rounded up to 8).</summary>
+    internal static long CoinBytes(in Coin coin) => CoinObjectBytes + ((coin.Output.ScriptPubKey.Length + 7) & ~7);
 
     public bool TryGetCoin(in OutPoint outPoint, out Coin coin)
     {
@@ -47,6 +64,7 @@ internal sealed class CoinsCache : ICoinView
         {
             coin = new Coin(stored.Output, stored.Height, stored.IsCoinbase);
             _entries[outPoint] = new Entry { Coin = coin };
+            _coinBytes += CoinBytes(coin);
             return true;
         }
         coin = default;
@@ -65,7 +83,7 @@ internal sealed class CoinsCache : ICoinView
         // unless the entry already was.
         ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_entries, outPoint, out bool exists);
         byte flags = exists ? (byte)(Dirty | (entry.Flags & Fresh)) : Dirty;
-        entry = new Entry { Coin = coin, Spent = false, Flags = flags };
+        Replace(ref entry, exists, coin, flags);
     }
 
     /// <summary>Adds a coin created by a block being connected: its outpoint cannot be in the database.</summary>
@@ -78,7 +96,16 @@ internal sealed class CoinsCache : ICoinView
         }
         ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_entries, outPoint, out bool exists);
         byte flags = exists && (entry.Flags & Fresh) == 0 ? Dirty : (byte)(Dirty | Fresh);
+        var output = coin.Output;
+        var own = new Coin(new TxOut(output.Value, Script.CopyOf(output.ScriptPubKey.Span)), coin.Height, coin.IsCoinbase);
+        Replace(ref entry, exists, own, flags);
+    }
+
+    private void Replace(ref Entry entry, bool exists, in Coin coin, byte flags)
+    {
+        if (exists && !entry.Spent) _coinBytes -= CoinBytes(entry.Coin);
         entry = new Entry { Coin = coin, Spent = false, Flags = flags };
+        _coinBytes += CoinBytes(coin);
     }
 
     /// <summary>Removes a coin (spent by a block, or created by a block being disconnected).</summary>
@@ -96,6 +123,7 @@ internal sealed class CoinsCache : ICoinView
             _entries[outPoint] = new Entry { Spent = true, Flags = Dirty };
             return;
         }
+        if (!entry.Spent) _coinBytes -= CoinBytes(entry.Coin);
         if ((entry.Flags & Fresh) != 0)
         {
             _entries.Remove(outPoint);
@@ -124,6 +152,7 @@ internal sealed class CoinsCache : ICoinView
         {
             _entries.Clear();
             _entries.TrimExcess();
+            _coinBytes = 0;
             return;
         }
         var spent = new List<OutPoint>();

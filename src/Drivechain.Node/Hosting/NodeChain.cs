@@ -37,7 +37,12 @@ public sealed class NodeChain(IOptions<NodeOptions> options, Network network, IS
     public void Open(IProgress<ChainLoadProgress>? progress = null)
     {
         if (_chain is not null) return;
-        var chainOptions = new ChainManagerOptions { Progress = progress, DataDirectoryLockHeld = true };
+        var chainOptions = new ChainManagerOptions
+        {
+            Progress = progress,
+            DataDirectoryLockHeld = true,
+            DbCacheBytes = (long)Math.Max(options.Value.DbCache, ChainManagerOptions.MinDbCacheMiB) << 20,
+        };
         _chain = options.Value.Reindex
             ? ChainManager.Reindex(options.Value.ChainDataDirectory, Network, Params, Secp, chainOptions)
             : ChainManager.Open(options.Value.ChainDataDirectory, Network, Params, Secp, chainOptions);

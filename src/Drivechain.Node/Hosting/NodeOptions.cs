@@ -71,6 +71,12 @@ public sealed class NodeOptions
     /// </summary>
     public List<string> LoadBlock { get; set; } = [];
 
+    /// <summary>
+    /// Core's <c>-dbcache</c> in MiB (default 450, at least 4 as in Core): the memory the coins cache and the undo data
+    /// waiting for the next flush may take before they are written in one batch (docs/performance.md).
+    /// </summary>
+    public int DbCache { get; set; } = (int)Drivechain.Node.Chain.ChainManagerOptions.DefaultDbCacheMiB;
+
     /// <summary>Core's <c>-stopafterblockimport</c>: stop once the <see cref="LoadBlock"/> import is done (benchmarks).</summary>
     public bool StopAfterBlockImport { get; set; }
 

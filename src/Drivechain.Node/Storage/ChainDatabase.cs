@@ -44,12 +44,12 @@ internal sealed class ChainDatabase : IDisposable
             throw new IOException($"The chain state database {path} is corrupt ({verdict}). Restart with -reindex to rebuild it from the block files.");
     }
 
-    public static ChainDatabase Open(string path)
+    public static ChainDatabase Open(string path, long pageCacheBytes = SqliteDatabase.DefaultPageCacheBytes)
     {
         SqliteDatabase db;
         try
         {
-            db = SqliteDatabase.Open(path);
+            db = SqliteDatabase.Open(path, pageCacheBytes);
         }
         catch (SqliteException e) when (e.ResultCode is SqliteCorrupt or SqliteNotADatabase)
         {

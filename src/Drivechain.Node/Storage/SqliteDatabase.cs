@@ -16,8 +16,14 @@ internal sealed class SqliteDatabase : IDisposable
 
     private SqliteDatabase(sqlite3 db) => _db = db;
 
-    /// <summary>Opens (creating if needed) the database file in WAL mode.</summary>
-    public static SqliteDatabase Open(string path)
+    /// <summary>SQLite's page cache when the caller names none.</summary>
+    public const long DefaultPageCacheBytes = 8 << 20;
+
+    /// <summary>
+    /// Opens (creating if needed) the database file in WAL mode, holding its file lock until closed (one process per data
+    /// directory: without per-statement locking a read is a B-tree lookup, not several <c>fcntl</c> calls).
+    /// </summary>
+    public static SqliteDatabase Open(string path, long pageCacheBytes = DefaultPageCacheBytes)
     {
         lock (InitLock)
         {
@@ -35,12 +41,14 @@ internal sealed class SqliteDatabase : IDisposable
             throw new SqliteException($"cannot open {path}: {message}", rc);
         }
         var database = new SqliteDatabase(db);
+        // Before the first WAL access, so the WAL index lives in heap memory instead of a shared -shm mapping.
+        database.Execute("PRAGMA locking_mode=EXCLUSIVE;");
         database.Execute("PRAGMA journal_mode=WAL;");
         // NORMAL in WAL mode: a committed transaction survives a process crash (SIGKILL); only an OS crash
         // or power loss may roll back the last commits, never corrupt the file.
         database.Execute("PRAGMA synchronous=NORMAL;");
         database.Execute("PRAGMA foreign_keys=OFF;");
-        database.Execute("PRAGMA cache_size=-65536;");
+        database.Execute($"PRAGMA cache_size=-{Math.Max(pageCacheBytes >> 10, 1024)};");
         return database;
     }
 
