@@ -41,7 +41,7 @@ public sealed class NodeChain(IOptions<NodeOptions> options, Network network, IS
         {
             Progress = progress,
             DataDirectoryLockHeld = true,
-            DbCacheBytes = (long)Math.Max(options.Value.DbCache, ChainManagerOptions.MinDbCacheMiB) << 20,
+            DbCacheBytes = options.Value.DbCacheBytes,
         };
         _chain = options.Value.Reindex
             ? ChainManager.Reindex(options.Value.ChainDataDirectory, Network, Params, Secp, chainOptions)

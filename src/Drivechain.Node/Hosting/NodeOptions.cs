@@ -77,6 +77,9 @@ public sealed class NodeOptions
     /// </summary>
     public int DbCache { get; set; } = (int)Drivechain.Node.Chain.ChainManagerOptions.DefaultDbCacheMiB;
 
+    /// <summary><see cref="DbCache"/> in bytes, raised to Core's least 4 MiB.</summary>
+    public long DbCacheBytes => Math.Max(DbCache, Drivechain.Node.Chain.ChainManagerOptions.MinDbCacheMiB) << 20;
+
     /// <summary>Core's <c>-stopafterblockimport</c>: stop once the <see cref="LoadBlock"/> import is done (benchmarks).</summary>
     public bool StopAfterBlockImport { get; set; }
 

@@ -46,6 +46,20 @@ public sealed class NodeOptionsTests : IDisposable
         options.UsesCookie.Should().BeTrue();
     }
 
+    [Theory]
+    [InlineData(null, 450L << 20)]
+    [InlineData("100", 100L << 20)]
+    [InlineData("1", 4L << 20)]
+    public void Dbcache_is_in_MiB_with_Cores_default_of_450_and_least_of_4(string? dbcache, long bytes)
+    {
+        var cli = new Dictionary<string, string?>();
+        if (dbcache is not null) cli["dbcache"] = dbcache;
+
+        var options = Bind(cli);
+
+        options.DbCacheBytes.Should().Be(bytes);
+    }
+
     [Fact]
     public void Two_chain_flags_fail_validation_with_one_clear_message()
     {
