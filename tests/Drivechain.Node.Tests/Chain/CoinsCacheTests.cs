@@ -8,8 +8,24 @@ using Drivechain.Node.Tests.Storage;
 
 namespace Drivechain.Node.Tests.Chain;
 
-public sealed class CoinsCacheTests
+public sealed class CoinsCacheTests : IDisposable
 {
+    private readonly TempDirectory _dir = new();
+    private readonly ChainDatabase _database;
+    private readonly CoinsCache _cache;
+
+    public CoinsCacheTests()
+    {
+        _database = ChainDatabase.Open(Path.Combine(_dir.Path, "c.sqlite"));
+        _cache = new CoinsCache(_database);
+    }
+
+    public void Dispose()
+    {
+        _database.Dispose();
+        _dir.Dispose();
+    }
+
     private static OutPoint Point(byte n) => new(new UInt256(Enumerable.Repeat(n, 32).ToArray()), n);
 
     private static Coin CoinSlicing(byte[] blockBuffer, int offset, int length) =>
@@ -18,9 +34,7 @@ public sealed class CoinsCacheTests
     [Fact]
     public void A_created_coin_keeps_its_own_copy_of_the_script_not_the_block_buffer()
     {
-        using var dir = new TempDirectory();
-        using var database = ChainDatabase.Open(Path.Combine(dir.Path, "c.sqlite"));
-        var cache = new CoinsCache(database);
+        var (cache, database) = (_cache, _database);
         var blockBuffer = new byte[100_000];
         blockBuffer[500] = 0x51;
 
@@ -36,9 +50,7 @@ public sealed class CoinsCacheTests
     [Fact]
     public void Usage_grows_with_coins_shrinks_when_fresh_coins_are_spent_and_is_released_by_a_clearing_flush()
     {
-        using var dir = new TempDirectory();
-        using var database = ChainDatabase.Open(Path.Combine(dir.Path, "c.sqlite"));
-        var cache = new CoinsCache(database);
+        var (cache, database) = (_cache, _database);
         var buffer = new byte[1000];
         long empty = cache.UsageBytes;
 
