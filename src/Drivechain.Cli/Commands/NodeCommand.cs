@@ -35,6 +35,9 @@ internal static class NodeCommand
             ("dashboard", new Option<string>("--dashboard") { Description = "Serve the read-only web dashboard (default 1 on regtest and signet, 0 otherwise)" }),
             ("dashboardport", new Option<string>("--dashboardport") { Description = "Dashboard port (default RPC port + 1000: 19443 regtest, 39332 signet)" }),
             ("dashboardbind", new Option<string>("--dashboardbind") { Description = "Dashboard bind address, loopback only (default 127.0.0.1)" }),
+            ("port", new Option<string>("--port") { Description = "P2P port (default 18444 regtest, 38333 signet, 48333 testnet4, 8333 main)" }),
+            ("listen", new Option<string>("--listen") { Description = "Accept inbound P2P connections (default 1; 0 when --connect is given)" }),
+            ("v2transport", new Option<string>("--v2transport") { Description = "BIP324 v2 encrypted P2P transport, with v1 fallback (default 1)" }),
             ("loglevel", new Option<string>("--loglevel") { Description = "Verbose, Debug, Information (default), Warning, Error" }),
         };
         var flagOptions = new (string Key, Option<bool> Option)[]
@@ -58,6 +61,18 @@ internal static class NodeCommand
             AllowMultipleArgumentsPerToken = false,
         };
         command.Options.Add(rpcAllowIp);
+        var bind = new Option<string[]>("--bind")
+        {
+            Description = "Listen for P2P connections on this address, addr or addr:port (repeatable; default all interfaces)",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        command.Options.Add(bind);
+        var connect = new Option<string[]>("--connect")
+        {
+            Description = "Connect only to this peer, host or host:port (repeatable)",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        command.Options.Add(connect);
         foreach (var (_, option) in valueOptions) command.Options.Add(option);
         foreach (var (_, option) in flagOptions) command.Options.Add(option);
 
@@ -72,6 +87,10 @@ internal static class NodeCommand
             for (int i = 0; i < files.Length; i++) settings[$"loadblock:{i}"] = Path.GetFullPath(files[i]);
             var allowed = parseResult.GetValue(rpcAllowIp) ?? [];
             for (int i = 0; i < allowed.Length; i++) settings[$"rpcallowip:{i}"] = allowed[i];
+            var binds = parseResult.GetValue(bind) ?? [];
+            for (int i = 0; i < binds.Length; i++) settings[$"bind:{i}"] = binds[i];
+            var peers = parseResult.GetValue(connect) ?? [];
+            for (int i = 0; i < peers.Length; i++) settings[$"connect:{i}"] = peers[i];
             return await RunAsync(settings, cancellationToken);
         });
         return command;
