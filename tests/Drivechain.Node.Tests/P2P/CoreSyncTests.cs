@@ -1,5 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using Drivechain.Bitcoin.Primitives;
+using Drivechain.Consensus.Messages;
 using Drivechain.Testing.Bitcoind;
 using Drivechain.Testing.EndToEnd;
 
@@ -64,6 +65,25 @@ public sealed class CoreSyncTests : IDisposable
         peer.GetProperty("transport_protocol_type").GetString().Should().Be("v2");
         peer.GetProperty("inbound").GetBoolean().Should().BeFalse();
         (await node.Rpc.CallAsync("getpeerinfo"))!.AsArray().Should().ContainSingle().Which!["inbound"]!.GetValue<bool>().Should().BeTrue();
+    }
+
+    [BitcoindFact]
+    public async Task A_block_from_core_that_breaks_a_drivechain_rule_is_rejected_and_core_is_disconnected()
+    {
+        await using var core = await BitcoindProcess.StartAsync();
+        var good = (await core.GenerateToAddressAsync(1, await core.CreateWalletAsync()))[0];
+        await using var node = await NodeProcess.StartAsync(_dataDir, "--connect", core.P2pEndpoint);
+        await node.WaitForOutputAsync($"Block {good} accepted at height 1", SyncTimeout);
+
+        // Valid Bitcoin (Core mines it), but its coinbase proposes a bundle for a sidechain that does not exist.
+        var m3 = new M3ProposeBundle(7, new M6Id(UInt256.Parse(new string('1', 64)))).ToScript();
+        var bad = (await core.CallAsync("generateblock", $"raw({Convert.ToHexStringLower(m3.Memory.Span)})", Array.Empty<string>()))
+            .GetProperty("hash").GetString()!;
+
+        await node.WaitForOutputAsync($"sent invalid block {bad} (M3_INACTIVE_SIDECHAIN", SyncTimeout);
+        (await node.Rpc.CallAsync("getbestblockhash"))!.GetValue<string>().Should().Be(good);
+        (await core.GetBestBlockHashAsync()).Should().Be(bad);
+        node.Output.Should().Contain("disconnected: misbehaved on 'block'");
     }
 
     /// <summary>Core's waitforblock (blocks until the hash is its tip, or the timeout); fails with Core's tip when it is not.</summary>
