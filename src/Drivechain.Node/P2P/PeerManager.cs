@@ -214,6 +214,13 @@ public sealed partial class PeerManager(
         {
             reason = stoppingToken.IsCancellationRequested ? "node stopping" : "disconnected";
         }
+#pragma warning disable CA1031 // one peer's failure must never stop the node: it is logged and the peer dropped
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            LogPeerFailed(log, e, peer.Id);
+            reason = $"internal error: {e.Message}";
+        }
         finally
         {
             _peers.TryRemove(peer.Id, out _);
@@ -221,6 +228,9 @@ public sealed partial class PeerManager(
             LogDisconnected(log, peer.Id, remote, reason);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Handling a message of peer {PeerId} failed")]
+    private static partial void LogPeerFailed(ILogger logger, Exception exception, long peerId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "P2P listening on {EndPoint}")]
     private static partial void LogListening(ILogger logger, IPEndPoint endPoint);
