@@ -3,6 +3,7 @@ using Drivechain.Node.Dashboard;
 using Drivechain.Node.Hosting;
 using Drivechain.Node.Mempool;
 using Drivechain.Node.Mining;
+using Drivechain.Node.P2P;
 using Drivechain.Node.Rpc;
 using Drivechain.Node.Rpc.Methods;
 using Microsoft.Extensions.Configuration;
@@ -12,7 +13,7 @@ using Microsoft.Extensions.Options;
 
 namespace Drivechain.Node;
 
-/// <summary>Registers the node: options (validated at start), chain, mempool, miner, RPC server and methods.</summary>
+/// <summary>Registers the node: options (validated at start), chain, mempool, miner, P2P, RPC server and methods.</summary>
 public static class DrivechainNodeServiceCollectionExtensions
 {
     public static IServiceCollection AddDrivechainNode(this IServiceCollection services, IConfiguration configuration)
@@ -43,12 +44,15 @@ public static class DrivechainNodeServiceCollectionExtensions
         services.AddSingleton<IRpcMethodProvider, MempoolRpcMethods>();
         services.AddSingleton<IRpcMethodProvider, MiningRpcMethods>();
         services.AddSingleton<IRpcMethodProvider, DrivechainRpcMethods>();
+        services.AddSingleton<IRpcMethodProvider, NetworkRpcMethods>();
+        services.AddSingleton<PeerManager>();
 
         services.AddHostedService<DataDirectoryLockService>();   // first: before anything writes to the data directory
         services.AddHostedService<NodeStartupService>();
         services.AddHostedService<RpcHttpServer>();
         services.AddSingleton<Grpc.GrpcServer>();
         services.AddHostedService(sp => sp.GetRequiredService<Grpc.GrpcServer>());
+        services.AddHostedService(sp => sp.GetRequiredService<PeerManager>());
         AddDashboard(services);
         return services;
     }

@@ -40,6 +40,9 @@ internal static class NodeCommand
             ("grpcbind", new Option<string>("--grpcbind") { Description = "Sidechain gRPC API bind address (default 127.0.0.1; non-loopback needs --grpcallowexternal)" }),
             ("grpcallowexternal", new Option<string>("--grpcallowexternal") { Description = "Allow a non-loopback --grpcbind (the API has no authentication; default 0)" }),
             ("dbcache", new Option<string>("--dbcache") { Description = "Coins cache and pending undo data in MiB before a batched flush (default 450, at least 4)" }),
+            ("port", new Option<string>("--port") { Description = "P2P port (default 18444 regtest, 38333 signet, 48333 testnet4, 8333 main)" }),
+            ("listen", new Option<string>("--listen") { Description = "Accept inbound P2P connections (default 1; 0 when --connect is given)" }),
+            ("v2transport", new Option<string>("--v2transport") { Description = "BIP324 v2 encrypted P2P transport, with v1 fallback (default 1)" }),
             ("loglevel", new Option<string>("--loglevel") { Description = "Verbose, Debug, Information (default), Warning, Error" }),
         };
         var flagOptions = new (string Key, Option<bool> Option)[]
@@ -63,6 +66,18 @@ internal static class NodeCommand
             AllowMultipleArgumentsPerToken = false,
         };
         command.Options.Add(rpcAllowIp);
+        var bind = new Option<string[]>("--bind")
+        {
+            Description = "Listen for P2P connections on this address, addr or addr:port (repeatable; default all interfaces)",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        command.Options.Add(bind);
+        var connect = new Option<string[]>("--connect")
+        {
+            Description = "Connect only to this peer, host or host:port (repeatable)",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        command.Options.Add(connect);
         foreach (var (_, option) in valueOptions) command.Options.Add(option);
         foreach (var (_, option) in flagOptions) command.Options.Add(option);
 
@@ -77,6 +92,10 @@ internal static class NodeCommand
             for (int i = 0; i < files.Length; i++) settings[$"loadblock:{i}"] = Path.GetFullPath(files[i]);
             var allowed = parseResult.GetValue(rpcAllowIp) ?? [];
             for (int i = 0; i < allowed.Length; i++) settings[$"rpcallowip:{i}"] = allowed[i];
+            var binds = parseResult.GetValue(bind) ?? [];
+            for (int i = 0; i < binds.Length; i++) settings[$"bind:{i}"] = binds[i];
+            var peers = parseResult.GetValue(connect) ?? [];
+            for (int i = 0; i < peers.Length; i++) settings[$"connect:{i}"] = peers[i];
             return await RunAsync(settings, cancellationToken);
         });
         return command;

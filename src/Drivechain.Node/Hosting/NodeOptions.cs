@@ -83,6 +83,21 @@ public sealed class NodeOptions
     /// <summary>Core's <c>-stopafterblockimport</c>: stop once the <see cref="LoadBlock"/> import is done (benchmarks).</summary>
     public bool StopAfterBlockImport { get; set; }
 
+    /// <summary>Core's <c>-port</c>: the P2P listening port (default 18444 regtest, 38333 signet, 48333 testnet4, 8333 main).</summary>
+    public int? Port { get; set; }
+
+    /// <summary>Core's <c>-listen</c>: accept inbound P2P connections (default on, off when <see cref="Connect"/> is given, as in Core).</summary>
+    public bool? Listen { get; set; }
+
+    /// <summary>Core's <c>-bind</c> (repeatable): P2P listening addresses, <c>addr</c> or <c>addr:port</c> (default all interfaces).</summary>
+    public List<string> Bind { get; set; } = [];
+
+    /// <summary>Core's <c>-connect</c> (repeatable): connect only to these peers (<c>host[:port]</c>), reconnecting when they drop.</summary>
+    public List<string> Connect { get; set; } = [];
+
+    /// <summary>Core's <c>-v2transport</c>: BIP324 encrypted transport, tried first on outbound and accepted inbound (default on).</summary>
+    public bool V2Transport { get; set; } = true;
+
     /// <summary>Serve the read-only web dashboard (docs/dashboard.md). Default: on for regtest and signet, off otherwise.</summary>
     public bool? Dashboard { get; set; }
 
@@ -138,6 +153,12 @@ public sealed class NodeOptions
             return sub.Length == 0 ? root : Path.Combine(root, sub);
         }
     }
+
+    /// <summary>The P2P port: <see cref="Port"/>, else the chain's default.</summary>
+    public int EffectiveP2pPort => Port ?? Drivechain.Node.P2P.PeerEndpoints.DefaultPort(ResolveChain());
+
+    /// <summary>Whether inbound P2P connections are accepted: <see cref="Listen"/>, else on unless <see cref="Connect"/> is given.</summary>
+    public bool EffectiveListen => Listen ?? Connect.Count == 0;
 
     public int EffectiveRpcPort => RpcPort ?? ChainDefaults.RpcPort(ResolveChain());
 

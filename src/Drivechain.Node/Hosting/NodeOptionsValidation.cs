@@ -25,6 +25,11 @@ public static class NodeOptionsValidation
             .Validate(o => string.IsNullOrEmpty(o.RpcUser) || !o.RpcUser.Contains(':'), "rpcuser must not contain ':'")
             .Validate(o => o.LoadBlock.All(File.Exists),
                 "a -loadblock file does not exist (give the path of a blk*.dat file)")
+            .Validate(o => o.Port is null || o.Port is >= 0 and <= 65535, "port must be between 1 and 65535 (0 picks a free port)")
+            .Validate(o => o.Bind.All(b => P2P.PeerEndpoints.TryParseBind(b, 0, out _)),
+                "each bind must be an IP address, optionally with a port (e.g. 127.0.0.1, 127.0.0.1:18444, [::1]:18444)")
+            .Validate(o => o.Connect.All(c => P2P.PeerEndpoints.TrySplit(c, 1, out _, out _)),
+                "each connect must be host or host:port (e.g. 127.0.0.1:18444, [::1]:18444, localhost)")
             .Validate(o => o.DashboardPort is null || o.DashboardPort is >= 0 and <= 65535, "dashboardport must be between 1 and 65535 (0 picks a free port)")
             .Validate(o => IPAddress.TryParse(o.DashboardBind, out var a) && IPAddress.IsLoopback(a),
                 "dashboardbind must be a loopback address (127.0.0.1 or ::1): the dashboard has no authentication")

@@ -31,6 +31,7 @@ public sealed class InProcessNode : IAsyncDisposable
             ["regtest"] = "true",
             ["datadir"] = dataDir,
             ["rpcport"] = "0",
+            ["listen"] = "0",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
         var configuration = NodeConfiguration.Build(all, environment: new Dictionary<string, string>());

@@ -80,7 +80,7 @@ public sealed class NodeHostTests
         Directory.CreateDirectory(Path.Combine(dataDir, "regtest"));
         await File.WriteAllBytesAsync(Path.Combine(dataDir, "regtest", "chainstate.sqlite"), Enumerable.Repeat((byte)0x5a, 4096).ToArray());
         var configuration = NodeConfiguration.Build(
-            new Dictionary<string, string?> { ["regtest"] = "1", ["datadir"] = dataDir, ["rpcport"] = "0" }, new Dictionary<string, string>());
+            new Dictionary<string, string?> { ["regtest"] = "1", ["datadir"] = dataDir, ["rpcport"] = "0", ["listen"] = "0" }, new Dictionary<string, string>());
         using var host = NodeHost.CreateBuilder(configuration).Build();
         var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
         var stopping = new TaskCompletionSource();
@@ -117,7 +117,7 @@ public sealed class NodeHostTests
         var capture = new CapturingLoggerProvider();
         var configuration = NodeConfiguration.Build(new Dictionary<string, string?>
         {
-            ["regtest"] = "1", ["datadir"] = dataDir, ["rpcport"] = "0", ["rpcuser"] = "alice", ["rpcpassword"] = password,
+            ["regtest"] = "1", ["datadir"] = dataDir, ["rpcport"] = "0", ["listen"] = "0", ["rpcuser"] = "alice", ["rpcpassword"] = password,
         }, new Dictionary<string, string>());
         using var host = NodeHost.CreateBuilder(configuration, capture).Build();
         await host.StartAsync();
@@ -146,7 +146,7 @@ public sealed class NodeHostTests
     {
         var capture = new CapturingLoggerProvider();
         var dataDir = Path.Combine(Path.GetTempPath(), "drivechain-node-tests", Guid.NewGuid().ToString("N"));
-        var configuration = NodeConfiguration.Build(new Dictionary<string, string?> { ["regtest"] = "1", ["datadir"] = dataDir, ["rpcport"] = "0" },
+        var configuration = NodeConfiguration.Build(new Dictionary<string, string?> { ["regtest"] = "1", ["datadir"] = dataDir, ["rpcport"] = "0", ["listen"] = "0" },
             new Dictionary<string, string>());
         using var host = NodeHost.CreateBuilder(configuration, capture).Build();
         await host.StartAsync();

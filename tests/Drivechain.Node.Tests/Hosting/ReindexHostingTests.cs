@@ -58,7 +58,7 @@ public sealed class ReindexHostingTests
     {
         var dataDir = Path.Combine(Path.GetTempPath(), "drivechain-node-tests", Guid.NewGuid().ToString("N"));
         var tip = StoreChain(dataDir, 15);
-        var settings = new Dictionary<string, string?> { ["regtest"] = "1", ["datadir"] = dataDir, ["rpcport"] = "0" };
+        var settings = new Dictionary<string, string?> { ["regtest"] = "1", ["datadir"] = dataDir, ["rpcport"] = "0", ["listen"] = "0" };
         var environment = new Dictionary<string, string>();
         switch (source)
         {
@@ -91,7 +91,7 @@ public sealed class ReindexHostingTests
         StoreChain(dataDir, 5);
         var capture = new CapturingLoggerProvider();
         var configuration = NodeConfiguration.Build(
-            new Dictionary<string, string?> { ["regtest"] = "1", ["datadir"] = dataDir, ["rpcport"] = "0" }, new Dictionary<string, string>());
+            new Dictionary<string, string?> { ["regtest"] = "1", ["datadir"] = dataDir, ["rpcport"] = "0", ["listen"] = "0" }, new Dictionary<string, string>());
         using var host = NodeHost.CreateBuilder(configuration, capture).Build();
         await host.StartAsync();
         try

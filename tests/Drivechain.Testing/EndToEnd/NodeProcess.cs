@@ -18,16 +18,21 @@ public sealed partial class NodeProcess : IAsyncDisposable
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<Uri> _dashboard = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<Uri> _grpc = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly List<(string Text, TaskCompletionSource Seen)> _waiters = [];
 
-    private NodeProcess(Process process, string dataDir, int port)
+    private NodeProcess(Process process, string dataDir, int port, int p2pPort)
     {
         _process = process;
         DataDir = dataDir;
         Port = port;
+        P2pPort = p2pPort;
     }
 
     public string DataDir { get; }
     public int Port { get; }
+
+    /// <summary>The P2P port the node listens on (127.0.0.1), unless <c>--listen 0</c> was given.</summary>
+    public int P2pPort { get; }
     public RpcTestClient Rpc { get; private set; } = null!;
 
     /// <summary>The dashboard's address, from its "Dashboard listening on" log line (regtest serves it by default).</summary>
@@ -42,10 +47,11 @@ public sealed partial class NodeProcess : IAsyncDisposable
     }
 
     /// <param name="dataDir">The node's <c>--datadir</c>.</param>
-    /// <param name="extraArgs">More <c>drivechain node</c> options (e.g. <c>--reindex</c>).</param>
+    /// <param name="extraArgs">More <c>drivechain node</c> options (e.g. <c>--reindex</c>, <c>--connect</c>).</param>
     public static async Task<NodeProcess> StartAsync(string dataDir, params string[] extraArgs)
     {
         var port = FreePort();
+        var p2pPort = FreePort();
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -59,8 +65,10 @@ public sealed partial class NodeProcess : IAsyncDisposable
         if (!extraArgs.Contains("--dashboardport")) { start.ArgumentList.Add("--dashboardport"); start.ArgumentList.Add("0"); }
         // Likewise the gRPC API's default port 50051.
         if (!extraArgs.Contains("--grpcport")) { start.ArgumentList.Add("--grpcport"); start.ArgumentList.Add("0"); }
+        // P2P on a free loopback port, never the default 18444 shared by every test node.
+        foreach (var arg in new[] { "--port", p2pPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1" }) start.ArgumentList.Add(arg);
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        var node = new NodeProcess(process, dataDir, port);
+        var node = new NodeProcess(process, dataDir, port, p2pPort);
         process.OutputDataReceived += (_, e) => node.OnLine(e.Data);
         process.ErrorDataReceived += (_, e) => node.OnLine(e.Data);
         process.Exited += (_, _) =>
@@ -86,7 +94,7 @@ public sealed partial class NodeProcess : IAsyncDisposable
     public static async Task<(int ExitCode, string Output)> RunToExitAsync(string dataDir, params string[] extraArgs)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { CliPath(), "node", "--datadir", dataDir, "--rpcport", "0", "--grpcport", "0" }) start.ArgumentList.Add(arg);
+        foreach (var arg in new[] { CliPath(), "node", "--datadir", dataDir, "--rpcport", "0", "--grpcport", "0", "--listen", "0" }) start.ArgumentList.Add(arg);
         foreach (var arg in extraArgs) start.ArgumentList.Add(arg);
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
@@ -114,10 +122,30 @@ public sealed partial class NodeProcess : IAsyncDisposable
         _process.Dispose();
     }
 
+    /// <summary>Completes when a line of the node's output contains <paramref name="text"/> (lines already written count).</summary>
+    public Task WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_output)
+        {
+            if (_output.ToString().Contains(text, StringComparison.Ordinal)) return Task.CompletedTask;
+            _waiters.Add((text, seen));
+        }
+        return seen.Task.WaitAsync(timeout);
+    }
+
     private void OnLine(string? line)
     {
         if (line is null) return;
-        lock (_output) _output.AppendLine(line);
+        lock (_output)
+        {
+            _output.AppendLine(line);
+            foreach (var waiter in _waiters.Where(w => line.Contains(w.Text, StringComparison.Ordinal)).ToList())
+            {
+                waiter.Seen.TrySetResult();
+                _waiters.Remove(waiter);
+            }
+        }
         if (line.Contains("Ready for RPC on", StringComparison.Ordinal)) _ready.TrySetResult();
         if (DashboardLine().Match(line) is { Success: true } m) _dashboard.TrySetResult(new Uri(m.Groups[1].Value));
         if (GrpcLine().Match(line) is { Success: true } g) _grpc.TrySetResult(new Uri(g.Groups[1].Value));

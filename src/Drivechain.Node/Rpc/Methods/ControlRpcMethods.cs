@@ -70,24 +70,26 @@ public sealed class ControlRpcMethods(
 
     private ValueTask<JsonNode?> NetworkInfo(RpcCall call, CancellationToken cancellationToken)
     {
+        var peers = (services.GetService(typeof(P2P.PeerManager)) as P2P.PeerManager)?.Peers ?? [];
+        var inbound = peers.Count(p => p.Inbound);
         var info = new JsonObject
         {
             ["version"] = ClientVersion,
             ["subversion"] = $"/{ClientName}:0.1.0/",
             ["protocolversion"] = ProtocolVersion,
-            ["localservices"] = "0000000000000000",
-            ["localservicesnames"] = new JsonArray(),
+            ["localservices"] = P2P.PeerManager.LocalServices.ToString("x16", System.Globalization.CultureInfo.InvariantCulture),
+            ["localservicesnames"] = new JsonArray("NETWORK", "WITNESS"),
             ["localrelay"] = true,
             ["timeoffset"] = 0,
-            ["networkactive"] = false,
-            ["connections"] = 0,
-            ["connections_in"] = 0,
-            ["connections_out"] = 0,
+            ["networkactive"] = true,
+            ["connections"] = peers.Count,
+            ["connections_in"] = inbound,
+            ["connections_out"] = peers.Count - inbound,
             ["networks"] = new JsonArray(),
             ["relayfee"] = 0.00001000m,
             ["incrementalfee"] = 0.00001000m,
             ["localaddresses"] = new JsonArray(),
-            ["warnings"] = new JsonArray(JsonValue.Create("This node has no peer-to-peer networking; blocks come from RPC and its miner.")),
+            ["warnings"] = new JsonArray(),
         };
         return ValueTask.FromResult<JsonNode?>(info);
     }

@@ -1,126 +1,94 @@
 using System.Buffers.Binary;
+using System.Security.Cryptography;
 using System.Text;
-using Drivechain.Bitcoin.Crypto;
 
 namespace Drivechain.Node.P2P.Transport.V1;
 
 /// <summary>
-/// Bitcoin's v1 plaintext framing: 4-byte network magic, 12-byte NUL-padded command, 4-byte little-endian payload
-/// length, 4-byte checksum (first bytes of SHA256d(payload)), payload. As Bitcoin Core: a payload larger than
-/// <see cref="MaxMessagePayload"/>, a wrong magic, a malformed command or a bad checksum throws
-/// <see cref="V1TransportException"/> and the connection must be dropped.
+/// The v1 framing: 24-byte header (network magic, 12-byte NUL-padded command, payload length, first 4 bytes of the
+/// double SHA-256 of the payload) and the payload, at most 4,000,000 bytes as in Core. Wrong magic, a bad checksum,
+/// an oversized length or a malformed command throw <see cref="PeerTransportException"/>.
 /// </summary>
-public sealed class V1Transport : IP2PTransport
+public sealed class V1Transport(Stream stream, ReadOnlyMemory<byte> magic, byte[] alreadyRead) : IPeerTransport
 {
-    /// <summary>Header size: magic + command + length + checksum.</summary>
     public const int HeaderSize = 24;
-
-    /// <summary>Bytes of the command field.</summary>
     public const int CommandSize = 12;
-
-    /// <summary>Largest payload (Bitcoin Core's MAX_PROTOCOL_MESSAGE_LENGTH).</summary>
     public const int MaxMessagePayload = 4_000_000;
 
-    private readonly Stream _stream;
-    private readonly byte[] _magic;
-    private readonly byte[] _prefix;
-    private int _prefixUsed;
+    private readonly byte[] _magic = magic.ToArray();
+    private byte[] _prefix = alreadyRead;
 
-    /// <summary>
-    /// Wraps <paramref name="stream"/>; <paramref name="alreadyRead"/> are bytes the inbound v1/v2 detection consumed
-    /// (they are read first).
-    /// </summary>
-    public V1Transport(Stream stream, ReadOnlySpan<byte> magic, byte[]? alreadyRead = null)
-    {
-        if (magic.Length != 4)
-            throw new ArgumentException("The network magic is 4 bytes.", nameof(magic));
-        _stream = stream;
-        _magic = magic.ToArray();
-        _prefix = alreadyRead ?? [];
-    }
+    public string Type => "v1";
 
-    /// <inheritdoc />
-    public string ProtocolType => "v1";
+    public string SessionId => "";
 
-    /// <summary>Frames one message (header + payload) into a new array.</summary>
-    public static byte[] Frame(ReadOnlySpan<byte> magic, string command, ReadOnlySpan<byte> payload)
-    {
-        if (command.Length is 0 or > CommandSize || command.Any(c => c is < (char)0x21 or > (char)0x7e))
-            throw new ArgumentException($"Invalid P2P command '{command}'.", nameof(command));
-        var frame = new byte[HeaderSize + payload.Length];
-        magic.CopyTo(frame);
-        Encoding.ASCII.GetBytes(command, frame.AsSpan(4, CommandSize));
-        BinaryPrimitives.WriteUInt32LittleEndian(frame.AsSpan(16), (uint)payload.Length);
-        Span<byte> digest = stackalloc byte[32];
-        Hashes.Sha256d(payload, digest);
-        digest[..4].CopyTo(frame.AsSpan(20));
-        payload.CopyTo(frame.AsSpan(HeaderSize));
-        return frame;
-    }
-
-    /// <inheritdoc />
-    public async Task SendAsync(string command, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
+    public Task SendAsync(string command, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
     {
         if (payload.Length > MaxMessagePayload)
-            throw new ArgumentException($"Payload of {payload.Length} bytes exceeds {MaxMessagePayload}.", nameof(payload));
-        await _stream.WriteAsync(Frame(_magic, command, payload.Span), cancellationToken).ConfigureAwait(false);
-        await _stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+            throw new ArgumentException("The payload is over 4,000,000 bytes.", nameof(payload));
+        var bytes = Encoding.ASCII.GetBytes(command);
+        if (bytes.Length > CommandSize) throw new ArgumentException("The command is over 12 characters.", nameof(command));
+        var message = new byte[HeaderSize + payload.Length];
+        _magic.CopyTo(message, 0);
+        bytes.CopyTo(message, 4);
+        BinaryPrimitives.WriteUInt32LittleEndian(message.AsSpan(16), (uint)payload.Length);
+        Checksum(payload.Span).CopyTo(message.AsSpan(20));
+        payload.Span.CopyTo(message.AsSpan(HeaderSize));
+        return stream.WriteAsync(message, cancellationToken).AsTask();
     }
 
-    /// <inheritdoc />
-    public async Task<P2PMessage?> ReceiveAsync(CancellationToken cancellationToken)
+    public async Task<PeerMessage?> ReceiveAsync(CancellationToken cancellationToken)
     {
         var header = new byte[HeaderSize];
-        var got = await ReadFullyAsync(header, cancellationToken).ConfigureAwait(false);
-        if (got == 0)
-            return null;
-        if (got < HeaderSize)
-            throw new V1TransportException($"Connection closed inside a message header ({got} of {HeaderSize} bytes).");
-        var command = ParseHeader(header, _magic, out var length);
+        var got = await FillAsync(header, cancellationToken).ConfigureAwait(false);
+        if (got == 0) return null;
+        if (got < HeaderSize) throw new PeerTransportException("The peer closed the connection inside a message header.");
+        if (!header.AsSpan(0, 4).SequenceEqual(_magic)) throw new PeerTransportException("Wrong network magic.");
+        if (!TryDecodeCommand(header.AsSpan(4, CommandSize), out var command))
+            throw new PeerTransportException("Malformed command in a message header.");
+        var length = BinaryPrimitives.ReadUInt32LittleEndian(header.AsSpan(16));
+        if (length > MaxMessagePayload)
+            throw new PeerTransportException($"Message '{command}' of {length} bytes is over the limit of {MaxMessagePayload}.");
         var payload = new byte[length];
-        if (await ReadFullyAsync(payload, cancellationToken).ConfigureAwait(false) < length)
-            throw new V1TransportException($"Connection closed inside the payload of '{command}'.");
-        Span<byte> digest = stackalloc byte[32];
-        Hashes.Sha256d(payload, digest);
-        if (!digest[..4].SequenceEqual(header.AsSpan(20, 4)))
-            throw new V1TransportException($"Bad checksum on '{command}' ({length} bytes).");
-        return new P2PMessage(command, payload);
+        if (await FillAsync(payload, cancellationToken).ConfigureAwait(false) < payload.Length)
+            throw new PeerTransportException("The peer closed the connection inside a message.");
+        if (!header.AsSpan(20, 4).SequenceEqual(Checksum(payload)))
+            throw new PeerTransportException($"Bad checksum on message '{command}'.");
+        return new PeerMessage(command, payload);
     }
 
-    /// <summary>Validates a 24-byte header and returns its command; throws <see cref="V1TransportException"/> when invalid.</summary>
-    public static string ParseHeader(ReadOnlySpan<byte> header, ReadOnlySpan<byte> magic, out int length)
+    /// <summary>Core's rule: printable ASCII, then only NUL padding.</summary>
+    internal static bool TryDecodeCommand(ReadOnlySpan<byte> field, out string command)
     {
-        if (!header[..4].SequenceEqual(magic))
-            throw new V1TransportException($"Wrong network magic {Convert.ToHexString(header[..4])}.");
-        var field = header.Slice(4, CommandSize);
         var end = field.IndexOf((byte)0);
-        if (end < 0)
-            end = CommandSize;
-        if (end == 0 || field[end..].ContainsAnyExcept((byte)0) || field[..end].ContainsAnyExceptInRange((byte)0x21, (byte)0x7e))
-            throw new V1TransportException("Malformed command field.");
-        var command = Encoding.ASCII.GetString(field[..end]);
-        var size = BinaryPrimitives.ReadUInt32LittleEndian(header.Slice(16, 4));
-        if (size > MaxMessagePayload)
-            throw new V1TransportException($"Oversized '{command}' message: {size} bytes (max {MaxMessagePayload}).");
-        length = (int)size;
-        return command;
+        if (end < 0) end = field.Length;
+        command = "";
+        if (end == 0 || field[end..].ContainsAnyExcept((byte)0)) return false;
+        foreach (var b in field[..end]) if (b < 0x20 || b > 0x7e) return false;
+        command = Encoding.ASCII.GetString(field[..end]);
+        return true;
     }
 
-    private async Task<int> ReadFullyAsync(byte[] buffer, CancellationToken cancellationToken)
+    private static byte[] Checksum(ReadOnlySpan<byte> payload) => SHA256.HashData(SHA256.HashData(payload))[..4];
+
+    private async Task<int> FillAsync(Memory<byte> buffer, CancellationToken cancellationToken)
     {
         var filled = 0;
-        while (filled < buffer.Length && _prefixUsed < _prefix.Length)
-            buffer[filled++] = _prefix[_prefixUsed++];
+        if (_prefix.Length > 0)
+        {
+            var n = Math.Min(_prefix.Length, buffer.Length);
+            _prefix.AsMemory(0, n).CopyTo(buffer);
+            _prefix = _prefix[n..];
+            filled = n;
+        }
         while (filled < buffer.Length)
         {
-            var n = await _stream.ReadAsync(buffer.AsMemory(filled), cancellationToken).ConfigureAwait(false);
-            if (n == 0)
-                break;
+            var n = await stream.ReadAsync(buffer[filled..], cancellationToken).ConfigureAwait(false);
+            if (n == 0) break;
             filled += n;
         }
         return filled;
     }
 
-    /// <inheritdoc />
-    public ValueTask DisposeAsync() => _stream.DisposeAsync();
+    public ValueTask DisposeAsync() => stream.DisposeAsync();
 }

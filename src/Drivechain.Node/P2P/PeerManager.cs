@@ -1,0 +1,255 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using Drivechain.Bitcoin.Networks;
+using Drivechain.Node.Hosting;
+using Drivechain.Node.Mining;
+using Drivechain.Node.P2P.Transport;
+using Drivechain.Node.P2P.Transport.V1;
+using Drivechain.Node.P2P.Transport.V2;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Drivechain.Node.P2P;
+
+/// <summary>
+/// The P2P layer (docs/p2p.md): listens on <c>-bind</c>/<c>-port</c> when <c>-listen</c>, keeps one connection to each
+/// <c>-connect</c> peer (reconnecting after a drop), negotiates v2 (BIP324) or v1 framing, runs version/verack, syncs
+/// blocks headers-first from every peer, serves headers and blocks, and announces each new tip from the tip-change stream.
+/// </summary>
+public sealed partial class PeerManager(
+    IOptions<NodeOptions> options,
+    NodeChain node,
+    BlockMiner miner,
+    NodeReadiness readiness,
+    Network network,
+    TimeProvider clock,
+    ILogger<PeerManager> log) : BackgroundService
+{
+    /// <summary>NODE_NETWORK | NODE_WITNESS.</summary>
+    public const ulong LocalServices = 1 | 8;
+
+    /// <summary>Core's MIN_PEER_PROTO_VERSION.</summary>
+    public const int MinPeerProtocolVersion = 31800;
+
+    private static readonly TimeSpan HandshakeTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan ReconnectDelay = TimeSpan.FromSeconds(5);
+
+    private readonly ConcurrentDictionary<long, Peer> _peers = new();
+    private readonly byte[] _magic = [.. network.MessageStart];
+    private readonly ulong _localNonce = BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8));
+    private readonly List<TcpListener> _listeners = [];
+    private long _nextPeerId;
+
+    /// <summary>The connected peers (handshake complete or not), by id.</summary>
+    public IReadOnlyCollection<Peer> Peers => [.. _peers.Values.OrderBy(p => p.Id)];
+
+    /// <summary>The addresses the node listens on (empty with <c>-listen=0</c>).</summary>
+    public IReadOnlyList<IPEndPoint> ListenEndPoints { get; private set; } = [];
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await readiness.WhenReady.WaitAsync(stoppingToken).ConfigureAwait(false);
+            var tasks = new List<Task> { AnnounceTipsAsync(stoppingToken) };
+            var o = options.Value;
+            if (o.EffectiveListen) tasks.AddRange(StartListeners(o).Select(l => AcceptLoopAsync(l, stoppingToken)));
+            foreach (var target in o.Connect) tasks.Add(ConnectLoopAsync(target, stoppingToken));
+            await Task.WhenAll(tasks).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+        finally
+        {
+            foreach (var listener in _listeners) listener.Stop();
+            foreach (var peer in _peers.Values) peer.Disconnect();
+        }
+    }
+
+    private List<TcpListener> StartListeners(NodeOptions o)
+    {
+        var port = o.EffectiveP2pPort;
+        var endPoints = o.Bind.Count == 0
+            ? [new IPEndPoint(IPAddress.IPv6Any, port)]
+            : o.Bind.Select(b => PeerEndpoints.TryParseBind(b, port, out var e) ? e : throw new InvalidOperationException($"invalid bind {b}")).ToList();
+        var bound = new List<IPEndPoint>();
+        foreach (var endPoint in endPoints)
+        {
+            var listener = new TcpListener(endPoint);
+            if (endPoint.Address.Equals(IPAddress.IPv6Any)) listener.Server.DualMode = true;
+            try
+            {
+                listener.Start();
+            }
+            catch (SocketException e)
+            {
+                // Core stops here; the node keeps running without inbound connections and says so.
+                LogBindFailed(log, endPoint, e.Message);
+                continue;
+            }
+            _listeners.Add(listener);
+            bound.Add((IPEndPoint)listener.LocalEndpoint);
+            LogListening(log, (IPEndPoint)listener.LocalEndpoint);
+        }
+        ListenEndPoints = bound;
+        return [.. _listeners];
+    }
+
+    private async Task AcceptLoopAsync(TcpListener listener, CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            Socket socket;
+            try
+            {
+                socket = await listener.AcceptSocketAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (SocketException e)
+            {
+                LogAcceptFailed(log, e.Message);
+                continue;
+            }
+            _ = Task.Run(() => AcceptPeerAsync(socket, stoppingToken), stoppingToken);
+        }
+    }
+
+    private async Task AcceptPeerAsync(Socket socket, CancellationToken stoppingToken)
+    {
+        var remote = socket.RemoteEndPoint!;
+        var stream = new NetworkStream(socket, ownsSocket: true);
+        IPeerTransport transport;
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            timeout.CancelAfter(HandshakeTimeout);
+            var result = await V2Negotiation.AcceptAsync(stream, _magic, options.Value.V2Transport, timeout.Token).ConfigureAwait(false);
+            transport = result.V2 is { } v2 ? new V2PeerTransport(v2, stream) : new V1Transport(stream, _magic, result.V1Prefix);
+        }
+        catch (Exception e) when (e is IOException or OperationCanceledException or V2TransportException or SocketException)
+        {
+            LogTransportFailed(log, remote, e.Message);
+            await stream.DisposeAsync().ConfigureAwait(false);
+            return;
+        }
+        await RunPeerAsync(transport, remote, socket.LocalEndPoint, inbound: true, stoppingToken).ConfigureAwait(false);
+    }
+
+    private async Task ConnectLoopAsync(string target, CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            await ConnectOnceAsync(target, stoppingToken).ConfigureAwait(false);
+            await Task.Delay(ReconnectDelay, clock, stoppingToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task ConnectOnceAsync(string target, CancellationToken stoppingToken)
+    {
+        if (!PeerEndpoints.TrySplit(target, options.Value.EffectiveP2pPort == 0 ? network.DefaultPort : options.Value.EffectiveP2pPort, out var host, out var port))
+            return;
+        Socket? socket = null;
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            timeout.CancelAfter(HandshakeTimeout);
+            var result = await V2Negotiation.ConnectAsync(async ct =>
+            {
+                socket?.Dispose();
+                socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                if (IPAddress.TryParse(host, out var address))
+                {
+                    await socket.ConnectAsync(new IPEndPoint(address, port), ct).ConfigureAwait(false);
+                }
+                else
+                {
+                    await socket.ConnectAsync(host, port, ct).ConfigureAwait(false);
+                }
+                return new NetworkStream(socket, ownsSocket: true);
+            }, _magic, options.Value.V2Transport, timeout.Token).ConfigureAwait(false);
+            IPeerTransport transport = result.V2 is { } v2 ? new V2PeerTransport(v2, result.Stream) : new V1Transport(result.Stream, _magic, []);
+            await RunPeerAsync(transport, socket!.RemoteEndPoint!, socket.LocalEndPoint, inbound: false, stoppingToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or SocketException or V2TransportException
+                                   || (e is OperationCanceledException && !stoppingToken.IsCancellationRequested))
+        {
+            LogConnectFailed(log, target, e.Message);
+            socket?.Dispose();
+        }
+    }
+
+    /// <summary>Registers the peer, runs its receive loop until it disconnects, then forgets it.</summary>
+    private async Task RunPeerAsync(IPeerTransport transport, EndPoint remote, EndPoint? local, bool inbound, CancellationToken stoppingToken)
+    {
+        var peer = new Peer(Interlocked.Increment(ref _nextPeerId) - 1, remote, local, inbound, transport, clock.GetUtcNow(), stoppingToken);
+        _peers[peer.Id] = peer;
+        LogConnected(log, peer.Id, remote, inbound ? "inbound" : "outbound", transport.Type);
+        using var handshake = new CancellationTokenSource();
+        using var registration = handshake.Token.Register(() => { if (!peer.Established) peer.Disconnect(); });
+        handshake.CancelAfter(HandshakeTimeout);
+        string reason = "connection closed";
+        try
+        {
+            if (!inbound && !await SendVersionAsync(peer).ConfigureAwait(false)) return;
+            while (true)
+            {
+                var message = await transport.ReceiveAsync(peer.Closed).ConfigureAwait(false);
+                if (message is null) break;
+                if (!await HandleAsync(peer, message).ConfigureAwait(false))
+                {
+                    reason = $"misbehaved on '{message.Command}'";
+                    break;
+                }
+            }
+        }
+        catch (PeerTransportException e)
+        {
+            reason = e.Message;
+        }
+        catch (Exception e) when (e is IOException or OperationCanceledException or ObjectDisposedException or SocketException)
+        {
+            reason = stoppingToken.IsCancellationRequested ? "node stopping" : "disconnected";
+        }
+#pragma warning disable CA1031 // one peer's failure must never stop the node: it is logged and the peer dropped
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            LogPeerFailed(log, e, peer.Id);
+            reason = $"internal error: {e.Message}";
+        }
+        finally
+        {
+            _peers.TryRemove(peer.Id, out _);
+            await peer.DisposeAsync().ConfigureAwait(false);
+            LogDisconnected(log, peer.Id, remote, reason);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Handling a message of peer {PeerId} failed")]
+    private static partial void LogPeerFailed(ILogger logger, Exception exception, long peerId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "P2P listening on {EndPoint}")]
+    private static partial void LogListening(ILogger logger, IPEndPoint endPoint);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unable to bind to {EndPoint} for P2P: {Error}; not accepting inbound connections there")]
+    private static partial void LogBindFailed(ILogger logger, IPEndPoint endPoint, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Accepting a P2P connection failed: {Error}")]
+    private static partial void LogAcceptFailed(ILogger logger, string error);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Transport negotiation with {Remote} failed: {Error}")]
+    private static partial void LogTransportFailed(ILogger logger, EndPoint remote, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Connecting to {Target} failed: {Error}; retrying")]
+    private static partial void LogConnectFailed(ILogger logger, string target, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Peer {PeerId} connected: {Remote} ({Direction}, {Transport})")]
+    private static partial void LogConnected(ILogger logger, long peerId, EndPoint remote, string direction, string transport);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Peer {PeerId} ({Remote}) disconnected: {Reason}")]
+    private static partial void LogDisconnected(ILogger logger, long peerId, EndPoint remote, string reason);
+}
