@@ -26,7 +26,6 @@ public static class DrivechainNodeServiceCollectionExtensions
         services.AddSingleton<DrivechainActivityLog>();
         services.AddSingleton<NodeMempool>();
         services.AddSingleton<MinerPolicy>();
-        services.AddSingleton<TemplateValidator>();
         services.AddSingleton<BlockAssembler>();
         services.AddSingleton<BlockMiner>();
         services.AddSingleton<NodeRpcContext>();

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using Drivechain.Bitcoin.Primitives;
 using Drivechain.Bitcoin.Validation;
-using Drivechain.Consensus;
 using Drivechain.Node.Chain.Tip;
+using Drivechain.Node.Chain.Validation;
 
 namespace Drivechain.Node.Chain;
 
@@ -64,36 +64,26 @@ public sealed partial class ChainManager
         _candidates.Add(tip);
     }
 
-    /// <summary>Connects <paramref name="index"/> on top of the tip: both rule sets, then one atomic update.</summary>
+    /// <summary>Connects <paramref name="index"/> on top of the tip: the pipeline's connect phase, then one atomic update.</summary>
     private bool ConnectTip(BlockIndex index, Block block)
     {
         Debug.Assert(index.Parent == _active.Tip);
-        long start = Stopwatch.GetTimestamp();
-        var mode = ChooseScriptCheckMode(block);
-        var result = BlockValidation.ConnectBlock(block, index.Height, _coins, new ChainHistory(index.Parent!), _network, _secp, mode);
-        long afterBase = Stopwatch.GetTimestamp();
-        if (result is ConnectBlockResult.Rejected { Error: var error })
+        var check = new BlockCheck(block) { Parent = index.Parent, Coins = _coins, State = _drivechainState, ScriptMode = ChooseScriptCheckMode(block) };
+        var rejection = _pipeline.Run(check, BlockStagePhase.Connect);
+        _statistics = _statistics with
         {
-            _statistics = _statistics with { BaseRuleTicks = _statistics.BaseRuleTicks + (afterBase - start) };
-            InvalidBlockFound(index, BaseCode, error.RejectReason);
+            BaseRuleTicks = _statistics.BaseRuleTicks + check.Ticks.Bitcoin,
+            DrivechainRuleTicks = _statistics.DrivechainRuleTicks + check.Ticks.Drivechain,
+        };
+        if (rejection is not null)
+        {
+            InvalidBlockFound(index, rejection);
             return false;
         }
-        var outcome = _drivechain.Connect(_drivechainState, block, index.Height);
-        long afterDrivechain = Stopwatch.GetTimestamp();
-        if (outcome is ConnectOutcome.Rejected rejected)
-        {
-            _statistics = _statistics with
-            {
-                BaseRuleTicks = _statistics.BaseRuleTicks + (afterBase - start),
-                DrivechainRuleTicks = _statistics.DrivechainRuleTicks + (afterDrivechain - afterBase),
-            };
-            InvalidBlockFound(index, rejected.Rejection.CodeString, rejected.Rejection.Detail);
-            return false;
-        }
-        var accepted = (ConnectOutcome.Accepted)outcome;
 
         // Both rule sets accepted: apply.
-        var delta = ((ConnectBlockResult.Accepted)result).Delta;
+        var delta = check.Delta!;
+        var accepted = check.Drivechain!;
         foreach (var entry in delta.Spent) _coins.Spend(entry.OutPoint);
         foreach (var entry in delta.Created) _coins.AddCreated(entry.OutPoint, entry.Coin);
         RememberUndo(index.Hash, new BlockUndoRecord(delta.Spent, accepted.Undo));
@@ -107,8 +97,6 @@ public sealed partial class ChainManager
             BlocksConnected = _statistics.BlocksConnected + 1,
             TransactionsConnected = _statistics.TransactionsConnected + block.Transactions.Length,
             InputsConnected = _statistics.InputsConnected + delta.Spent.Length,
-            BaseRuleTicks = _statistics.BaseRuleTicks + (afterBase - start),
-            DrivechainRuleTicks = _statistics.DrivechainRuleTicks + (afterDrivechain - afterBase),
         };
         BlockConnected?.Invoke(this, new ChainBlockEventArgs(block, index, _drivechainState, accepted.Events));
         var state = _drivechainState;
@@ -139,7 +127,7 @@ public sealed partial class ChainManager
                 if (!tx.Outputs[i].ScriptPubKey.IsUnspendable) _coins.Spend(new OutPoint(tx.TxId, (uint)i));
         for (int i = undo.Spent.Length - 1; i >= 0; i--) _coins.Add(undo.Spent[i].OutPoint, undo.Spent[i].Coin);
         long start = Stopwatch.GetTimestamp();
-        _drivechainState = _drivechain.Disconnect(_drivechainState, undo.Drivechain);
+        _drivechainState = _pipeline.Drivechain.Disconnect(_drivechainState, undo.Drivechain);
         _statistics = _statistics with
         {
             BlocksDisconnected = _statistics.BlocksDisconnected + 1,
@@ -154,11 +142,10 @@ public sealed partial class ChainManager
     }
 
     /// <summary>Marks a block invalid for good, and every descendant as having an invalid ancestor.</summary>
-    private void InvalidBlockFound(BlockIndex index, string code, string reason)
+    private void InvalidBlockFound(BlockIndex index, BlockRejection rejection)
     {
         index.Status |= BlockStatus.FailedValid;
-        index.FailureCode = code;
-        index.FailureReason = reason;
+        index.Failure = rejection;
         MarkDirty(index);
         _candidates.Remove(index);
         MarkDescendantsFailed(index);

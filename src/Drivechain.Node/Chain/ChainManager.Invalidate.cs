@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Drivechain.Bitcoin.Primitives;
+using Drivechain.Node.Chain.Validation;
 
 namespace Drivechain.Node.Chain;
 
@@ -15,7 +16,7 @@ public sealed partial class ChainManager
         {
             if (!_index.TryGetValue(hash, out var index) || index.Parent is null) return false;
             while (_active.Contains(index)) DisconnectTip();
-            InvalidBlockFound(index, BaseCode, "invalidated");
+            InvalidBlockFound(index, BlockRejection.Base("invalidated"));
             // The tip went back: every valid block with at least the new tip's work is a candidate again.
             RebuildCandidates();
             ActivateBestChain();
@@ -52,8 +53,7 @@ public sealed partial class ChainManager
         {
             if (!walk.IsFailed) return;
             walk.Status &= ~BlockStatus.FailedMask;
-            walk.FailureCode = null;
-            walk.FailureReason = null;
+            walk.Failure = null;
             MarkDirty(walk);
         }
     }

@@ -5,6 +5,8 @@ using Drivechain.Consensus.State;
 
 using Drivechain.Node.Storage;
 
+using Drivechain.Node.Chain.Validation;
+
 namespace Drivechain.Node.Chain;
 
 public sealed partial class ChainManager
@@ -143,8 +145,7 @@ public sealed partial class ChainManager
                 Status = row.Status,
                 FilePosition = row.Position,
                 TransactionCount = row.TransactionCount,
-                FailureCode = row.FailureCode,
-                FailureReason = row.FailureReason,
+                Failure = row.FailureCode is null && row.FailureReason is null ? null : BlockRejection.FromStored(row.FailureCode, row.FailureReason),
             };
             SetMinDifficultyWalkBits(index);
             _index.Add(index.Hash, index);

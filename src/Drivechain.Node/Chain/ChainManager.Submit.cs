@@ -1,29 +1,26 @@
 using Drivechain.Bitcoin.Networks;
 using Drivechain.Bitcoin.Primitives;
-using Drivechain.Bitcoin.Validation;
+using Drivechain.Node.Chain.Validation;
 using Drivechain.Node.Storage;
 
 namespace Drivechain.Node.Chain;
 
 public sealed partial class ChainManager
 {
-    /// <summary>The code of a rejection by a Bitcoin base rule.</summary>
-    public const string BaseCode = "BASE";
-
     /// <summary>
     /// <see cref="SubmitBlock(Block)"/> for serialized bytes (parsed once; the block keeps referencing them).
     /// Bytes that do not parse are rejected as BASE "block-decode-failed" (with a zero hash).
     /// </summary>
     public SubmitOutcome SubmitBlock(ReadOnlyMemory<byte> bytes)
     {
-        if (!Block.TryParse(bytes, out var block, out _)) return new SubmitOutcome.Rejected(UInt256.Zero, BaseCode, "block-decode-failed");
+        if (!Block.TryParse(bytes, out var block, out _)) return new SubmitOutcome.Rejected(UInt256.Zero, BlockRejection.Base("block-decode-failed"));
         return SubmitBlock(block);
     }
 
     /// <summary>
     /// Checks, stores and (when it leads the most-work valid chain) connects a block, reorganising if
-    /// needed. Rejections give "BASE" with Core's reject reason or the drivechain code with its detail;
-    /// a rejected block leaves the tip, UTXO set and drivechain state unchanged.
+    /// needed, running the <see cref="BlockPipeline"/>: its context-free and contextual phases here, its connect phase for
+    /// every block that becomes the tip. A rejected block leaves the tip, UTXO set and drivechain state unchanged.
     /// </summary>
     public SubmitOutcome SubmitBlock(Block block)
     {
@@ -70,30 +67,22 @@ public sealed partial class ChainManager
                 if (existing.HasData) return new SubmitOutcome.Duplicate(hash);
             }
 
-            if (BlockValidation.CheckBlock(block, _network) is { } contextFree)
-                return new SubmitOutcome.Rejected(hash, BaseCode, contextFree.RejectReason);
+            var check = new BlockCheck(block) { Now = _options.TimeProvider.GetUtcNow().ToUnixTimeSeconds() };
+            if (_pipeline.Run(check, BlockStagePhase.ContextFree) is { } contextFree)
+                return new SubmitOutcome.Rejected(hash, contextFree);
             if (!_index.TryGetValue(block.Header.PreviousBlockHash, out var parent))
-                return new SubmitOutcome.Rejected(hash, BaseCode, "prev-blk-not-found");
+                return new SubmitOutcome.Rejected(hash, BlockRejection.MissingPrevious());
             if (parent.IsFailed)
-                return new SubmitOutcome.Rejected(hash, BaseCode, "bad-prevblk");
+                return new SubmitOutcome.Rejected(hash, BlockRejection.InvalidPrevious());
 
-            long now = _options.TimeProvider.GetUtcNow().ToUnixTimeSeconds();
-            var history = new ChainHistory(parent);
-            int height = parent.Height + 1;
-            uint expectedBits = ExpectedBits(_network, parent, block.Header.Time, history);
-            if (BlockValidation.ContextualCheckBlockHeader(block.Header, height, expectedBits, parent.GetMedianTimePast(),
-                    parent.Header.Time, now, _network) is { } headerError)
-                return new SubmitOutcome.Rejected(hash, BaseCode, headerError.RejectReason);
-
-            if (BlockValidation.ContextualCheckBlock(block, height, parent.GetMedianTimePast(), _network) is { } contextual)
+            check.Parent = parent;
+            if (_pipeline.Run(check, BlockStagePhase.ContextualHeader) is { } header)
+                return new SubmitOutcome.Rejected(hash, header);
+            if (_pipeline.Run(check, BlockStagePhase.ContextualBlock) is { } contextual)
             {
                 // Core remembers the hash as invalid unless the block may be a mutated copy of a valid one.
-                if (!contextual.IsMutated)
-                {
-                    var failed = existing ?? AddIndex(block.Header, parent);
-                    InvalidBlockFound(failed, BaseCode, contextual.RejectReason);
-                }
-                return new SubmitOutcome.Rejected(hash, BaseCode, contextual.RejectReason);
+                if (contextual.IsPermanent) InvalidBlockFound(existing ?? AddIndex(block.Header, parent), contextual);
+                return new SubmitOutcome.Rejected(hash, contextual);
             }
 
             var tipBefore = _active.Tip;
@@ -110,23 +99,9 @@ public sealed partial class ChainManager
     }
 
     private static SubmitOutcome.Rejected RejectedFor(BlockIndex index) =>
-        (index.Status & BlockStatus.FailedValid) != 0
-            ? new SubmitOutcome.Rejected(index.Hash, index.FailureCode ?? BaseCode, index.FailureReason ?? "duplicate-invalid")
-            : new SubmitOutcome.Rejected(index.Hash, BaseCode, "bad-prevblk");
-
-    /// <summary>
-    /// The bits a block after <paramref name="parent"/> must carry: Core's GetNextWorkRequired, with the
-    /// minimum-difficulty walk (within a period, a block not more than 20 minutes after its parent takes the bits
-    /// of the last block that did not use the limit) answered from <see cref="BlockIndex.MinDifficultyWalkBits"/>.
-    /// </summary>
-    internal static uint ExpectedBits(Network network, BlockIndex parent, uint time, IHeaderAncestry history)
-    {
-        if ((parent.Height + 1) % network.DifficultyAdjustmentInterval != 0 && network.PowAllowMinDifficultyBlocks
-            && time <= (long)parent.Header.Time + network.PowTargetSpacing * 2)
-            return parent.MinDifficultyWalkBits;
-        var last = new PowHeader(parent.Height, parent.Header.Time, parent.Header.Bits);
-        return network.GetNextWorkRequired(last, time, history);
-    }
+        new(index.Hash, (index.Status & BlockStatus.FailedValid) != 0
+            ? index.Failure ?? BlockRejection.Base("duplicate-invalid")
+            : BlockRejection.InvalidPrevious());
 
     internal static void SetMinDifficultyWalkBits(Network network, uint powLimitBits, BlockIndex index) =>
         index.MinDifficultyWalkBits = index.Parent is not null && index.Height % network.DifficultyAdjustmentInterval != 0
@@ -163,7 +138,7 @@ public sealed partial class ChainManager
         var index = AddIndex(genesis.Header, null);
         StoreBlockData(index, genesis, stored ?? BlockFilePosition.None);
         // Core never connects the genesis coinbase (its output is unspendable); the drivechain rules see it.
-        var outcome = _drivechain.Connect(_drivechainState, genesis, 0);
+        var outcome = _pipeline.Drivechain.Connect(_drivechainState, genesis, 0);
         if (outcome is not Drivechain.Consensus.ConnectOutcome.Accepted accepted)
             throw new InvalidOperationException($"the drivechain rules reject the genesis block: {outcome}");
         _undo[index.Hash] = new BlockUndoRecord([], accepted.Undo);

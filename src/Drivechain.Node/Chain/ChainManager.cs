@@ -7,6 +7,7 @@ using Drivechain.Bitcoin.Validation;
 using Drivechain.Consensus;
 using Drivechain.Consensus.State;
 using Drivechain.Node.Chain.Tip;
+using Drivechain.Node.Chain.Validation;
 using Drivechain.Node.Storage;
 
 namespace Drivechain.Node.Chain;
@@ -22,8 +23,7 @@ public sealed partial class ChainManager : IDisposable
 {
     private readonly Lock _lock = new();
     private readonly Network _network;
-    private readonly DrivechainValidator _drivechain;
-    private readonly ISecp256k1 _secp;
+    private readonly BlockPipeline _pipeline;
     private readonly ChainManagerOptions _options;
     private readonly uint _powLimitBits;
     private readonly TipChangeStream _tipChanges = new();
@@ -46,8 +46,7 @@ public sealed partial class ChainManager : IDisposable
         ChainDatabase? database, BlockFileStore? blockFiles)
     {
         _network = network;
-        _drivechain = new DrivechainValidator(drivechainParams);
-        _secp = secp;
+        _pipeline = new BlockPipeline(network, secp, new DrivechainValidator(drivechainParams), options.PipelineTrace);
         _options = options;
         _database = database;
         _blockFiles = blockFiles;
@@ -115,6 +114,9 @@ public sealed partial class ChainManager : IDisposable
 
     /// <summary>The drivechain parameters in force.</summary>
     public DrivechainParams DrivechainParams { get; }
+
+    /// <summary>The drivechain validator: the node's only one (mempool, dashboard and gRPC ask it too).</summary>
+    public DrivechainValidator Validator => _pipeline.Drivechain;
 
     /// <summary>True when nothing is stored on disk.</summary>
     public bool IsInMemory => _database is null;

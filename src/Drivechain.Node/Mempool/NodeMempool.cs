@@ -1,4 +1,5 @@
 using Drivechain.Bitcoin.Primitives;
+using Drivechain.Bitcoin.Validation;
 using Drivechain.Node.Chain;
 using Drivechain.Node.Hosting;
 using Microsoft.Extensions.Logging;
@@ -10,7 +11,7 @@ namespace Drivechain.Node.Mempool;
 /// re-validation against every new tip (eviction of mined and conflicting transactions, re-admission after a
 /// disconnect, expiry of BMM requests). All members must be called with <see cref="NodeChain.Lock"/> held.
 /// </summary>
-public sealed partial class NodeMempool
+public sealed partial class NodeMempool : IScriptExecutionCache
 {
     private readonly NodeChain _node;
     private readonly TimeProvider _clock;
@@ -29,8 +30,8 @@ public sealed partial class NodeMempool
 
     public TxMempool Pool { get; } = new();
 
-    /// <summary>True when the transaction's scripts passed verification here (the template validator's script cache).</summary>
-    public bool IsScriptVerified(UInt256 wtxid) => _scriptsVerified.Contains(wtxid);
+    /// <summary>True when the transaction's scripts passed verification here, under the standard flags (the script cache of templates).</summary>
+    public bool IsVerified(Transaction tx) => _scriptsVerified.Contains(tx.WTxId);
 
     /// <summary>Starts following the chain's connect/disconnect events (idempotent; the chain must be loaded).</summary>
     public void EnsureSubscribed()

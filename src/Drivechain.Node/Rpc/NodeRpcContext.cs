@@ -7,14 +7,13 @@ using Drivechain.Node.Mining;
 namespace Drivechain.Node.Rpc;
 
 /// <summary>What chain, mempool and mining RPCs share: the chain under its lock, the mempool, the miner.</summary>
-public sealed class NodeRpcContext(NodeChain node, NodeMempool mempool, BlockMiner miner, BlockAssembler assembler, MinerPolicy policy, TemplateValidator validator)
+public sealed class NodeRpcContext(NodeChain node, NodeMempool mempool, BlockMiner miner, BlockAssembler assembler, MinerPolicy policy)
 {
     public NodeChain Node { get; } = node;
     public NodeMempool Mempool { get; } = mempool;
     public BlockMiner Miner { get; } = miner;
     public BlockAssembler Assembler { get; } = assembler;
     public MinerPolicy Policy { get; } = policy;
-    public TemplateValidator Validator { get; } = validator;
 
     public ChainManager Chain => Node.Chain;
 

@@ -49,10 +49,9 @@ public sealed class BlockIndexTests
         foreach (var parent in chain.Skip(1))
         {
             uint time = parent.Header.Time + (uint)random.Next(1, 2 * 1200);
-            var history = new ChainHistory(parent);
             var last = new PowHeader(parent.Height, parent.Header.Time, parent.Header.Bits);
 
-            ChainManager.ExpectedBits(network, parent, time, history)
+            Drivechain.Node.Chain.Validation.BlockPipeline.ExpectedBits(network, parent, time)
                 .Should().Be(network.GetNextWorkRequired(last, time, new ChainHistory(parent)), $"after height {parent.Height}");
         }
     }

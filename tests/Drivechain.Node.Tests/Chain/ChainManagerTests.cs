@@ -59,7 +59,7 @@ public sealed class ChainManagerTests
 
         var outcome = chain.SubmitBlock(orphan);
 
-        outcome.Should().BeEquivalentTo(new SubmitOutcome.Rejected(orphan.Hash, "BASE", "prev-blk-not-found"));
+        outcome.Should().BeEquivalentTo(new { BlockHash = orphan.Hash, Code = "BASE", Reason = "prev-blk-not-found" });
         chain.Height.Should().Be(0);
     }
 
