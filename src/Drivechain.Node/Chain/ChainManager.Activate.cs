@@ -98,7 +98,6 @@ public sealed partial class ChainManager
             TransactionsConnected = _statistics.TransactionsConnected + block.Transactions.Length,
             InputsConnected = _statistics.InputsConnected + delta.Spent.Length,
         };
-        BlockConnected?.Invoke(this, new ChainBlockEventArgs(block, index, _drivechainState, accepted.Events));
         var state = _drivechainState;
         _tipChanges.Publish(sequence => new TipChange.Connected(sequence, block, index, state, accepted.Events, delta.Spent));
         return true;
@@ -136,7 +135,6 @@ public sealed partial class ChainManager
         _active.SetTip(index.Parent);
         if (_candidates.Comparer.Compare(index, _active.Tip!) <= 0 && !index.IsFailed) _candidates.Add(index);
         _blocksSinceFlush++;
-        BlockDisconnected?.Invoke(this, new ChainBlockEventArgs(block, index, _drivechainState, []));
         var state = _drivechainState;
         _tipChanges.Publish(sequence => new TipChange.Disconnected(sequence, block, index, state, undo.Spent, undo.Drivechain));
     }

@@ -121,11 +121,11 @@ public sealed partial class ChainManager : IDisposable
     /// <summary>True when nothing is stored on disk.</summary>
     public bool IsInMemory => _database is null;
 
-    /// <summary>Raised after a block is connected to the active chain (see <see cref="ChainBlockEventArgs"/>).</summary>
-    public event EventHandler<ChainBlockEventArgs>? BlockConnected;
-
-    /// <summary>Raised after a block is disconnected from the active chain (reorg, invalidateblock).</summary>
-    public event EventHandler<ChainBlockEventArgs>? BlockDisconnected;
+    /// <summary>
+    /// Takes the chain-state lock, the one every public member takes (Core's cs_main): hold it to make several calls see one
+    /// tip, and while the mempool or the miner change with it. Re-entrant and synchronous: never hold it across an await.
+    /// </summary>
+    public Lock.Scope EnterLock() => _lock.EnterScope();
 
     /// <summary>Every change of the active chain, in order (see <see cref="SubscribeTipChanges"/>).</summary>
     public TipChangeStream TipChanges => _tipChanges;
