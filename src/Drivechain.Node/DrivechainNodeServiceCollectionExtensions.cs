@@ -49,6 +49,7 @@ public static class DrivechainNodeServiceCollectionExtensions
         services.AddHostedService<NodeStartupService>();
         services.AddHostedService<DrivechainActivityLog>();
         services.AddHostedService<MempoolTipFollower>();
+        services.AddHostedService<StopAtHeightService>();
         services.AddHostedService<RpcHttpServer>();
         services.AddSingleton<Grpc.GrpcServer>();
         services.AddHostedService(sp => sp.GetRequiredService<Grpc.GrpcServer>());
