@@ -54,13 +54,18 @@ public sealed partial class BlockMiner(NodeChain node, NodeMempool mempool, Bloc
 
     /// <summary>
     /// Brings the mempool and the miner policy up to the tip: the mempool applies the tip changes published since it last
-    /// looked (<see cref="NodeMempool.SyncWithChain"/>), then policy items that are now on-chain or gone are dropped.
+    /// looked (<see cref="NodeMempool.SyncWithChain"/>), then, once per new tip, policy items that are now on-chain or gone
+    /// are dropped.
     /// Cheap when the tip has not moved; called by <see cref="Mempool.MempoolTipFollower"/> on every tip change and by
     /// whoever takes the chain lock to use the mempool or the miner (RPC, P2P).
     /// </summary>
     public void FollowTip()
     {
-        if (!mempool.SyncWithChain()) return;
+        mempool.SyncWithChain();
+        // The policy is cleaned once per tip, whoever let the mempool catch up first.
+        var tip = node.Chain.Tip;
+        if (tip == _policyTip) return;
+        _policyTip = tip;
         var state = node.Chain.TipDrivechainState;
         foreach (var proposal in policy.QueuedProposals.ToList())
         {
@@ -80,6 +85,7 @@ public sealed partial class BlockMiner(NodeChain node, NodeMempool mempool, Bloc
     }
 
     private readonly HashSet<Consensus.Messages.M6Id> _proposedOnce = [];
+    private BlockIndex? _policyTip;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Block {BlockHash} accepted at height {Height} with {TxCount} transactions")]
     private static partial void LogAccepted(ILogger logger, int height, UInt256 blockHash, int txCount);
