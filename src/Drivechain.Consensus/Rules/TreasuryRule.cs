@@ -107,7 +107,7 @@ public sealed class TreasuryRule(DrivechainParams parameters)
             }
             else
             {
-                DepositAddress.TryParse(tx.Outputs[n.Vout + 1].ScriptPubKey.Span, out var address);
+                _ = DepositAddress.TryParse(tx.Outputs[n.Vout + 1].ScriptPubKey.Span, out var address);
                 state.Emit(new DrivechainEvent.DepositReceived(n.Slot, entry.Seq, entry.OutPoint, [.. address], new Money(n.Value - before)));
             }
         }
