@@ -1,6 +1,7 @@
 using Drivechain.Bitcoin.Crypto;
 using Drivechain.Bitcoin.Networks;
 using Drivechain.Bitcoin.Primitives;
+using Drivechain.Consensus.Vectors;
 using Drivechain.Node.Chain;
 
 namespace Drivechain.Cli.Replay;
@@ -17,15 +18,11 @@ internal sealed class ChainReplayEngine(ChainManager chain) : IDisposable
     public static bool TryCreate(VectorParams parameters, out ChainReplayEngine? engine, out string? error)
     {
         engine = null;
-        if (!Network.TryFromName(parameters.Network, out var network))
-        {
-            error = $"unknown network \"{parameters.Network}\" (expected main, test, testnet4, signet or regtest)";
-            return false;
-        }
-        if (!DrivechainStateView.TryCreateParams(network, parameters, out var drivechainParams, out error)) return false;
+        if (!parameters.TryCreateParams(out var drivechainParams, out error)) return false;
+        var network = Network.FromName(parameters.Network);
         // Default script-check policy: the chain checks in parallel only blocks with enough inputs to pay for it.
         var options = new ChainManagerOptions { FlushIntervalBlocks = int.MaxValue };
-        engine = new ChainReplayEngine(ChainManager.CreateInMemory(network, drivechainParams!, Secp.Value, options));
+        engine = new ChainReplayEngine(ChainManager.CreateInMemory(network, drivechainParams, Secp.Value, options));
         return true;
     }
 
@@ -49,7 +46,7 @@ internal sealed class ChainReplayEngine(ChainManager chain) : IDisposable
     public int TipHeight => chain.Height;
 
     /// <summary>The drivechain view at the active tip.</summary>
-    public ReplayState Snapshot() => DrivechainStateView.ToReplayState(chain.Tip.Hash, chain.Height, chain.TipDrivechainState);
+    public VectorState Snapshot() => VectorState.From(chain.Tip.Hash, chain.Height, chain.TipDrivechainState);
 
     public void Dispose() => chain.Dispose();
 }

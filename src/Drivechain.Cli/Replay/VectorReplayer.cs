@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
 using Drivechain.Bitcoin.Primitives;
+using Drivechain.Consensus.Vectors;
 
 namespace Drivechain.Cli.Replay;
 
@@ -76,12 +77,12 @@ internal static class VectorReplayer
                 return Mismatch($"wrong rejection code: expected {entry.Code}, node gave {verdict.Code}");
             if (engine.TipHash != beforeTip || engine.TipHeight != beforeHeight)
                 return Mismatch($"a rejected block moved the tip from {beforeTip} ({beforeHeight}) to {engine.TipHash} ({engine.TipHeight})");
-            var changed = StateComparer.Compare(before!, engine.Snapshot());
+            var changed = VectorStateComparer.Compare(before!, engine.Snapshot());
             if (!changed.IsEmpty) return Mismatch("a rejected block changed the drivechain state", changed);
         }
         if (entry.State is not null)
         {
-            var differences = StateComparer.Compare(entry.State, engine.Snapshot());
+            var differences = VectorStateComparer.Compare(entry.State, engine.Snapshot());
             if (!differences.IsEmpty) return Mismatch("the state differs", differences);
         }
         return null;

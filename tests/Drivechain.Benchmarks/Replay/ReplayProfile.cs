@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Drivechain.Bitcoin.Primitives;
 using Drivechain.Cli.Replay;
+using Drivechain.Consensus.Vectors;
 
 namespace Drivechain.Benchmarks.Replay;
 

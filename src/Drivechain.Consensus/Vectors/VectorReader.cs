@@ -1,18 +1,20 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.Json;
 using Drivechain.Bitcoin.Primitives;
+using Drivechain.Bitcoin.Serialization;
 
-namespace Drivechain.Cli.Replay;
+namespace Drivechain.Consensus.Vectors;
 
 /// <summary>
 /// Reads a <c>drivechain-vectors/1</c> file with <see cref="Utf8JsonReader"/> in one forward pass: block hex is
 /// decoded straight from the UTF-8 buffer. Unknown fields are skipped. Bad input is returned as a message.
 /// </summary>
-internal static partial class VectorReader
+public static partial class VectorReader
 {
     /// <summary>Parses a vector; false with a message naming what is wrong and where.</summary>
-    public static bool TryRead(ReadOnlySpan<byte> json, string fallbackName, out VectorFile? file, out string? error)
+    public static bool TryRead(ReadOnlySpan<byte> json, string fallbackName, [NotNullWhen(true)] out VectorFile? file, [NotNullWhen(false)] out string? error)
     {
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
         try
@@ -127,8 +129,8 @@ internal static partial class VectorReader
     {
         Expect(ref reader, JsonTokenType.StartObject, $"blocks[{index}]");
         byte[]? bytes = null;
-        string? expect = null, code = null;
-        ReplayState? state = null;
+        string? expect = null, code = null, note = null;
+        VectorState? state = null;
         while (NextProperty(ref reader, out var property))
         {
             switch (property)
@@ -136,6 +138,7 @@ internal static partial class VectorReader
                 case "hex": bytes = ReadHex(ref reader, index); break;
                 case "expect": expect = ReadString(ref reader, $"blocks[{index}].expect"); break;
                 case "code": code = ReadNullableString(ref reader); break;
+                case "note": note = ReadNullableString(ref reader); break;
                 case "state":
                     state = reader.TokenType == JsonTokenType.Null ? null : ReadState(ref reader, $"blocks[{index}].state");
                     break;
@@ -150,7 +153,7 @@ internal static partial class VectorReader
             null => throw new VectorFormatException($"blocks[{index}]: missing \"expect\""),
             _ => throw new VectorFormatException($"blocks[{index}]: \"expect\" must be \"accept\" or \"reject\", not \"{expect}\""),
         };
-        return new VectorBlock(index, bytes, accept, accept ? null : code, state);
+        return new VectorBlock(index, bytes, accept, accept ? null : code, state, note);
     }
 
     private static byte[] ReadHex(ref Utf8JsonReader reader, int index)
