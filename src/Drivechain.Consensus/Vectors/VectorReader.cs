@@ -14,12 +14,29 @@ namespace Drivechain.Consensus.Vectors;
 public static partial class VectorReader
 {
     /// <summary>Parses a vector; false with a message naming what is wrong and where.</summary>
-    public static bool TryRead(ReadOnlySpan<byte> json, string fallbackName, [NotNullWhen(true)] out VectorFile? file, [NotNullWhen(false)] out string? error)
+    public static bool TryRead(ReadOnlySpan<byte> json, string fallbackName, [NotNullWhen(true)] out VectorFile? file, [NotNullWhen(false)] out string? error) =>
+        TryParse(json, fallbackName, ReadFile, out file, out error);
+
+    /// <summary>
+    /// Parses a standalone <c>params</c> object (what libdrivechain's <c>dc_validator_create_json</c> takes);
+    /// false with a message naming what is wrong and where.
+    /// </summary>
+    public static bool TryReadParams(ReadOnlySpan<byte> json, [NotNullWhen(true)] out VectorParams? parameters, [NotNullWhen(false)] out string? error) =>
+        TryParse(json, "params", ReadTopLevelParams, out parameters, out error);
+
+    private static VectorParams ReadTopLevelParams(ref Utf8JsonReader reader, string what)
+    {
+        Read(ref reader);
+        return ReadParams(ref reader);
+    }
+
+    private static bool TryParse<T>(ReadOnlySpan<byte> json, string what, ElementReader<T> read,
+        [NotNullWhen(true)] out T? value, [NotNullWhen(false)] out string? error) where T : class
     {
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
         try
         {
-            file = ReadFile(ref reader, fallbackName);
+            value = read(ref reader, what);
             error = null;
             return true;
         }
@@ -37,7 +54,7 @@ public static partial class VectorReader
             // Utf8JsonReader.Get* on a token of the wrong kind (e.g. a string where a number belongs).
             error = $"invalid vector: {e.Message} (byte {reader.TokenStartIndex})";
         }
-        file = null;
+        value = null;
         return false;
     }
 
