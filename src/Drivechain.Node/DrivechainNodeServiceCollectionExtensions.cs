@@ -23,7 +23,6 @@ public static class DrivechainNodeServiceCollectionExtensions
         services.AddSingleton<NodeReadiness>();
         services.AddSingleton<NodeFatalError>();
         services.AddSingleton<NodeChain>();
-        services.AddSingleton<DrivechainActivityLog>();
         services.AddSingleton<NodeMempool>();
         services.AddSingleton<MinerPolicy>();
         services.AddSingleton<BlockAssembler>();
@@ -48,6 +47,9 @@ public static class DrivechainNodeServiceCollectionExtensions
 
         services.AddHostedService<DataDirectoryLockService>();   // first: before anything writes to the data directory
         services.AddHostedService<NodeStartupService>();
+        services.AddHostedService<DrivechainActivityLog>();
+        services.AddHostedService<MempoolTipFollower>();
+        services.AddHostedService<StopAtHeightService>();
         services.AddHostedService<RpcHttpServer>();
         services.AddSingleton<Grpc.GrpcServer>();
         services.AddHostedService(sp => sp.GetRequiredService<Grpc.GrpcServer>());

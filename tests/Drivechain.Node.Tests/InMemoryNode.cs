@@ -1,12 +1,16 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using Drivechain.Bitcoin.Addresses;
+using Drivechain.Bitcoin.Crypto;
 using Drivechain.Bitcoin.Networks;
+using Drivechain.Bitcoin.Primitives;
 using Drivechain.Bitcoin.Scripting;
 using Drivechain.Node.Chain;
 using Drivechain.Node.Hosting;
 using Drivechain.Node.Mempool;
 using Drivechain.Node.Mining;
 using Drivechain.Node.Rpc;
+using Drivechain.Node.Rpc.Signing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -33,8 +37,26 @@ public sealed class InMemoryNode : IDisposable
         Node.Attach(ChainManager.CreateInMemory(Network.Regtest, Node.Params, Node.Secp, chainOptions));
     }
 
+    private static readonly byte[] Secret = Convert.FromHexString("0707070707070707070707070707070707070707070707070707070707070707");
+
     /// <summary>OP_TRUE: anyone can spend what the tests mine to it.</summary>
     public static Script AnyoneCanSpend { get; } = new(new[] { (byte)OpcodeType.OP_1 });
+
+    /// <summary>A P2WPKH output of the test key (standard to spend, signed by <see cref="Spend"/>).</summary>
+    public Script Wallet => Address.PayToWitness(0, Hashes.Hash160(Node.Secp.GetPublicKey(Secret, compressed: true)).ToBytes(), Network.Regtest).ScriptPubKey;
+
+    /// <summary>Mines <paramref name="count"/> blocks paying <see cref="Wallet"/>; their coinbase transactions.</summary>
+    public List<Transaction> MineToWallet(int count) =>
+        Enumerable.Range(0, count).Select(_ => Miner.MineOne(Wallet, 1_000_000)!.Transactions[0]).ToList();
+
+    /// <summary>A signed transaction spending output 0 of <paramref name="parent"/> (paying <see cref="Wallet"/>) with <paramref name="fee"/>.</summary>
+    public Transaction Spend(Transaction parent, long fee, uint vout = 0)
+    {
+        var spent = parent.Outputs[(int)vout];
+        var unsigned = new Transaction(2, [new TxIn(new OutPoint(parent.TxId, vout), Script.Empty, 0xfffffffd)],
+            [new TxOut(new Money(spent.Value.Satoshis - fee), Wallet)], 0);
+        return new TransactionSigner(Node.Secp).Sign(unsigned, [spent], [(Secret, true)], [], 1).Transaction;
+    }
 
     public ServiceProvider Services { get; }
     public NodeChain Node { get; }

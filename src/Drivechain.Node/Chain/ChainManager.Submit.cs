@@ -1,4 +1,3 @@
-using Drivechain.Bitcoin.Networks;
 using Drivechain.Bitcoin.Primitives;
 using Drivechain.Node.Chain.Validation;
 using Drivechain.Node.Storage;
@@ -38,20 +37,7 @@ public sealed partial class ChainManager
     private void PersistIndexEntry(UInt256 hash)
     {
         lock (_lock)
-        {
-            if (_database is null || !_index.TryGetValue(hash, out var index)) return;
-            _database.BeginBatch();
-            try
-            {
-                _database.PutBlockIndex(index);
-                _database.CommitBatch();
-            }
-            catch (SqliteException e)
-            {
-                _database.RollbackBatch();
-                throw new StorageFailureException($"Writing the block index failed: {e.Message}", e);
-            }
-        }
+            if (_tree.TryGet(hash, out var index)) _store.PersistIndexEntry(index);
     }
 
     // stored: where the block's bytes already are (reindex), or BlockFilePosition.None to store them.
@@ -61,7 +47,7 @@ public sealed partial class ChainManager
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             var hash = block.Hash;
-            if (_index.TryGetValue(hash, out var existing))
+            if (_tree.TryGet(hash, out var existing))
             {
                 if (existing.IsFailed) return RejectedFor(existing);
                 if (existing.HasData) return new SubmitOutcome.Duplicate(hash);
@@ -70,7 +56,7 @@ public sealed partial class ChainManager
             var check = new BlockCheck(block) { Now = _options.TimeProvider.GetUtcNow().ToUnixTimeSeconds() };
             if (_pipeline.Run(check, BlockStagePhase.ContextFree) is { } contextFree)
                 return new SubmitOutcome.Rejected(hash, contextFree);
-            if (!_index.TryGetValue(block.Header.PreviousBlockHash, out var parent))
+            if (!_tree.TryGet(block.Header.PreviousBlockHash, out var parent))
                 return new SubmitOutcome.Rejected(hash, BlockRejection.MissingPrevious());
             if (parent.IsFailed)
                 return new SubmitOutcome.Rejected(hash, BlockRejection.InvalidPrevious());
@@ -81,19 +67,19 @@ public sealed partial class ChainManager
             if (_pipeline.Run(check, BlockStagePhase.ContextualBlock) is { } contextual)
             {
                 // Core remembers the hash as invalid unless the block may be a mutated copy of a valid one.
-                if (contextual.IsPermanent) InvalidBlockFound(existing ?? AddIndex(block.Header, parent), contextual);
+                if (contextual.IsPermanent) _tree.MarkInvalid(existing ?? _tree.AddHeader(block.Header, parent), contextual);
                 return new SubmitOutcome.Rejected(hash, contextual);
             }
 
-            var tipBefore = _active.Tip;
-            var index = existing ?? AddIndex(block.Header, parent);
-            StoreBlockData(index, block, stored);
-            if (!index.IsFailed && CandidateComparer.Instance.Compare(index, tipBefore) <= 0) _candidates.Add(index);
+            var tipBefore = _tree.Tip;
+            var index = existing ?? _tree.AddHeader(block.Header, parent);
+            _tree.MarkStored(index, block.Transactions.Length, _store.Store(block, stored));
+            _tree.OfferCandidate(index);
             ActivateBestChain(block);
             MaybeFlush();
 
             if (index.IsFailed) return RejectedFor(index);
-            var tip = _active.Tip!;
+            var tip = _tree.Tip!;
             return new SubmitOutcome.Accepted(hash, index.Height, tip == index, tip != tipBefore);
         }
     }
@@ -103,48 +89,20 @@ public sealed partial class ChainManager
             ? index.Failure ?? BlockRejection.Base("duplicate-invalid")
             : BlockRejection.InvalidPrevious());
 
-    internal static void SetMinDifficultyWalkBits(Network network, uint powLimitBits, BlockIndex index) =>
-        index.MinDifficultyWalkBits = index.Parent is not null && index.Height % network.DifficultyAdjustmentInterval != 0
-            && index.Header.Bits == powLimitBits
-                ? index.Parent.MinDifficultyWalkBits
-                : index.Header.Bits;
-
-    private void SetMinDifficultyWalkBits(BlockIndex index) => SetMinDifficultyWalkBits(_network, _powLimitBits, index);
-
-    private BlockIndex AddIndex(BlockHeader header, BlockIndex? parent)
-    {
-        var index = new BlockIndex(header, parent, sequenceId: 0) { Status = BlockStatus.ValidHeader };
-        SetMinDifficultyWalkBits(index);
-        _index.Add(index.Hash, index);
-        MarkDirty(index);
-        return index;
-    }
-
-    private void StoreBlockData(BlockIndex index, Block block, BlockFilePosition stored)
-    {
-        index.SequenceId = _nextSequenceId++;
-        index.TransactionCount = block.Transactions.Length;
-        if (stored.IsSet) index.FilePosition = stored;
-        else if (_blockFiles is not null) index.FilePosition = _blockFiles.Append(block.ToBytes());
-        else _memoryBlocks[index.Hash] = block;
-        index.Status |= BlockStatus.HaveData | BlockStatus.ValidTransactions;
-        MarkDirty(index);
-    }
-
     /// <param name="stored">Where the genesis block's bytes already are (reindex); by default they are stored.</param>
     private void InitialiseGenesis(BlockFilePosition? stored = null)
     {
         var genesis = _network.Genesis;
-        var index = AddIndex(genesis.Header, null);
-        StoreBlockData(index, genesis, stored ?? BlockFilePosition.None);
+        var index = _tree.AddHeader(genesis.Header, null);
+        _tree.MarkStored(index, genesis.Transactions.Length, _store.Store(genesis, stored ?? BlockFilePosition.None));
         // Core never connects the genesis coinbase (its output is unspendable); the drivechain rules see it.
-        var outcome = _pipeline.Drivechain.Connect(_drivechainState, genesis, 0);
+        var outcome = _pipeline.Drivechain.Connect(_state.Drivechain, genesis, 0);
         if (outcome is not Drivechain.Consensus.ConnectOutcome.Accepted accepted)
             throw new InvalidOperationException($"the drivechain rules reject the genesis block: {outcome}");
-        _undo[index.Hash] = new BlockUndoRecord([], accepted.Undo);
-        _drivechainState = accepted.State;
+        _store.RememberUndo(index.Hash, new BlockUndoRecord([], accepted.Undo));
+        _state.Drivechain = accepted.State;
         index.Status |= BlockStatus.ValidScripts;
-        _active.SetTip(index);
-        _candidates.Add(index);
+        _tree.Active.SetTip(index);
+        _tree.AddCandidate(index);
     }
 }

@@ -18,15 +18,15 @@ public sealed partial class ChainManager
         lock (_lock)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            var tip = _active.Tip!;
+            var tip = _tree.Tip!;
             if (block.Header.PreviousBlockHash != tip.Hash) return BlockRejection.Base("inconclusive-not-best-prevblk");
             var check = new BlockCheck(block)
             {
                 CheckProofOfWork = checkProofOfWork,
                 Now = _options.TimeProvider.GetUtcNow().ToUnixTimeSeconds(),
                 Parent = tip,
-                Coins = _coins,
-                State = _drivechainState,
+                Coins = _state.Coins,
+                State = _state.Drivechain,
                 ScriptMode = ChooseScriptCheckMode(block),
                 ScriptCache = scriptCache,
             };

@@ -14,7 +14,7 @@ namespace Drivechain.Node.Mining;
 /// Builds block templates for getblocktemplate and the internal miner alike: mempool transactions by ancestor fee
 /// rate within the weight and sigop limits, the drivechain coinbase messages of the <see cref="MinerPolicy"/>, approved
 /// M6 payouts, the BMM accepts, and the witness commitment; every template passes the block pipeline
-/// (<see cref="ChainManager.TestBlockValidity"/>, with the mempool as script cache) before it is returned. Call with <see cref="NodeChain.Lock"/> held.
+/// (<see cref="ChainManager.TestBlockValidity"/>, with the mempool as script cache) before it is returned. Call holding the chain lock (<see cref="NodeChain.EnterLock"/>).
 /// </summary>
 public sealed partial class BlockAssembler(NodeChain node, NodeMempool mempool, MinerPolicy policy, TimeProvider clock)
 {

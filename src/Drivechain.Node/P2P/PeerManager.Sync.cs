@@ -95,15 +95,7 @@ public sealed partial class PeerManager
         peer.InFlight.Remove(block.Hash);
         peer.MarkKnown(block.Hash);
         SubmitOutcome outcome;
-        await node.Lock.WaitAsync(peer.Closed).ConfigureAwait(false);
-        try
-        {
-            outcome = miner.Submit(block);
-        }
-        finally
-        {
-            node.Lock.Release();
-        }
+        using (node.EnterLock()) outcome = miner.Submit(block);
         switch (outcome)
         {
             case SubmitOutcome.Accepted accepted:

@@ -17,19 +17,15 @@ public sealed class NodeRpcContext(NodeChain node, NodeMempool mempool, BlockMin
 
     public ChainManager Chain => Node.Chain;
 
-    /// <summary>Runs <paramref name="body"/> holding the node lock; before the chain has loaded, Core's RPC_IN_WARMUP.</summary>
-    public async ValueTask<JsonNode?> LockedAsync(Func<JsonNode?> body, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="body"/> holding the chain lock, the mempool and miner caught up with the tip; before the chain has loaded, Core's RPC_IN_WARMUP.</summary>
+    public ValueTask<JsonNode?> LockedAsync(Func<JsonNode?> body, CancellationToken cancellationToken)
     {
         if (!Node.IsLoaded) throw new RpcException(RpcErrorCode.InWarmup, "Loading block index...");
-        await Node.Lock.WaitAsync(cancellationToken);
-        try
+        cancellationToken.ThrowIfCancellationRequested();
+        using (Node.EnterLock())
         {
-            Mempool.EnsureSubscribed();
-            return body();
-        }
-        finally
-        {
-            Node.Lock.Release();
+            Miner.FollowTip();
+            return ValueTask.FromResult(body());
         }
     }
 }

@@ -19,7 +19,7 @@ public sealed class BlockIndexTests
             time += (uint)random.Next(60, 1500);
             var header = new BlockHeader(4, parent?.Hash ?? UInt256.Zero, new UInt256((ulong)i), time, bits, 0);
             var index = new BlockIndex(header, parent, i);
-            ChainManager.SetMinDifficultyWalkBits(network, network.PowLimitBits, index);
+            BlockTree.SetMinDifficultyWalkBits(network, network.PowLimitBits, index);
             list.Add(index);
             parent = index;
         }
