@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Drivechain.Cli.Replay;
+using Drivechain.Consensus.Vectors;
 
 namespace Drivechain.Cli.Bench;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Drivechain.Cli.Bench;
 using Drivechain.Cli.Replay;
+using Drivechain.Consensus.Vectors;
 
 namespace Drivechain.Cli.Commands;
 

@@ -158,7 +158,7 @@ public sealed class NodeOptions
     }
 
     /// <summary>The P2P port: <see cref="Port"/>, else the chain's default.</summary>
-    public int EffectiveP2pPort => Port ?? Drivechain.Node.P2P.PeerEndpoints.DefaultPort(ResolveChain());
+    public int EffectiveP2pPort => Port ?? ChainDefaults.P2pPort(ResolveChain());
 
     /// <summary>Whether inbound P2P connections are accepted: <see cref="Listen"/>, else on unless <see cref="Connect"/> is given.</summary>
     public bool EffectiveListen => Listen ?? Connect.Count == 0;

@@ -71,11 +71,14 @@ public sealed partial class NodeStartupService(
         }
         catch (Exception e)
         {
-            log.LogCritical(e, "Node start-up failed");
+            LogStartupCrashed(log, e);
             Environment.ExitCode = 1;
             lifetime.StopApplication();
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Node start-up failed")]
+    private static partial void LogStartupCrashed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Drivechain.NET node starting on {Chain}, data directory {DataDir}")]
     private static partial void LogStarting(ILogger logger, string chain, string dataDir);

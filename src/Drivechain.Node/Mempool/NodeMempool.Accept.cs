@@ -141,7 +141,7 @@ public sealed partial class NodeMempool
         return null;
     }
 
-    private static IEnumerable<MempoolEntry> AncestorsOf(MempoolEntry entry)
+    private static HashSet<MempoolEntry> AncestorsOf(MempoolEntry entry)
     {
         var seen = new HashSet<MempoolEntry>();
         var stack = new Stack<MempoolEntry>(entry.Parents);
@@ -154,7 +154,7 @@ public sealed partial class NodeMempool
         return seen;
     }
 
-    private static IEnumerable<MempoolEntry> DescendantsOf(MempoolEntry entry)
+    private static HashSet<MempoolEntry> DescendantsOf(MempoolEntry entry)
     {
         var seen = new HashSet<MempoolEntry>();
         var stack = new Stack<MempoolEntry>(entry.Children);

@@ -1,12 +1,12 @@
 using System.Collections.Immutable;
 
-namespace Drivechain.Cli.Replay;
+namespace Drivechain.Consensus.Vectors;
 
 /// <summary>Compares an expected state object with the node's, field by field, in the spec's array order.</summary>
-internal static class StateComparer
+public static class VectorStateComparer
 {
     /// <summary>Every difference as a line <c>field: expected X, node has Y</c>; empty when equal.</summary>
-    public static ImmutableArray<string> Compare(ReplayState expected, ReplayState actual)
+    public static ImmutableArray<string> Compare(VectorState expected, VectorState actual)
     {
         var differences = ImmutableArray.CreateBuilder<string>();
         if (expected.Tip != actual.Tip) differences.Add($"tip: expected {expected.Tip}, node has {actual.Tip}");

@@ -1,7 +1,7 @@
-namespace Drivechain.Cli.Replay;
+namespace Drivechain.Bitcoin.Serialization;
 
 /// <summary>Hex decoding straight from the UTF-8 bytes of a JSON string (no intermediate string).</summary>
-internal static class Hex
+public static class Hex
 {
     private static readonly sbyte[] Values = BuildTable();
 

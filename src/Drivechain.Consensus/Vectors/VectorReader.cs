@@ -1,23 +1,42 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.Json;
 using Drivechain.Bitcoin.Primitives;
+using Drivechain.Bitcoin.Serialization;
 
-namespace Drivechain.Cli.Replay;
+namespace Drivechain.Consensus.Vectors;
 
 /// <summary>
 /// Reads a <c>drivechain-vectors/1</c> file with <see cref="Utf8JsonReader"/> in one forward pass: block hex is
 /// decoded straight from the UTF-8 buffer. Unknown fields are skipped. Bad input is returned as a message.
 /// </summary>
-internal static partial class VectorReader
+public static partial class VectorReader
 {
     /// <summary>Parses a vector; false with a message naming what is wrong and where.</summary>
-    public static bool TryRead(ReadOnlySpan<byte> json, string fallbackName, out VectorFile? file, out string? error)
+    public static bool TryRead(ReadOnlySpan<byte> json, string fallbackName, [NotNullWhen(true)] out VectorFile? file, [NotNullWhen(false)] out string? error) =>
+        TryParse(json, fallbackName, ReadFile, out file, out error);
+
+    /// <summary>
+    /// Parses a standalone <c>params</c> object (what libdrivechain's <c>dc_validator_create_json</c> takes);
+    /// false with a message naming what is wrong and where.
+    /// </summary>
+    public static bool TryReadParams(ReadOnlySpan<byte> json, [NotNullWhen(true)] out VectorParams? parameters, [NotNullWhen(false)] out string? error) =>
+        TryParse(json, "params", ReadTopLevelParams, out parameters, out error);
+
+    private static VectorParams ReadTopLevelParams(ref Utf8JsonReader reader, string what)
+    {
+        Read(ref reader);
+        return ReadParams(ref reader);
+    }
+
+    private static bool TryParse<T>(ReadOnlySpan<byte> json, string what, ElementReader<T> read,
+        [NotNullWhen(true)] out T? value, [NotNullWhen(false)] out string? error) where T : class
     {
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
         try
         {
-            file = ReadFile(ref reader, fallbackName);
+            value = read(ref reader, what);
             error = null;
             return true;
         }
@@ -35,7 +54,7 @@ internal static partial class VectorReader
             // Utf8JsonReader.Get* on a token of the wrong kind (e.g. a string where a number belongs).
             error = $"invalid vector: {e.Message} (byte {reader.TokenStartIndex})";
         }
-        file = null;
+        value = null;
         return false;
     }
 
@@ -127,8 +146,8 @@ internal static partial class VectorReader
     {
         Expect(ref reader, JsonTokenType.StartObject, $"blocks[{index}]");
         byte[]? bytes = null;
-        string? expect = null, code = null;
-        ReplayState? state = null;
+        string? expect = null, code = null, note = null;
+        VectorState? state = null;
         while (NextProperty(ref reader, out var property))
         {
             switch (property)
@@ -136,6 +155,7 @@ internal static partial class VectorReader
                 case "hex": bytes = ReadHex(ref reader, index); break;
                 case "expect": expect = ReadString(ref reader, $"blocks[{index}].expect"); break;
                 case "code": code = ReadNullableString(ref reader); break;
+                case "note": note = ReadNullableString(ref reader); break;
                 case "state":
                     state = reader.TokenType == JsonTokenType.Null ? null : ReadState(ref reader, $"blocks[{index}].state");
                     break;
@@ -150,7 +170,7 @@ internal static partial class VectorReader
             null => throw new VectorFormatException($"blocks[{index}]: missing \"expect\""),
             _ => throw new VectorFormatException($"blocks[{index}]: \"expect\" must be \"accept\" or \"reject\", not \"{expect}\""),
         };
-        return new VectorBlock(index, bytes, accept, accept ? null : code, state);
+        return new VectorBlock(index, bytes, accept, accept ? null : code, state, note);
     }
 
     private static byte[] ReadHex(ref Utf8JsonReader reader, int index)

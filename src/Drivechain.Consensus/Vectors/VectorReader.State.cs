@@ -2,11 +2,11 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using Drivechain.Bitcoin.Primitives;
 
-namespace Drivechain.Cli.Replay;
+namespace Drivechain.Consensus.Vectors;
 
-internal static partial class VectorReader
+public static partial class VectorReader
 {
-    private static ReplayState ReadState(ref Utf8JsonReader reader, string what)
+    private static VectorState ReadState(ref Utf8JsonReader reader, string what)
     {
         Expect(ref reader, JsonTokenType.StartObject, what);
         UInt256? tip = null;
@@ -26,7 +26,7 @@ internal static partial class VectorReader
                 default: reader.Skip(); break;
             }
         }
-        return new ReplayState(
+        return new VectorState(
             tip ?? throw Missing(what, "tip"),
             height ?? throw Missing(what, "height"),
             sidechains ?? throw Missing(what, "sidechains"),

@@ -1,8 +1,8 @@
 using System.Text.Json;
 
-namespace Drivechain.Cli.Replay;
+namespace Drivechain.Consensus.Vectors;
 
-internal static partial class VectorReader
+public static partial class VectorReader
 {
     private static void Read(ref Utf8JsonReader reader)
     {
