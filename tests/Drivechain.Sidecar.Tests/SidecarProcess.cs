@@ -43,6 +43,27 @@ internal sealed partial class SidecarProcess : IAsyncDisposable
         return sidecar;
     }
 
+    /// <summary>Runs <c>drivechain sidecar <paramref name="args"/></c> until it exits by itself; its exit code and output.</summary>
+    public static async Task<(int ExitCode, string Output)> RunToExitAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(NodeProcess.CliPath());
+        start.ArgumentList.Add("sidecar");
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
+        }
+        finally
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+        }
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
     /// <summary>The digest the sidecar logged when its tip became (or resumed at) <paramref name="hash"/>.</summary>
     public Task<string> DigestAtTipAsync(string hash)
     {
