@@ -17,14 +17,14 @@ internal sealed class FollowerRun : IAsyncDisposable
     private readonly Channel<SidecarVerdict> _verdicts = Channel.CreateUnbounded<SidecarVerdict>();
     private readonly List<SidecarVerdict> _seen = [];
     private readonly CoreRpcClient _rpc;
-    private readonly string _directory;
+    private readonly TempDirectory _directory;
     private Task _loop = Task.CompletedTask;
 
-    private FollowerRun(BitcoindProcess core, string directory)
+    private FollowerRun(BitcoindProcess core, TempDirectory directory)
     {
         _directory = directory;
         _rpc = new CoreRpcClient(new Uri($"http://127.0.0.1:{core.RpcPort}/"), CoreCredentials.UserPassword);
-        Store = SidecarStore.Open(Path.Combine(directory, "sidecar.sqlite"));
+        Store = SidecarStore.Open(Path.Combine(directory.Path, "sidecar.sqlite"));
         Follower = new SidecarFollower(_rpc, Store, new DrivechainValidator(DrivechainParams.ForNetwork("regtest")),
             NullLogger<SidecarFollower>.Instance) { PollTimeout = TimeSpan.FromSeconds(10) };
         Follower.VerdictReached += v => _verdicts.Writer.TryWrite(v);
@@ -36,7 +36,7 @@ internal sealed class FollowerRun : IAsyncDisposable
 
     public static async Task<FollowerRun> StartAsync(BitcoindProcess core)
     {
-        var run = new FollowerRun(core, Directory.CreateTempSubdirectory("sidecar-").FullName);
+        var run = new FollowerRun(core, new TempDirectory());
         await run.Follower.StartAsync(CancellationToken.None);
         run._loop = Task.Run(() => run.Follower.RunAsync(run._stop.Token));
         return run;
@@ -74,13 +74,6 @@ internal sealed class FollowerRun : IAsyncDisposable
         Store.Dispose();
         _rpc.Dispose();
         _stop.Dispose();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Left behind in the temp folder.
-        }
+        _directory.Dispose();
     }
 }

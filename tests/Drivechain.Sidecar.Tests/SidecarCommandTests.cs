@@ -39,38 +39,26 @@ public sealed class SidecarCommandTests
     public async Task Core_on_another_chain_is_a_fatal_error()
     {
         await using var core = await BitcoindProcess.StartAsync();
-        var dataDir = Directory.CreateTempSubdirectory("sidecar-cli-").FullName;
-        try
-        {
-            var (exitCode, output) = await SidecarProcess.RunToExitAsync("--signet", "--rpcconnect", Endpoint(core),
-                "--rpcuser", CoreCredentials.User, "--rpcpassword", CoreCredentials.Password, "--datadir", dataDir);
+        using var dataDir = new TempDirectory();
 
-            exitCode.Should().Be(1);
-            output.Should().Contain("is on chain 'regtest', not 'signet'");
-        }
-        finally
-        {
-            Directory.Delete(dataDir, recursive: true);
-        }
+        var (exitCode, output) = await SidecarProcess.RunToExitAsync("--signet", "--rpcconnect", Endpoint(core),
+            "--rpcuser", CoreCredentials.User, "--rpcpassword", CoreCredentials.Password, "--datadir", dataDir.Path);
+
+        exitCode.Should().Be(1);
+        output.Should().Contain("is on chain 'regtest', not 'signet'");
     }
 
     [BitcoindFact]
     public async Task Wrong_credentials_are_a_fatal_error_that_does_not_print_the_password()
     {
         await using var core = await BitcoindProcess.StartAsync();
-        var dataDir = Directory.CreateTempSubdirectory("sidecar-cli-").FullName;
-        try
-        {
-            var (exitCode, output) = await SidecarProcess.RunToExitAsync("--regtest", "--rpcconnect", Endpoint(core),
-                "--rpcuser", CoreCredentials.User, "--rpcpassword", "not-the-password-7f3a", "--datadir", dataDir);
+        using var dataDir = new TempDirectory();
 
-            exitCode.Should().Be(1);
-            output.Should().Contain("wrong credentials?").And.NotContain("not-the-password-7f3a");
-        }
-        finally
-        {
-            Directory.Delete(dataDir, recursive: true);
-        }
+        var (exitCode, output) = await SidecarProcess.RunToExitAsync("--regtest", "--rpcconnect", Endpoint(core),
+            "--rpcuser", CoreCredentials.User, "--rpcpassword", "not-the-password-7f3a", "--datadir", dataDir.Path);
+
+        exitCode.Should().Be(1);
+        output.Should().Contain("wrong credentials?").And.NotContain("not-the-password-7f3a");
     }
 
     private static string Endpoint(BitcoindProcess core) => $"127.0.0.1:{core.RpcPort.ToString(CultureInfo.InvariantCulture)}";

