@@ -97,7 +97,18 @@ public sealed partial class SidecarFollower(CoreRpcClient core, SidecarStore sto
                     var code = rejected.Rejection.CodeString;
                     store.RecordInvalidated(height, next, code, rejected.Rejection.Detail);
                     LogInvalid(log, height, next, code, rejected.Rejection.Detail);
-                    await core.InvalidateBlockAsync(next, cancellationToken);
+                    try
+                    {
+                        await core.InvalidateBlockAsync(next, cancellationToken);
+                    }
+                    catch (CoreRpcException e)
+                    {
+                        // E.g. Core dropped the block meanwhile: the next round judges Core's chain again. Pause so a
+                        // persistent refusal does not become a busy loop.
+                        LogInvalidateFailed(log, next, e.Message);
+                        await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+                        return;
+                    }
                     VerdictReached?.Invoke(new SidecarVerdict(height, next, code, tip.State.ComputeDigest(), Stopwatch.GetTimestamp()));
                     if (changed) LogTipWithDigest(tip);
                     return;
@@ -140,6 +151,9 @@ public sealed partial class SidecarFollower(CoreRpcClient core, SidecarStore sto
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Block {Height} {BlockHash} breaks drivechain rule {RejectCode} ({Detail}): invalidating it on Core")]
     private static partial void LogInvalid(ILogger logger, int height, UInt256 blockHash, string rejectCode, string detail);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Bitcoin Core refused to invalidate {BlockHash}: {Reason}; retrying")]
+    private static partial void LogInvalidateFailed(ILogger logger, UInt256 blockHash, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Tip {Height} {BlockHash} digest {Digest}")]
     private static partial void LogTip(ILogger logger, int height, UInt256 blockHash, UInt256 digest);
