@@ -19,6 +19,7 @@ internal static class CliApp
         root.Add(VersionCommand.Create());
         root.Add(NodeCommand.Create());
         root.Add(BenchCommand.Create());
+        root.Add(SidecarCommand.Create());
         return root;
     }
 
