@@ -79,6 +79,17 @@ public sealed partial class WalletManager
         }
     }
 
+    /// <summary>Forgets a wallet's confirmations and scans the chain again from its birth height (gRPC FullScan).</summary>
+    public void FullScan(NodeWallet wallet)
+    {
+        lock (_gate)
+        {
+            CatchUp();
+            wallet.Ledger.ClearConfirmations();
+            Rescan(wallet, _tip);
+        }
+    }
+
     /// <summary>Scans the active chain from the wallet's birth height up to <paramref name="tip"/> (oldest first).</summary>
     private void Rescan(NodeWallet wallet, BlockIndex? tip)
     {

@@ -2,7 +2,9 @@ using Drivechain.Bitcoin.Primitives;
 using Drivechain.Node.Chain;
 using Drivechain.Node.Chain.Tip;
 using Drivechain.Node.Hosting;
+using System.Runtime.CompilerServices;
 using Drivechain.Node.Mempool;
+using Drivechain.Node.Mining;
 using Drivechain.Wallet.Ledger;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -16,9 +18,38 @@ namespace Drivechain.Node.Wallet;
 /// resynchronises every wallet from the chain). Requests catch up with the stream first, so an answer always reflects
 /// every block the chain has published (Core's BlockUntilSyncedToCurrentChain). Lock order: node lock, then this one.
 /// </summary>
-public sealed partial class WalletManager(IOptions<NodeOptions> options, NodeChain node, NodeMempool mempool, NodeReadiness readiness,
-    TimeProvider clock, ILogger<WalletManager> log) : BackgroundService
+public sealed partial class WalletManager : BackgroundService
 {
+    private static readonly ConditionalWeakTable<NodeChain, WalletManager> ByNode = [];
+    private readonly IOptions<NodeOptions> options;
+    private readonly NodeChain node;
+    private readonly NodeMempool mempool;
+    private readonly NodeReadiness readiness;
+    private readonly TimeProvider clock;
+    private readonly ILogger<WalletManager> log;
+
+    public WalletManager(IOptions<NodeOptions> options, NodeChain node, NodeMempool mempool, MinerPolicy policy, NodeReadiness readiness,
+        TimeProvider clock, ILogger<WalletManager> log)
+    {
+        this.options = options;
+        this.node = node;
+        this.mempool = mempool;
+        this.readiness = readiness;
+        this.clock = clock;
+        this.log = log;
+        Policy = policy;
+        ByNode.AddOrUpdate(node, this);
+    }
+
+    /// <summary>
+    /// The wallets of <paramref name="node"/>: how the gRPC API (its own web host, whose container holds only the
+    /// <see cref="NodeChain"/>) reaches them. Null when the node has no wallet manager.
+    /// </summary>
+    public static WalletManager? For(NodeChain node) => ByNode.TryGetValue(node, out var manager) ? manager : null;
+
+    /// <summary>The miner policy withdrawal bundles are handed to.</summary>
+    public MinerPolicy Policy { get; }
+
     private const string AutoloadFile = "autoload.txt";
     private readonly Lock _gate = new();
     private readonly Dictionary<string, NodeWallet> _wallets = new(StringComparer.Ordinal);

@@ -1,7 +1,5 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using Drivechain.Bitcoin.Primitives;
-using Drivechain.Consensus.Messages;
 using Drivechain.Node.Rpc.Json;
 using Drivechain.Node.Wallet;
 using Drivechain.Wallet.Spending;
@@ -31,46 +29,18 @@ public sealed partial class WalletRpcMethods
 
     private JsonNode CreateDeposit(RpcCall call, NodeWallet wallet)
     {
-        var slot = SlotOf(call);
-        var state = ctx.Chain.TipDrivechainState;
-        if (!state.IsActive(slot)) throw new RpcException(RpcErrorCode.InvalidParameter, $"slot {slot} has no active sidechain");
-        var amount = RpcAmount.FromJson(call.Params["amount"], allowZero: false);
-        var address = call.Params.GetString("address");
         FeeMode fee = call.Params["fee"] is { } feeNode ? new FeeMode.Absolute(RpcAmount.FromJson(feeNode)) : new FeeMode.Rate(DefaultFeeRatePerKvB);
-        var (tx, _) = wallets.Send(wallet, (change, lockTime) => DepositRequest(slot, state.GetCtip(slot), address, amount, fee, change, lockTime));
-        return JsonValue.Create(tx.TxId.ToString());
-    }
-
-    /// <summary>
-    /// The M5 of spec §4: the CTIP (when the slot has one) as the first input; output 0 the treasury output with the old
-    /// CTIP value plus <paramref name="amount"/>, output 1 <c>OP_RETURN &lt;address bytes&gt;</c>, change after.
-    /// </summary>
-    internal static SpendRequest DepositRequest(byte slot, Drivechain.Consensus.State.Ctip? ctip, string address, long amount, FeeMode fee,
-        Drivechain.Bitcoin.Scripting.Script change, uint lockTime)
-    {
-        var treasury = TreasuryScript.Create(slot);
-        var old = ctip?.Value.Satoshis ?? 0;
-        return new SpendRequest(
-            [new TxOut(new Money(old + amount), treasury), new TxOut(Money.Zero, DepositAddress.Create(Encoding.UTF8.GetBytes(address)))], fee, change)
-        {
-            ForeignInputs = ctip is { } c ? [new ForeignInput(c.OutPoint, new TxOut(c.Value, treasury))] : [],
-            LockTime = lockTime,
-        };
+        var request = DrivechainSpends.Deposit(ctx.Chain.TipDrivechainState, SlotOf(call), call.Params.GetString("address"),
+            RpcAmount.FromJson(call.Params["amount"], allowZero: false), fee);
+        return JsonValue.Create(wallets.Send(wallet, request).Tx.TxId.ToString());
     }
 
     private JsonNode CreateBmmRequest(RpcCall call, NodeWallet wallet)
     {
-        var slot = SlotOf(call);
-        var hStar = RpcHex.ParseHex(call.Params.GetString("h*"), "h*");
-        if (hStar.Length != 32) throw new RpcException(RpcErrorCode.InvalidParameter, "h* must be 32 bytes (64 hex digits)");
-        var tip = ctx.Chain.Tip.Hash;
-        if (call.Params.GetOptionalString("prev") is { } prevText && RpcHex.ParseHash(prevText, "prev") != tip)
-            throw new RpcException(RpcErrorCode.InvalidParameter, $"prev {prevText} is not the current tip {tip}: a BMM request is valid only in the next block");
-        var bid = RpcAmount.FromJson(call.Params["bid"]);
-        var m8 = new M8BmmRequest(slot, new UInt256(hStar), tip).ToScript();
-        var (tx, _) = wallets.Send(wallet, (change, lockTime) =>
-            new SpendRequest([new TxOut(Money.Zero, m8)], new FeeMode.Absolute(bid), change) { LockTime = lockTime });
-        return JsonValue.Create(tx.TxId.ToString());
+        UInt256? prev = call.Params.GetOptionalString("prev") is { } prevText ? RpcHex.ParseHash(prevText, "prev") : null;
+        var request = DrivechainSpends.BmmRequest(SlotOf(call), RpcHex.ParseHex(call.Params.GetString("h*"), "h*"), prev, ctx.Chain.Tip.Hash,
+            RpcAmount.FromJson(call.Params["bid"]));
+        return JsonValue.Create(wallets.Send(wallet, request).Tx.TxId.ToString());
     }
 
     private static byte SlotOf(RpcCall call) =>
