@@ -9,6 +9,9 @@ public sealed partial class WalletManager
     /// <summary>Buffer of the wallets' tip-change subscription.</summary>
     public const int SubscriptionCapacity = 1024;
 
+    /// <summary>How often the wallets were dropped from the tip-change stream and rescanned the chain.</summary>
+    public int Resyncs { get; private set; }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await readiness.WhenReady.WaitAsync(stoppingToken);
@@ -48,7 +51,11 @@ public sealed partial class WalletManager
             _subscription?.Dispose();
             _subscription = node.Chain.SubscribeTipChanges("wallet", out var tip, out _, SubscriptionCapacity);
             _tip = tip;
-            if (dropped) LogResync(log, tip.Height);
+            if (dropped)
+            {
+                Resyncs++;
+                LogResync(log, tip.Height);
+            }
             foreach (var wallet in _wallets.Values)
             {
                 wallet.Ledger.ClearConfirmations();

@@ -6,28 +6,15 @@ namespace Drivechain.Node.Tests.Wallet;
 /// The drivechain wallet RPCs against the real executable: M5 deposits built by the wallet are accepted by the
 /// drivechain rules and move the slot's CTIP; an M8 pays its bid as the fee and is mined with the miner's M7.
 /// </summary>
-public sealed class WalletDrivechainEndToEndTests : IAsyncLifetime
+public sealed class WalletDrivechainEndToEndTests : RunningNodeTests
 {
     private const int Slot = 1;
-    private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "drivechain-wallet", Guid.NewGuid().ToString("N"));
-    private NodeProcess _node = null!;
-
-    public async Task InitializeAsync() => _node = await NodeProcess.StartAsync(_dataDir);
-
-    public async Task DisposeAsync()
-    {
-        await _node.DisposeAsync();
-        try { Directory.Delete(_dataDir, recursive: true); } catch (IOException) { }
-    }
-
-    private Task<JsonNode?> Rpc(string method, params object?[] args) => _node.Rpc.CallAsync(method, args);
-
     private async Task<string> ActiveSidechainWithFundedWalletAsync()
     {
         await Rpc("createwallet", "miner");
         var address = (await Rpc("getnewaddress"))!.GetValue<string>();
         await Rpc("generatetoaddress", 101, address);
-        await new RegtestDrivechainSteps(_node.Rpc).ProposeSidechainAsync(Slot, "Thunder", "wallet test");
+        await new RegtestDrivechainSteps(Node.Rpc).ProposeSidechainAsync(Slot, "Thunder", "wallet test");
         await Rpc("generatetoaddress", 7, address);
         (await Rpc("listsidechains"))!.AsArray().Should().ContainSingle();
         return address;
@@ -66,7 +53,7 @@ public sealed class WalletDrivechainEndToEndTests : IAsyncLifetime
         await ActiveSidechainWithFundedWalletAsync();
         var before = (await Rpc("getbalance"))!.GetValue<decimal>();
 
-        (await _node.Rpc.CallErrorAsync("createsidechaindeposit", 7, "x", 1m)).Code.Should().Be(-8);
+        (await Node.Rpc.CallErrorAsync("createsidechaindeposit", 7, "x", 1m)).Code.Should().Be(-8);
 
         (await Rpc("getbalance"))!.GetValue<decimal>().Should().Be(before);
         (await Rpc("getrawmempool"))!.AsArray().Should().BeEmpty();
@@ -78,7 +65,7 @@ public sealed class WalletDrivechainEndToEndTests : IAsyncLifetime
         var address = await ActiveSidechainWithFundedWalletAsync();
         var hStar = new string('a', 64);
 
-        (await _node.Rpc.CallErrorAsync("createbmmrequest", Slot, hStar, 0.001m, new string('0', 64))).Code.Should().Be(-8);
+        (await Node.Rpc.CallErrorAsync("createbmmrequest", Slot, hStar, 0.001m, new string('0', 64))).Code.Should().Be(-8);
         var txid = (await Rpc("createbmmrequest", Slot, hStar, 0.001m, (await Rpc("getbestblockhash"))!.GetValue<string>()))!.GetValue<string>();
         var tx = (await Rpc("gettransaction", txid, true, true))!;
         tx["fee"]!.GetValue<decimal>().Should().Be(-0.001m);

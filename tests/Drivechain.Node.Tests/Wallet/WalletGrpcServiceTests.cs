@@ -9,24 +9,21 @@ namespace Drivechain.Node.Tests.Wallet;
 /// cusf.mainchain.v1.WalletService with a real gRPC client against the real executable: every method, the locked and
 /// missing-field errors, and the sidechain flow (deposit → CTIP, BMM request, blinded bundle handed to the miner).
 /// </summary>
-public sealed class WalletGrpcServiceTests : IAsyncLifetime
+public sealed class WalletGrpcServiceTests : RunningNodeTests
 {
     private const uint Slot = 1;
-    private readonly string _dir = Directory.CreateTempSubdirectory("dc-wallet-grpc-").FullName;
-    private NodeProcess _node = null!;
     private GrpcChannel _channel = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _node = await NodeProcess.StartAsync(_dir);
-        _channel = GrpcChannel.ForAddress(await _node.GrpcAddress.WaitAsync(TimeSpan.FromMinutes(1)));
+        await base.InitializeAsync();
+        _channel = GrpcChannel.ForAddress(await Node.GrpcAddress.WaitAsync(TimeSpan.FromMinutes(1)));
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         _channel.Dispose();
-        await _node.DisposeAsync();
-        Directory.Delete(_dir, recursive: true);
+        await base.DisposeAsync();
     }
 
     private WalletService.WalletServiceClient Wallet => new(_channel);
@@ -43,7 +40,7 @@ public sealed class WalletGrpcServiceTests : IAsyncLifetime
         (await StatusOf(async () => await Wallet.GetBalanceAsync(new GetBalanceRequest()))).Should().Be(StatusCode.FailedPrecondition);
         await Wallet.CreateWalletAsync(new CreateWalletRequest { Password = "pw" });
         var address = (await Wallet.CreateNewAddressAsync(new CreateNewAddressRequest())).Address;
-        await _node.Rpc.CallAsync("generatetoaddress", 101, address);
+        await Node.Rpc.CallAsync("generatetoaddress", 101, address);
 
         var balance = await Wallet.GetBalanceAsync(new GetBalanceRequest());
         balance.ConfirmedSats.Should().Be(50 * 100_000_000UL);
@@ -77,9 +74,9 @@ public sealed class WalletGrpcServiceTests : IAsyncLifetime
             MnemonicWords = { "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about".Split(' ') },
         });
         var address = (await Wallet.CreateNewAddressAsync(new CreateNewAddressRequest())).Address;
-        await _node.Rpc.CallAsync("generatetoaddress", 101, address);
-        await new RegtestDrivechainSteps(_node.Rpc).ProposeSidechainAsync((int)Slot, "Thunder", "gRPC wallet");
-        await _node.Rpc.CallAsync("generatetoaddress", 7, address);
+        await Node.Rpc.CallAsync("generatetoaddress", 101, address);
+        await new RegtestDrivechainSteps(Node.Rpc).ProposeSidechainAsync((int)Slot, "Thunder", "gRPC wallet");
+        await Node.Rpc.CallAsync("generatetoaddress", 7, address);
 
         (await StatusOf(async () => await Wallet.CreateDepositTransactionAsync(new CreateDepositTransactionRequest { SidechainId = Slot, Address = "x", ValueSats = 1 })))
             .Should().Be(StatusCode.InvalidArgument, "fee_sats is missing");
@@ -89,15 +86,15 @@ public sealed class WalletGrpcServiceTests : IAsyncLifetime
         {
             SidechainId = Slot, Address = "sidechain-address", ValueSats = 7 * 100_000_000UL, FeeSats = 5000,
         });
-        await _node.Rpc.CallAsync("generatetoaddress", 1, address);
-        var ctip = (await _node.Rpc.CallAsync("getctip", (int)Slot))!;
+        await Node.Rpc.CallAsync("generatetoaddress", 1, address);
+        var ctip = (await Node.Rpc.CallAsync("getctip", (int)Slot))!;
         ctip["txid"]!.GetValue<string>().Should().Be(deposit.Txid.Hex);
         ctip["value"]!.GetValue<decimal>().Should().Be(7m);
         var deposits = (await Wallet.ListSidechainDepositTransactionsAsync(new ListSidechainDepositTransactionsRequest())).Transactions;
         deposits.Should().ContainSingle().Which.SidechainNumber.Should().Be(Slot);
         deposits[0].Tx.FeeSats.Should().Be(5000);
 
-        var tip = (await _node.Rpc.CallAsync("getbestblockhash"))!.GetValue<string>();
+        var tip = (await Node.Rpc.CallAsync("getbestblockhash"))!.GetValue<string>();
         var bmm = new CreateBmmCriticalDataTransactionRequest
         {
             SidechainId = Slot, ValueSats = 20_000, Height = 1,
@@ -106,7 +103,7 @@ public sealed class WalletGrpcServiceTests : IAsyncLifetime
         (await StatusOf(async () => await Wallet.CreateBmmCriticalDataTransactionAsync(bmm))).Should().Be(StatusCode.InvalidArgument, "prev_bytes is stale");
         bmm.PrevBytes = new ReverseHex { Hex = tip };
         var bmmTxid = (await Wallet.CreateBmmCriticalDataTransactionAsync(bmm)).Txid.Hex;
-        (await _node.Rpc.CallAsync("getrawmempool"))!.AsArray().Select(t => t!.GetValue<string>()).Should().Contain(bmmTxid);
+        (await Node.Rpc.CallAsync("getrawmempool"))!.AsArray().Select(t => t!.GetValue<string>()).Should().Contain(bmmTxid);
 
         var blinded = RegtestDrivechainSteps.BlindedBundle(100_000_000, 10_000);
         (await StatusOf(async () => await Wallet.BroadcastWithdrawalBundleAsync(new BroadcastWithdrawalBundleRequest
@@ -115,6 +112,6 @@ public sealed class WalletGrpcServiceTests : IAsyncLifetime
         {
             SidechainId = Slot, Transaction = Google.Protobuf.ByteString.CopyFrom(blinded.ToBytes()),
         });
-        (await _node.Rpc.CallAsync("getminerpolicy"))!["bundles"]!.AsArray().Should().ContainSingle();
+        (await Node.Rpc.CallAsync("getminerpolicy"))!["bundles"]!.AsArray().Should().ContainSingle();
     }
 }

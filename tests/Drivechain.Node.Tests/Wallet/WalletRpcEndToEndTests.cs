@@ -6,21 +6,9 @@ namespace Drivechain.Node.Tests.Wallet;
 /// Core's wallet RPCs against the real `drivechain node` executable: create, receive coinbases, send with change, fail
 /// without changing anything, stay locked until unlocked, follow a reorganisation, and address wallets by /wallet/&lt;name&gt;.
 /// </summary>
-public sealed class WalletRpcEndToEndTests : IAsyncLifetime
+public sealed class WalletRpcEndToEndTests : RunningNodeTests
 {
     private static readonly string External = RegtestDrivechainSteps.PayoutAddress;
-    private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "drivechain-wallet", Guid.NewGuid().ToString("N"));
-    private NodeProcess _node = null!;
-
-    public async Task InitializeAsync() => _node = await NodeProcess.StartAsync(_dataDir);
-
-    public async Task DisposeAsync()
-    {
-        await _node.DisposeAsync();
-        try { Directory.Delete(_dataDir, recursive: true); } catch (IOException) { }
-    }
-
-    private Task<JsonNode?> Rpc(string method, params object?[] args) => _node.Rpc.CallAsync(method, args);
 
     private static decimal Btc(JsonNode? node) => node!.GetValue<decimal>();
 
@@ -71,7 +59,7 @@ public sealed class WalletRpcEndToEndTests : IAsyncLifetime
         var before = (await Rpc("listunspent"))!.ToJsonString();
         var info = (await Rpc("getwalletinfo"))!;
 
-        var (code, _) = await _node.Rpc.CallErrorAsync("sendtoaddress", External, 51m);
+        var (code, _) = await Node.Rpc.CallErrorAsync("sendtoaddress", External, 51m);
 
         code.Should().Be(-6);
         (await Rpc("listunspent"))!.ToJsonString().Should().Be(before);
@@ -88,9 +76,9 @@ public sealed class WalletRpcEndToEndTests : IAsyncLifetime
         await Rpc("generatetoaddress", 101, address);
         (await Rpc("getwalletinfo"))!["unlocked_until"]!.GetValue<long>().Should().Be(0);
 
-        (await _node.Rpc.CallErrorAsync("sendtoaddress", External, 1m)).Code.Should().Be(-13);
-        (await _node.Rpc.CallErrorAsync("walletpassphrase", "wrong", 60)).Code.Should().Be(-14);
-        (await _node.Rpc.CallErrorAsync("listdescriptors", true)).Code.Should().Be(-13);
+        (await Node.Rpc.CallErrorAsync("sendtoaddress", External, 1m)).Code.Should().Be(-13);
+        (await Node.Rpc.CallErrorAsync("walletpassphrase", "wrong", 60)).Code.Should().Be(-14);
+        (await Node.Rpc.CallErrorAsync("listdescriptors", true)).Code.Should().Be(-13);
 
         await Rpc("walletpassphrase", "correct horse", 600);
         (await Rpc("getwalletinfo"))!["unlocked_until"]!.GetValue<long>().Should().BeGreaterThan(0);
@@ -99,7 +87,7 @@ public sealed class WalletRpcEndToEndTests : IAsyncLifetime
         (await Rpc("listdescriptors", true))!["descriptors"]![0]!["desc"]!.GetValue<string>().Should().Contain("tprv");
 
         await Rpc("walletlock");
-        (await _node.Rpc.CallErrorAsync("sendtoaddress", External, 1m)).Code.Should().Be(-13);
+        (await Node.Rpc.CallErrorAsync("sendtoaddress", External, 1m)).Code.Should().Be(-13);
     }
 
     [Fact]
@@ -121,20 +109,20 @@ public sealed class WalletRpcEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task Requests_reach_the_wallet_named_in_the_path_and_are_refused_when_ambiguous()
     {
-        (await _node.Rpc.CallErrorAsync("getbalance")).Code.Should().Be(-18);
+        (await Node.Rpc.CallErrorAsync("getbalance")).Code.Should().Be(-18);
         await Rpc("createwallet", "one");
         await Rpc("createwallet", "two");
-        using var one = _node.Rpc.ForWallet("one");
-        using var missing = _node.Rpc.ForWallet("nope");
+        using var one = Node.Rpc.ForWallet("one");
+        using var missing = Node.Rpc.ForWallet("nope");
 
-        (await _node.Rpc.CallErrorAsync("getnewaddress")).Code.Should().Be(-19);
+        (await Node.Rpc.CallErrorAsync("getnewaddress")).Code.Should().Be(-19);
         (await missing.CallErrorAsync("getbalance")).Code.Should().Be(-18);
         var address = (await one.CallAsync("getnewaddress"))!.GetValue<string>();
         (await one.CallAsync("getaddressinfo", address))!["ismine"]!.GetValue<bool>().Should().BeTrue();
-        using var two = _node.Rpc.ForWallet("two");
+        using var two = Node.Rpc.ForWallet("two");
         (await two.CallAsync("getaddressinfo", address))!["ismine"]!.GetValue<bool>().Should().BeFalse();
         (await Rpc("listwallets"))!.AsArray().Select(n => n!.GetValue<string>()).Should().Equal("one", "two");
-        (await _node.Rpc.CallErrorAsync("createwallet", "one")).Code.Should().Be(-36);
+        (await Node.Rpc.CallErrorAsync("createwallet", "one")).Code.Should().Be(-36);
 
         await two.CallAsync("unloadwallet");
         (await Rpc("getwalletinfo"))!["walletname"]!.GetValue<string>().Should().Be("one");
