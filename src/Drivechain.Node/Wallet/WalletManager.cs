@@ -69,14 +69,28 @@ public sealed partial class WalletManager : BackgroundService
         get { lock (_gate) return [.. _wallets.Keys]; }
     }
 
-    /// <summary>Runs <paramref name="body"/> on the wallets under their lock, after catching up with the chain.</summary>
-    public T Locked<T>(Func<T> body)
+    /// <summary>
+    /// Runs <paramref name="body"/> on the wallets under their lock, after catching up with the chain and (with
+    /// <paramref name="withMempool"/>, which needs the node lock held) picking up pool transactions that pay or spend them.
+    /// </summary>
+    public T Locked<T>(Func<T> body, bool withMempool = true)
     {
         lock (_gate)
         {
             CatchUp();
+            if (withMempool) ScanMempool();
             return body();
         }
+    }
+
+    /// <summary>Records the mempool's transactions relevant to a wallet as unconfirmed (Core's transactionAddedToMempool).</summary>
+    private void ScanMempool()
+    {
+        if (_wallets.Count == 0 || mempool.Pool.Count == 0) return;
+        var now = clock.GetUtcNow().ToUnixTimeSeconds();
+        foreach (var entry in mempool.Pool.Entries)
+            foreach (var wallet in _wallets.Values)
+                wallet.Ledger.AddUnconfirmed(entry.Transaction, now);
     }
 
     /// <summary>The wallet a request addresses: the named one (from <c>/wallet/&lt;name&gt;</c>), else the only loaded one.</summary>

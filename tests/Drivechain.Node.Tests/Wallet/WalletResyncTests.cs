@@ -17,7 +17,7 @@ public sealed class WalletResyncTests
 
         // Holding the wallets' lock keeps them from draining while more blocks than the buffer holds are connected.
         var blocks = WalletManager.SubscriptionCapacity + 10;
-        wallets.Locked(() => node.Rpc.CallAsync("generatetoaddress", blocks, address).GetAwaiter().GetResult());
+        wallets.Locked(() => node.Rpc.CallAsync("generatetoaddress", blocks, address).GetAwaiter().GetResult(), withMempool: false);
 
         var balances = (await node.Rpc.CallAsync("getbalances"))!;
         wallets.Resyncs.Should().Be(1);

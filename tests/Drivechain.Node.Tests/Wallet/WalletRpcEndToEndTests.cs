@@ -53,6 +53,26 @@ public sealed class WalletRpcEndToEndTests : RunningNodeTests
     }
 
     [Fact]
+    public async Task A_payment_from_outside_waits_in_the_mempool_as_untrusted_pending_until_mined()
+    {
+        await CreateFundedWalletAsync("payer");
+        await Rpc("createwallet", "payee");
+        using var payee = Node.Rpc.ForWallet("payee");
+        using var payer = Node.Rpc.ForWallet("payer");
+        var address = (await payee.CallAsync("getnewaddress"))!.GetValue<string>();
+
+        var txid = (await payer.CallAsync("sendtoaddress", address, 2m))!.GetValue<string>();
+
+        var pending = (await payee.CallAsync("getbalances"))!["mine"]!;
+        Btc(pending["untrusted_pending"]).Should().Be(2m);
+        Btc(pending["trusted"]).Should().Be(0m);
+        (await payee.CallAsync("listunspent", 0))!.AsArray().Should().ContainSingle().Which!["safe"]!.GetValue<bool>().Should().BeFalse();
+        await Rpc("generatetoaddress", 1, External);
+        Btc((await payee.CallAsync("getbalances"))!["mine"]!["trusted"]).Should().Be(2m);
+        (await payee.CallAsync("gettransaction", txid))!["confirmations"]!.GetValue<int>().Should().Be(1);
+    }
+
+    [Fact]
     public async Task Insufficient_funds_is_error_minus_6_and_leaves_the_wallet_unchanged()
     {
         await CreateFundedWalletAsync("bob");
