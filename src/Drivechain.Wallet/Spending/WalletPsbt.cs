@@ -31,4 +31,34 @@ public static class WalletPsbt
         var complete = psbt.Clone().TryFinalize(out _);
         return (psbt.ToBase64(), complete);
     }
+
+    /// <summary>
+    /// Core's walletprocesspsbt: adds the witness UTXOs it knows (<paramref name="spent"/>, in input order, null when
+    /// unknown), signs with <paramref name="keys"/>, and when every input then finalises and <paramref name="finalize"/>
+    /// is set, finalises and returns the network transaction too.
+    /// </summary>
+    public static (string Psbt, bool Complete, OurTransaction? Final) Process(PSBT psbt, IReadOnlyList<OurTxOut?> spent, IEnumerable<Key> keys, bool finalize)
+    {
+        psbt.AddCoins(WalletSigner.Coins(psbt.GetGlobalTransaction(), spent));
+        psbt.SignWithKeys([.. keys]);
+        var complete = psbt.Clone().TryFinalize(out _);
+        if (!complete || !finalize) return (psbt.ToBase64(), complete, null);
+        psbt.Finalize();
+        return (psbt.ToBase64(), true, NBitcoinConversions.ToDrivechain(psbt.ExtractTransaction()));
+    }
+
+    /// <summary>Parses a base64 PSBT; false for text that is not one.</summary>
+    public static bool TryParse(string base64, Network network, out PSBT psbt)
+    {
+        try
+        {
+            psbt = PSBT.Parse(base64, network);
+            return true;
+        }
+        catch (FormatException)
+        {
+            psbt = null!;
+            return false;
+        }
+    }
 }

@@ -51,6 +51,37 @@ public sealed partial class WalletRpcMethods
              RpcArg.Opt("sighashtype", RpcArgType.String, "Only \"DEFAULT\" or \"ALL\"", "DEFAULT")],
             "Sign inputs for raw transaction (serialized, hex-encoded) with the wallet's keys (NBitcoin).",
             "{ \"hex\", \"complete\", \"errors\" }", (call, ct) => WithWallet(call, ct, SignRawTransaction));
+        yield return new RpcMethod("walletprocesspsbt", Category,
+            [RpcArg.Req("psbt", RpcArgType.String, "The transaction base64 string"),
+             RpcArg.Opt("sign", RpcArgType.Boolean, "Also sign the transaction when updating (only true is supported)", "true"),
+             RpcArg.Opt("sighashtype", RpcArgType.String, "Only \"DEFAULT\" or \"ALL\"", "DEFAULT"),
+             RpcArg.Opt("bip32derivs", RpcArgType.Boolean, "Ignored", "true"),
+             RpcArg.Opt("finalize", RpcArgType.Boolean, "Also finalize inputs if possible", "true")],
+            "Update a PSBT with input information from the wallet and the chain, then sign inputs the wallet can sign (NBitcoin).",
+            "{ \"psbt\", \"complete\", \"hex\" }", (call, ct) => WithWallet(call, ct, ProcessPsbt));
+    }
+
+    private JsonNode ProcessPsbt(RpcCall call, NodeWallet wallet)
+    {
+        if (call.Params.GetOptionalString("sighashtype") is { } hashType && hashType is not ("DEFAULT" or "ALL"))
+            throw new RpcException(RpcErrorCode.InvalidParameter, $"'{hashType}' is not a valid sighash parameter.");
+        if (!call.Params.GetBoolean("sign", true)) throw new RpcException(RpcErrorCode.InvalidParameter, "sign=false is not supported by this wallet");
+        if (!WalletPsbt.TryParse(call.Params.GetString("psbt"), wallet.Network, out var psbt))
+            throw new RpcException(RpcErrorCode.DeserializationError, "TX decode failed");
+        var tx = Drivechain.Consensus.NBitcoin.NBitcoinConversions.ToDrivechain(psbt.GetGlobalTransaction());
+        var spent = tx.Inputs.Select(i => FindOutput(wallet, i.PrevOut)).ToList();
+        var (signed, complete, final) = WalletPsbt.Process(psbt, spent, wallet.KeysFor(Origins(wallet, spent)), call.Params.GetBoolean("finalize", true));
+        var result = new JsonObject { ["psbt"] = signed, ["complete"] = complete };
+        if (final is not null) result["hex"] = final.ToHex();
+        return result;
+    }
+
+    private static List<KeyOrigin> Origins(NodeWallet wallet, IEnumerable<TxOut?> spent)
+    {
+        var origins = new List<KeyOrigin>();
+        foreach (var output in spent)
+            if (output is not null && wallet.Ledger.TryGetOrigin(output.ScriptPubKey, out var origin)) origins.Add(origin);
+        return origins;
     }
 
     private JsonNode SendToAddress(RpcCall call, NodeWallet wallet)
@@ -138,8 +169,7 @@ public sealed partial class WalletRpcMethods
                 given[outPoint] = new TxOut(new Money(prev["amount"] is { } amount ? RpcAmount.FromJson(amount) : 0), script);
             }
         var spent = tx.Inputs.Select(i => given.GetValueOrDefault(i.PrevOut) ?? FindOutput(wallet, i.PrevOut)).ToList();
-        var origins = spent.Where(o => o is not null && wallet.Ledger.TryGetOrigin(o.ScriptPubKey, out _))
-            .Select(o => { wallet.Ledger.TryGetOrigin(o!.ScriptPubKey, out var origin); return origin; }).ToList();
+        var origins = Origins(wallet, spent);
         var signed = origins.Count == 0 ? tx : WalletSigner.Sign(tx, spent, wallet.KeysFor(origins), wallet.Network);
         var errors = new JsonArray();
         for (var i = 0; i < signed.Inputs.Length; i++)
