@@ -83,6 +83,9 @@ public sealed class NodeOptions
     /// <summary>Core's <c>-stopafterblockimport</c>: stop once the <see cref="LoadBlock"/> import is done (benchmarks).</summary>
     public bool StopAfterBlockImport { get; set; }
 
+    /// <summary>Core's <c>-stopatheight</c>: stop once the active chain reaches this height (0 = never; benchmarks of sync).</summary>
+    public int StopAtHeight { get; set; }
+
     /// <summary>Core's <c>-port</c>: the P2P listening port (default 18444 regtest, 38333 signet, 48333 testnet4, 8333 main).</summary>
     public int? Port { get; set; }
 

@@ -23,6 +23,8 @@ public sealed partial class NodeMempool
     public MempoolAcceptResult Accept(Transaction tx, bool testOnly, long maxFeeRatePerKvB = 0)
     {
         var chain = _node.Chain;
+        // From the first transaction on, every tip change reaches the pool (SyncWithChain applies them).
+        _tipChanges ??= chain.SubscribeTipChanges("mempool", out _, out _);
         var tip = chain.Tip;
         var nextHeight = tip.Height + 1;
         var mtp = tip.GetMedianTimePast();

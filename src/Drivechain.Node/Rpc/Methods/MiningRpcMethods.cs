@@ -158,7 +158,7 @@ public sealed partial class MiningRpcMethods(NodeRpcContext ctx) : IRpcMethodPro
             SubmitOutcome.Accepted => null,
             SubmitOutcome.Duplicate => "duplicate",
             SubmitOutcome.Rejected when knownInvalid => "duplicate-invalid",
-            SubmitOutcome.Rejected r => r.Code == ChainManager.BaseCode ? r.Reason : r.Code,
+            SubmitOutcome.Rejected r => r.Rejection.RpcResult,
             _ => "inconclusive",
         };
     }
