@@ -12,17 +12,23 @@ public sealed partial class WalletManager
     /// <summary>How often the wallets were dropped from the tip-change stream and rescanned the chain.</summary>
     public int Resyncs { get; private set; }
 
+    private readonly SemaphoreSlim _background = new(1, 1);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await readiness.WhenReady.WaitAsync(stoppingToken);
-        AutoloadWallets();
+        using (node.EnterLock()) AutoloadWallets();
         while (!stoppingToken.IsCancellationRequested)
         {
+            await _background.WaitAsync(stoppingToken);
             TipChangeSubscription subscription;
-            lock (_gate)
+            try
             {
-                CatchUp();
-                subscription = _subscription!;
+                subscription = DrainLocked();
+            }
+            finally
+            {
+                _background.Release();
             }
             try
             {
@@ -33,6 +39,29 @@ public sealed partial class WalletManager
                 // CatchUp sees WasDropped and resynchronises from the chain.
             }
         }
+    }
+
+    /// <summary>Lock order as everywhere: the chain lock, then the wallets' lock.</summary>
+    private TipChangeSubscription DrainLocked()
+    {
+        using (node.EnterLock())
+        lock (_gate)
+        {
+            CatchUp();
+            return _subscription!;
+        }
+    }
+
+    /// <summary>Holds the background drain (tests use it to let the subscription overflow); requests still catch up.</summary>
+    internal IDisposable PauseBackground()
+    {
+        _background.Wait();
+        return new Releaser(_background);
+    }
+
+    private sealed class Releaser(SemaphoreSlim semaphore) : IDisposable
+    {
+        public void Dispose() => semaphore.Release();
     }
 
     public override void Dispose()

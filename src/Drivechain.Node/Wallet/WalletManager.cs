@@ -71,10 +71,11 @@ public sealed partial class WalletManager : BackgroundService
 
     /// <summary>
     /// Runs <paramref name="body"/> on the wallets under their lock, after catching up with the chain and (with
-    /// <paramref name="withMempool"/>, which needs the node lock held) picking up pool transactions that pay or spend them.
+    /// <paramref name="withMempool"/>) picking up pool transactions that pay or spend them. Takes the chain lock first (re-entrant).
     /// </summary>
     public T Locked<T>(Func<T> body, bool withMempool = true)
     {
+        using (node.EnterLock())
         lock (_gate)
         {
             CatchUp();

@@ -15,9 +15,10 @@ public sealed class WalletResyncTests
         await node.Rpc.CallAsync("createwallet", "w");
         var address = (await node.Rpc.CallAsync("getnewaddress"))!.GetValue<string>();
 
-        // Holding the wallets' lock keeps them from draining while more blocks than the buffer holds are connected.
+        // With the background drain held and no wallet request, more blocks than the buffer holds are connected.
         var blocks = WalletManager.SubscriptionCapacity + 10;
-        wallets.Locked(() => node.Rpc.CallAsync("generatetoaddress", blocks, address).GetAwaiter().GetResult(), withMempool: false);
+        using (wallets.PauseBackground())
+            await node.Rpc.CallAsync("generatetoaddress", blocks, address);
 
         var balances = (await node.Rpc.CallAsync("getbalances"))!;
         wallets.Resyncs.Should().Be(1);

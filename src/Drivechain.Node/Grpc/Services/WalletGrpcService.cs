@@ -247,15 +247,14 @@ public sealed class WalletGrpcService(NodeChain node) : WalletService.WalletServ
         });
 
     /// <summary>Node lock, then the wallets' lock (after catching up with the chain); wallet errors become gRPC statuses.</summary>
-    private async Task<T> RunAsync<T>(ServerCallContext context, Func<WalletManager, T> body)
+    private Task<T> RunAsync<T>(ServerCallContext context, Func<WalletManager, T> body)
     {
         var wallets = WalletManager.For(node) ?? throw new RpcException(new Status(StatusCode.Unimplemented, "this node has no wallet"));
         if (!node.IsLoaded) throw new RpcException(new Status(StatusCode.Unavailable, "the node is still loading its chain; retry shortly"));
-        await node.Lock.WaitAsync(context.CancellationToken);
+        context.CancellationToken.ThrowIfCancellationRequested();
         try
         {
-            wallets.Mempool.EnsureSubscribed();
-            return wallets.Locked(() => body(wallets));
+            return Task.FromResult(wallets.Locked(() => body(wallets)));
         }
         catch (WalletException e)
         {
@@ -273,10 +272,6 @@ public sealed class WalletGrpcService(NodeChain node) : WalletService.WalletServ
         catch (OverflowException)
         {
             throw Invalid("an amount is out of range");
-        }
-        finally
-        {
-            node.Lock.Release();
         }
     }
 
