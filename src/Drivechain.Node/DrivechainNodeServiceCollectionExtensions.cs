@@ -43,6 +43,9 @@ public static class DrivechainNodeServiceCollectionExtensions
         services.AddSingleton<IRpcMethodProvider, MiningRpcMethods>();
         services.AddSingleton<IRpcMethodProvider, DrivechainRpcMethods>();
         services.AddSingleton<IRpcMethodProvider, NetworkRpcMethods>();
+        services.AddSingleton<Wallet.WalletManager>();
+        services.AddHostedService(sp => sp.GetRequiredService<Wallet.WalletManager>());
+        services.AddSingleton<IRpcMethodProvider, WalletRpcMethods>();
         services.AddSingleton<PeerManager>();
 
         services.AddHostedService<DataDirectoryLockService>();   // first: before anything writes to the data directory
