@@ -17,14 +17,14 @@ public sealed partial class WalletRpcMethods
              RpcArg.Opt("fee", RpcArgType.Amount, "The exact fee in BTC; default: 2 sat/vB of the estimated size")],
             "Deposits to a sidechain (M5, spec §4): spends the slot's CTIP and wallet coins; output 0 = the new treasury output " +
             "(old CTIP value + amount), output 1 = OP_RETURN <address>, change after. Broadcast to the mempool.",
-            "\"hex\"    (string) The transaction id", (call, ct) => WithWallet(call, ct, CreateDeposit));
+            "\"hex\"    (string) The transaction id", (call, ct) => WithWallet(call, CreateDeposit, ct));
         yield return new RpcMethod("createbmmrequest", "Drivechain",
             [RpcArg.Req("slot", RpcArgType.Number, "The sidechain slot (0-255)"),
              RpcArg.Req("h*", RpcArgType.Hex, "The sidechain block commitment h* (32 bytes, raw hex as in M7)"),
              RpcArg.Req("bid", RpcArgType.Amount, "The bid in BTC, paid as the transaction fee"),
              RpcArg.Opt("prev", RpcArgType.Hex, "The mainchain block the request builds on; must be the current tip", "the tip")],
             "Creates and broadcasts a BMM request (M8, BIP301): output 0 = OP_RETURN 00bf00 <slot> <h*> <prev>, the bid as the fee, change after.",
-            "\"hex\"    (string) The transaction id", (call, ct) => WithWallet(call, ct, CreateBmmRequest));
+            "\"hex\"    (string) The transaction id", (call, ct) => WithWallet(call, CreateBmmRequest, ct));
     }
 
     private JsonNode CreateDeposit(RpcCall call, NodeWallet wallet)

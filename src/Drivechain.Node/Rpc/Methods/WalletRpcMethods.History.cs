@@ -16,14 +16,14 @@ public sealed partial class WalletRpcMethods
              RpcArg.Opt("include_watchonly", RpcArgType.Boolean, "Ignored", "true")],
             "Returns up to 'count' most recent transactions skipping the first 'from' transactions.",
             "[{ \"address\", \"category\", \"amount\", \"vout\", \"fee\", \"confirmations\", \"blockhash\", \"blockheight\", \"blockindex\", \"blocktime\", \"txid\", \"wtxid\", \"time\", \"timereceived\", \"bip125-replaceable\" }, ...]",
-            (call, ct) => WithWallet(call, ct, ListTransactions));
+            (call, ct) => WithWallet(call, ListTransactions, ct));
         yield return new RpcMethod("gettransaction", Category,
             [RpcArg.Req("txid", RpcArgType.Hex, "The transaction id"),
              RpcArg.Opt("include_watchonly", RpcArgType.Boolean, "Ignored", "true"),
              RpcArg.Opt("verbose", RpcArgType.Boolean, "Whether to include a `decoded` field", "false")],
             "Get detailed information about in-wallet transaction <txid>.",
             "{ \"amount\", \"fee\", \"confirmations\", \"blockhash\", \"blockheight\", \"blockindex\", \"blocktime\", \"txid\", \"wtxid\", \"time\", \"timereceived\", \"bip125-replaceable\", \"details\", \"hex\" }",
-            (call, ct) => WithWallet(call, ct, GetTransaction));
+            (call, ct) => WithWallet(call, GetTransaction, ct));
     }
 
     private JsonNode ListTransactions(RpcCall call, NodeWallet wallet)
@@ -59,7 +59,7 @@ public sealed partial class WalletRpcMethods
     }
 
     /// <summary>listtransactions rows of one transaction: a "send" per paid output (change excluded), a receive per output to us.</summary>
-    private IEnumerable<JsonObject> Entries(NodeWallet wallet, WalletTx wtx)
+    private List<JsonObject> Entries(NodeWallet wallet, WalletTx wtx)
     {
         var ledger = wallet.Ledger;
         var fromMe = ledger.Sent(wtx) > 0;

@@ -15,24 +15,24 @@ public sealed partial class WalletRpcMethods
     {
         yield return new RpcMethod("getwalletinfo", Category, [], "Returns an object containing various wallet state info.",
             "{ \"walletname\", \"walletversion\", \"format\", \"txcount\", \"keypoolsize\", \"keypoolsize_hd_internal\", \"unlocked_until\", \"paytxfee\", \"private_keys_enabled\", \"avoid_reuse\", \"scanning\", \"descriptors\", \"external_signer\", \"blank\", \"birthtime\", \"lastprocessedblock\" }",
-            (call, ct) => WithWallet(call, ct, (_, w) => WalletInfo(w)));
+            (call, ct) => WithWallet(call, (_, w) => WalletInfo(w), ct));
         yield return new RpcMethod("getnewaddress", Category,
             [RpcArg.Opt("label", RpcArgType.String, "Not supported: must be empty", "\"\""), AddressTypeArg],
             "Returns a new Bitcoin address for receiving payments (the next BIP84 receive address).", "\"str\"",
-            (call, ct) => WithWallet(call, ct, (c, w) => NewAddress(c, w, change: false)));
+            (call, ct) => WithWallet(call, (c, w) => NewAddress(c, w, change: false), ct));
         yield return new RpcMethod("getrawchangeaddress", Category, [AddressTypeArg],
             "Returns a new Bitcoin address, for receiving change (the next BIP84 change address).", "\"str\"",
-            (call, ct) => WithWallet(call, ct, (c, w) => NewAddress(c, w, change: true)));
+            (call, ct) => WithWallet(call, (c, w) => NewAddress(c, w, change: true), ct));
         yield return new RpcMethod("getbalance", Category,
             [RpcArg.Opt("dummy", RpcArgType.String, "Remains for backward compatibility. Must be excluded or set to \"*\""),
              RpcArg.Opt("minconf", RpcArgType.Number, "Only include transactions confirmed at least this many times", "0"),
              RpcArg.Opt("include_watchonly", RpcArgType.Boolean, "No watch-only addresses in this wallet", "true"),
              RpcArg.Opt("avoid_reuse", RpcArgType.Boolean, "Not supported", "true")],
             "Returns the total available balance (trusted coins: confirmed, or unconfirmed from this wallet).", "n",
-            (call, ct) => WithWallet(call, ct, GetBalance));
+            (call, ct) => WithWallet(call, GetBalance, ct));
         yield return new RpcMethod("getbalances", Category, [],
             "Returns an object with all balances in BTC.", "{ \"mine\": { \"trusted\", \"untrusted_pending\", \"immature\" }, \"lastprocessedblock\" }",
-            (call, ct) => WithWallet(call, ct, (_, w) => Balances(w)));
+            (call, ct) => WithWallet(call, (_, w) => Balances(w), ct));
         yield return new RpcMethod("listunspent", Category,
             [RpcArg.Opt("minconf", RpcArgType.Number, "The minimum confirmations to filter", "1"),
              RpcArg.Opt("maxconf", RpcArgType.Number, "The maximum confirmations to filter", "9999999"),
@@ -41,16 +41,16 @@ public sealed partial class WalletRpcMethods
              RpcArg.Opt("query_options", RpcArgType.Object, "minimumAmount, maximumAmount, maximumCount, minimumSumAmount")],
             "Returns array of unspent transaction outputs with between minconf and maxconf (inclusive) confirmations.",
             "[{ \"txid\", \"vout\", \"address\", \"scriptPubKey\", \"amount\", \"confirmations\", \"spendable\", \"solvable\", \"desc\", \"parent_descs\", \"safe\" }, ...]",
-            (call, ct) => WithWallet(call, ct, ListUnspent));
+            (call, ct) => WithWallet(call, ListUnspent, ct));
         yield return new RpcMethod("getaddressinfo", Category, [RpcArg.Req("address", RpcArgType.String, "The bitcoin address for which to get information")],
             "Return information about the given bitcoin address.", "{ \"address\", \"scriptPubKey\", \"ismine\", \"solvable\", \"desc\", \"parent_desc\", \"iswatchonly\", \"isscript\", \"iswitness\", \"witness_version\", \"witness_program\", \"pubkey\", \"iscompressed\", \"ischange\", \"timestamp\", \"hdkeypath\", \"hdmasterfingerprint\", \"labels\" }",
-            (call, ct) => WithWallet(call, ct, AddressInfo));
+            (call, ct) => WithWallet(call, AddressInfo, ct));
         yield return new RpcMethod("listdescriptors", Category, [RpcArg.Opt("private", RpcArgType.Boolean, "Show private descriptors (needs an unlocked wallet)", "false")],
             "List descriptors imported into a descriptor-enabled wallet.", "{ \"wallet_name\", \"descriptors\": [{ \"desc\", \"timestamp\", \"active\", \"internal\", \"range\", \"next\", \"next_index\" }, ...] }",
-            (call, ct) => WithWallet(call, ct, ListDescriptors));
+            (call, ct) => WithWallet(call, ListDescriptors, ct));
     }
 
-    private JsonNode WalletInfo(NodeWallet wallet)
+    private JsonObject WalletInfo(NodeWallet wallet)
     {
         var info = new JsonObject
         {
@@ -95,7 +95,7 @@ public sealed partial class WalletRpcMethods
         return Amount(coins.Where(c => WalletManager.IsSpendable(wallet, c) && c.Confirmations >= minConf).Sum(c => c.Satoshis));
     }
 
-    private JsonNode Balances(NodeWallet wallet)
+    private JsonObject Balances(NodeWallet wallet)
     {
         var coins = wallet.Ledger.Unspent(wallets.InMempool);
         var immature = coins.Where(c => wallet.Ledger.IsImmature(c.Tx)).Sum(c => c.Satoshis);

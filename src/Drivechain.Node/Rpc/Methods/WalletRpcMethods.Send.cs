@@ -29,7 +29,7 @@ public sealed partial class WalletRpcMethods
              RpcArg.Opt("conf_target", RpcArgType.Number, "Ignored (no fee estimation)"), RpcArg.Opt("estimate_mode", RpcArgType.String, "Ignored"),
              RpcArg.Opt("avoid_reuse", RpcArgType.Boolean, "Ignored"), FeeRateArg,
              RpcArg.Opt("verbose", RpcArgType.Boolean, "Return { txid, fee_reason }", "false")],
-            "Send an amount to a given address.", "\"hex\"", (call, ct) => WithWallet(call, ct, SendToAddress));
+            "Send an amount to a given address.", "\"hex\"", (call, ct) => WithWallet(call, SendToAddress, ct));
         yield return new RpcMethod("sendmany", Category,
             [RpcArg.Opt("dummy", RpcArgType.String, "Must be set to \"\" for backwards compatibility."),
              RpcArg.Req("amounts", RpcArgType.Object, "{\"address\": amount, ...}"),
@@ -38,19 +38,19 @@ public sealed partial class WalletRpcMethods
              RpcArg.Opt("subtractfeefrom", RpcArgType.Array, "Not supported: must be empty"),
              ReplaceableArg, RpcArg.Opt("conf_target", RpcArgType.Number, "Ignored"), RpcArg.Opt("estimate_mode", RpcArgType.String, "Ignored"),
              FeeRateArg, RpcArg.Opt("verbose", RpcArgType.Boolean, "Return { txid, fee_reason }", "false")],
-            "Send multiple times. Amounts are double-precision floating point numbers.", "\"hex\"", (call, ct) => WithWallet(call, ct, SendMany));
+            "Send multiple times. Amounts are double-precision floating point numbers.", "\"hex\"", (call, ct) => WithWallet(call, SendMany, ct));
         yield return new RpcMethod("fundrawtransaction", Category,
             [RpcArg.Req("hexstring", RpcArgType.Hex, "The hex string of the raw transaction"),
              RpcArg.Opt("options", RpcArgType.Object, "{ \"add_inputs\", \"fee_rate\" (sat/vB), \"feeRate\" (BTC/kvB), \"replaceable\", \"lockUnspents\" (ignored) }"),
              RpcArg.Opt("iswitness", RpcArgType.Boolean, "Ignored")],
             "Adds inputs (and a change output, last) to a transaction until it has enough in value to meet its out value. Preset inputs must be wallet coins.",
-            "{ \"hex\", \"fee\", \"changepos\" }", (call, ct) => WithWallet(call, ct, FundRawTransaction));
+            "{ \"hex\", \"fee\", \"changepos\" }", (call, ct) => WithWallet(call, FundRawTransaction, ct));
         yield return new RpcMethod("signrawtransactionwithwallet", Category,
             [RpcArg.Req("hexstring", RpcArgType.Hex, "The transaction hex string"),
              RpcArg.Opt("prevtxs", RpcArgType.Array, "The previous dependent outputs: [{\"txid\",\"vout\",\"scriptPubKey\",\"amount\"},...]"),
              RpcArg.Opt("sighashtype", RpcArgType.String, "Only \"DEFAULT\" or \"ALL\"", "DEFAULT")],
             "Sign inputs for raw transaction (serialized, hex-encoded) with the wallet's keys (NBitcoin).",
-            "{ \"hex\", \"complete\", \"errors\" }", (call, ct) => WithWallet(call, ct, SignRawTransaction));
+            "{ \"hex\", \"complete\", \"errors\" }", (call, ct) => WithWallet(call, SignRawTransaction, ct));
         yield return new RpcMethod("walletprocesspsbt", Category,
             [RpcArg.Req("psbt", RpcArgType.String, "The transaction base64 string"),
              RpcArg.Opt("sign", RpcArgType.Boolean, "Also sign the transaction when updating (only true is supported)", "true"),
@@ -58,7 +58,7 @@ public sealed partial class WalletRpcMethods
              RpcArg.Opt("bip32derivs", RpcArgType.Boolean, "Ignored", "true"),
              RpcArg.Opt("finalize", RpcArgType.Boolean, "Also finalize inputs if possible", "true")],
             "Update a PSBT with input information from the wallet and the chain, then sign inputs the wallet can sign (NBitcoin).",
-            "{ \"psbt\", \"complete\", \"hex\" }", (call, ct) => WithWallet(call, ct, ProcessPsbt));
+            "{ \"psbt\", \"complete\", \"hex\" }", (call, ct) => WithWallet(call, ProcessPsbt, ct));
     }
 
     private JsonNode ProcessPsbt(RpcCall call, NodeWallet wallet)

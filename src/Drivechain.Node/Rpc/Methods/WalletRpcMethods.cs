@@ -28,31 +28,31 @@ public sealed partial class WalletRpcMethods(NodeRpcContext ctx, WalletManager w
              RpcArg.Opt("load_on_startup", RpcArgType.Boolean, "Load the wallet when the node starts (true/false), unchanged when omitted"),
              RpcArg.Opt("external_signer", RpcArgType.Boolean, "Not supported: must be false", "false")],
             "Creates and loads a new wallet: a new BIP39 seed (12 words) with BIP84 wpkh receive and change descriptors.",
-            "{ \"name\" }", (call, ct) => Locked(call, ct, CreateWallet));
+            "{ \"name\" }", (call, ct) => Locked(call, CreateWallet, ct));
         yield return new RpcMethod("loadwallet", Category,
             [RpcArg.Req("filename", RpcArgType.String, "The wallet name (directory under <datadir>/wallets)"),
              RpcArg.Opt("load_on_startup", RpcArgType.Boolean, "Load the wallet when the node starts (true/false), unchanged when omitted")],
             "Loads a wallet from a wallet directory and rescans the chain from its birth height.", "{ \"name\" }",
-            (call, ct) => Locked(call, ct, c => new JsonObject { ["name"] = wallets.Load(c.Params.GetString("filename"), OptionalBool(c, "load_on_startup")).Name }));
+            (call, ct) => Locked(call, c => new JsonObject { ["name"] = wallets.Load(c.Params.GetString("filename"), OptionalBool(c, "load_on_startup")).Name }, ct));
         yield return new RpcMethod("unloadwallet", Category,
             [RpcArg.Opt("wallet_name", RpcArgType.String, "The wallet to unload; default: the wallet of the request's /wallet/<name> path"),
              RpcArg.Opt("load_on_startup", RpcArgType.Boolean, "Load the wallet when the node starts (true/false), unchanged when omitted")],
-            "Unloads the wallet.", "{ }", (call, ct) => Locked(call, ct, UnloadWallet));
+            "Unloads the wallet.", "{ }", (call, ct) => Locked(call, UnloadWallet, ct));
         yield return new RpcMethod("listwallets", Category, [], "Returns a list of currently loaded wallets.", "[ \"walletname\", ... ]",
-            (call, ct) => Locked(call, ct, _ => new JsonArray([.. wallets.Loaded.Select(n => JsonValue.Create(n))])));
+            (call, ct) => Locked(call, _ => new JsonArray([.. wallets.Loaded.Select(n => JsonValue.Create(n))]), ct));
         yield return new RpcMethod("walletpassphrase", Category,
             [RpcArg.Req("passphrase", RpcArgType.String, "The wallet passphrase"),
              RpcArg.Req("timeout", RpcArgType.Number, "The time to keep the decryption key in seconds; capped at 100000000 (~3 years)")],
-            "Stores the wallet decryption key in memory for 'timeout' seconds.", "null", (call, ct) => WithWallet(call, ct, Unlock));
+            "Stores the wallet decryption key in memory for 'timeout' seconds.", "null", (call, ct) => WithWallet(call, Unlock, ct));
         yield return new RpcMethod("walletlock", Category, [], "Removes the wallet encryption key from memory, locking the wallet.", "null",
-            (call, ct) => WithWallet(call, ct, (_, w) => { w.Lock(); return null; }));
+            (call, ct) => WithWallet(call, (_, w) => { w.Lock(); return null; }, ct));
         yield return new RpcMethod("encryptwallet", Category, [RpcArg.Req("passphrase", RpcArgType.String, "The pass phrase to encrypt the wallet with")],
             "Encrypts the wallet's seed with a passphrase (scrypt + AES-256-GCM) and locks it.", "\"str\"",
-            (call, ct) => WithWallet(call, ct, (c, w) =>
+            (call, ct) => WithWallet(call, (c, w) =>
             {
                 w.Encrypt(c.Params.GetString("passphrase"));
                 return "wallet encrypted; the wallet is now locked. Unlock it with walletpassphrase to spend.";
-            }));
+            }, ct));
     }
 
     private JsonNode CreateWallet(RpcCall call)
@@ -90,11 +90,11 @@ public sealed partial class WalletRpcMethods(NodeRpcContext ctx, WalletManager w
     private static bool? OptionalBool(RpcCall call, string name) => call.Params[name] is null ? null : call.Params.GetBoolean(name, false);
 
     /// <summary>Runs a wallet-manager call under the node lock and the wallets' lock, mapping wallet errors to Core's codes.</summary>
-    private ValueTask<JsonNode?> Locked(RpcCall call, CancellationToken cancellationToken, Func<RpcCall, JsonNode?> body) =>
+    private ValueTask<JsonNode?> Locked(RpcCall call, Func<RpcCall, JsonNode?> body, CancellationToken cancellationToken) =>
         ctx.LockedAsync(() => Guard(() => wallets.Locked(() => body(call))), cancellationToken);
 
     /// <summary>As <see cref="Locked"/>, for the wallet the request addresses.</summary>
-    private ValueTask<JsonNode?> WithWallet(RpcCall call, CancellationToken cancellationToken, Func<RpcCall, NodeWallet, JsonNode?> body) =>
+    private ValueTask<JsonNode?> WithWallet(RpcCall call, Func<RpcCall, NodeWallet, JsonNode?> body, CancellationToken cancellationToken) =>
         ctx.LockedAsync(() => Guard(() => wallets.Locked(() => body(call, wallets.Resolve(WalletEndpoint.Current)))), cancellationToken);
 
     private static JsonNode? Guard(Func<JsonNode?> body)
