@@ -45,6 +45,7 @@ public static class DrivechainNodeServiceCollectionExtensions
         services.AddSingleton<IRpcMethodProvider, MiningRpcMethods>();
         services.AddSingleton<IRpcMethodProvider, DrivechainRpcMethods>();
         services.AddSingleton<IRpcMethodProvider, NetworkRpcMethods>();
+        services.AddSingleton<IRpcMethodProvider, UtxoSetRpcMethods>();
         services.AddSingleton<PeerManager>();
 
         services.AddHostedService<DataDirectoryLockService>();   // first: before anything writes to the data directory

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Drivechain.Bitcoin.Primitives;
+using Drivechain.Bitcoin.Validation;
 using Drivechain.Node.Chain;
 using Drivechain.Node.Chain.Tip;
 using Drivechain.Node.P2P.Messages;
@@ -15,6 +16,9 @@ namespace Drivechain.Node.P2P;
 /// </summary>
 public sealed partial class PeerManager
 {
+    /// <summary>Core's MAX_NUM_UNCONNECTING_HEADERS_MSGS: headers messages in a row that do not connect before the peer is punished.</summary>
+    public const int MaxUnconnectingHeaders = 10;
+
     /// <summary>Sends getheaders with our chain's locator, preceded by <paramref name="from"/> (the last header of a full batch).</summary>
     private Task<bool> RequestHeadersAsync(Peer peer, UInt256? from)
     {
@@ -48,6 +52,11 @@ public sealed partial class PeerManager
         {
             var header = headers[i];
             if (i > 0 && header.PreviousBlockHash != headers[i - 1].Hash) return false;   // non-continuous headers
+            if (BlockValidation.CheckBlockHeader(header, chain.Network) is { } invalid)
+            {
+                LogInvalidHeader(log, peer.Id, header.Hash, invalid.RejectReason, invalid.Detail);
+                return false;
+            }
             peer.MarkKnown(header.Hash);
             var index = chain.GetBlockIndex(header.Hash);
             if (index is { IsFailed: true })
@@ -65,7 +74,13 @@ public sealed partial class PeerManager
             {
                 var parent = header.PreviousBlockHash;
                 connects = chain.GetBlockIndex(parent) is { HasData: true } || peer.InFlight.Contains(parent);
-                if (!connects) return await RequestHeadersAsync(peer, null).ConfigureAwait(false);   // an announcement we cannot connect yet
+                if (!connects)
+                {
+                    // An announcement we cannot connect yet: ask for the headers between; too many in a row is a flood.
+                    if (++peer.UnconnectingHeaders > MaxUnconnectingHeaders) return false;
+                    return await RequestHeadersAsync(peer, null).ConfigureAwait(false);
+                }
+                peer.UnconnectingHeaders = 0;
             }
             peer.InFlight.Add(header.Hash);
             toFetch.Add(new InventoryItem(InventoryItem.MsgWitnessBlock, header.Hash));
@@ -154,10 +169,16 @@ public sealed partial class PeerManager
     {
         var chain = node.Chain;
         var notFound = new List<InventoryItem>();
+        var transactions = items.Any(i => i.IsTransaction) ? await FindTransactionsAsync(peer, items.Where(i => i.IsTransaction)).ConfigureAwait(false) : [];
         foreach (var item in items)
         {
-            if (item.IsBlock && chain.GetBlock(item.Hash) is { } block)
+            if (transactions.TryGetValue(item, out var tx))
             {
+                if (!await peer.SendAsync("tx", tx.ToBytes(withWitness: item.Type != InventoryItem.MsgTx)).ConfigureAwait(false)) return true;
+            }
+            else if (item.IsBlock && chain.GetBlock(item.Hash) is { } block)
+            {
+                await peer.WaitForSendSpaceAsync().ConfigureAwait(false);
                 if (!await peer.SendAsync("block", block.ToBytes(withWitness: (item.Type & InventoryItem.MsgWitnessFlag) != 0)).ConfigureAwait(false))
                     return true;
                 if (chain.IsInActiveChain(item.Hash) && chain.GetBlockIndex(item.Hash) is { } index) peer.SawBlock(index.Height);
@@ -179,7 +200,10 @@ public sealed partial class PeerManager
             try
             {
                 await foreach (var change in subscription.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
+                {
+                    _recentRejects.Reset();   // a new tip may make refused transactions valid (Core resets its filter too)
                     if (change is TipChange.Connected) await AnnounceAsync(change.Block.Header).ConfigureAwait(false);
+                }
                 return;
             }
             catch (TipChangeSubscriberDroppedException)
