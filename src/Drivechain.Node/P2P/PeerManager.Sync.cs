@@ -77,7 +77,11 @@ public sealed partial class PeerManager
                 if (!connects)
                 {
                     // An announcement we cannot connect yet: ask for the headers between; too many in a row is a flood.
-                    if (++peer.UnconnectingHeaders > MaxUnconnectingHeaders) return false;
+                    if (++peer.UnconnectingHeaders > MaxUnconnectingHeaders)
+                    {
+                        LogUnconnectingFlood(log, peer.Id, peer.UnconnectingHeaders);
+                        return false;
+                    }
                     return await RequestHeadersAsync(peer, null).ConfigureAwait(false);
                 }
                 peer.UnconnectingHeaders = 0;
@@ -228,8 +232,11 @@ public sealed partial class PeerManager
     [LoggerMessage(Level = LogLevel.Warning, Message = "Peer {PeerId} sent invalid block {Hash} ({Code}: {Reason}); disconnecting")]
     private static partial void LogInvalidBlock(ILogger logger, long peerId, UInt256 hash, string code, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Peer {PeerId} announced known-invalid block {Hash} ({Code}: {Reason}); disconnecting")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Peer {PeerId} sent an invalid header {Hash} ({Code}: {Reason}); disconnecting")]
     private static partial void LogInvalidHeader(ILogger logger, long peerId, UInt256 hash, string code, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Peer {PeerId} sent too many unconnecting headers ({Count} messages in a row)")]
+    private static partial void LogUnconnectingFlood(ILogger logger, long peerId, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "P2P fell behind the tip-change stream; announcing the current tip")]
     private static partial void LogAnnouncementsDropped(ILogger logger);

@@ -162,12 +162,13 @@ public sealed partial class PeerManager(
         await RunPeerAsync(transport, stream, remote, socket.LocalEndPoint, null, "inbound", stoppingToken).ConfigureAwait(false);
     }
 
-    /// <summary>Keeps one connection to <paramref name="target"/> (reconnecting after a drop) until cancelled.</summary>
+    /// <summary>Keeps one connection to <paramref name="target"/> (reconnecting after a drop) until <paramref name="stoppingToken"/> is cancelled.</summary>
     private async Task ConnectLoopAsync(string target, string connectionType, CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            if (NetworkActive) await ConnectOnceAsync(target, connectionType, stoppingToken).ConfigureAwait(false);
+            // The connection lives on the node's token: removing an added node stops reconnecting, not the open connection (Core).
+            if (NetworkActive) await ConnectOnceAsync(target, connectionType, _stopping).ConfigureAwait(false);
             await Task.Delay(ReconnectDelay, clock, stoppingToken).ConfigureAwait(false);
         }
     }
