@@ -16,7 +16,7 @@ public sealed partial class PeerManager
         if (!NetworkActive) return "network not active";
         if (remote is null) return "no remote address";
         if (Bans.IsBanned(remote.Address)) return "banned";
-        var inbound = _peers.Values.Count(p => p.Inbound);
+        var inbound = _peers.Values.Count(p => p.Inbound) + Volatile.Read(ref _negotiatingInbound);
         if (inbound + 1 >= MaxInbound && Bans.IsDiscouraged(remote.Address)) return "discouraged and inbound slots (almost) full";
         if (inbound >= MaxInbound) return $"inbound slots full ({MaxInbound}, -maxconnections={options.Value.MaxConnections})";
         return null;

@@ -26,24 +26,38 @@ public sealed partial class PeerManager
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), clock);
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
         {
-            var now = clock.GetUtcNow();
-            await CollectMempoolAsync(stoppingToken).ConfigureAwait(false);
-            foreach (var peer in _peers.Values)
+            try
             {
-                if (InactivityReason(peer, now) is { } reason)
-                {
-                    LogTimeout(log, peer.Id, reason);
-                    peer.Disconnect(reason);
-                    continue;
-                }
-                if (!peer.Established) continue;
-                await MaybePingAsync(peer, now).ConfigureAwait(false);
-                await TrickleAsync(peer, now).ConfigureAwait(false);
+                await TickAsync(stoppingToken).ConfigureAwait(false);
             }
-            _orphans.Limit(now, Random.Shared);
-            foreach (var (hash, at) in _txRequested)
-                if (now - at > TxRequestTimeout) _txRequested.TryRemove(hash, out _);
+#pragma warning disable CA1031 // a failed tick is logged and the next one runs: maintenance must never stop the node
+            catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
+            {
+                LogTickFailed(log, e);
+            }
         }
+    }
+
+    private async Task TickAsync(CancellationToken stoppingToken)
+    {
+        var now = clock.GetUtcNow();
+        await CollectMempoolAsync(stoppingToken).ConfigureAwait(false);
+        foreach (var peer in _peers.Values)
+        {
+            if (InactivityReason(peer, now) is { } reason)
+            {
+                LogTimeout(log, peer.Id, reason);
+                peer.Disconnect(reason);
+                continue;
+            }
+            if (!peer.Established) continue;
+            await MaybePingAsync(peer, now).ConfigureAwait(false);
+            await TrickleAsync(peer, now).ConfigureAwait(false);
+        }
+        _orphans.Limit(now, Random.Shared);
+        foreach (var (hash, at) in _txRequested)
+            if (now - at > TxRequestTimeout) _txRequested.TryRemove(hash, out _);
     }
 
     /// <summary>Core's InactivityCheck plus the ping timeout; null while the peer is fine.</summary>
@@ -77,6 +91,9 @@ public sealed partial class PeerManager
         peer.MinPing = peer.MinPing is { } min && min < roundTrip ? min : roundTrip;
         peer.PingNonce = 0;
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "P2P maintenance failed; continuing")]
+    private static partial void LogTickFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Peer {PeerId} timed out: {Reason}; disconnecting")]
     private static partial void LogTimeout(ILogger logger, long peerId, string reason);

@@ -46,6 +46,7 @@ public sealed partial class PeerManager(
     private readonly ulong _localNonce = BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8));
     private readonly List<TcpListener> _listeners = [];
     private long _nextPeerId;
+    private int _negotiatingInbound;   // accepted sockets still negotiating their transport: they count against the inbound slots
     private CancellationToken _stopping;
 
     /// <summary>Manual bans and discouraged addresses (banlist.json in the chain's data directory).</summary>
@@ -137,6 +138,7 @@ public sealed partial class PeerManager(
                 socket.Dispose();
                 continue;
             }
+            Interlocked.Increment(ref _negotiatingInbound);
             _ = Task.Run(() => AcceptPeerAsync(socket, stoppingToken), stoppingToken);
         }
     }
@@ -158,6 +160,10 @@ public sealed partial class PeerManager(
             LogTransportFailed(log, remote, e.Message);
             await stream.DisposeAsync().ConfigureAwait(false);
             return;
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _negotiatingInbound);
         }
         await RunPeerAsync(transport, stream, remote, socket.LocalEndPoint, null, "inbound", stoppingToken).ConfigureAwait(false);
     }

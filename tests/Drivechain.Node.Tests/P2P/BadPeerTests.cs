@@ -99,15 +99,5 @@ public sealed class BadPeerTests : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_dataDir, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held open: left behind in the temp folder.
-        }
-    }
+    public void Dispose() => TempDirectories.Delete(_dataDir);
 }

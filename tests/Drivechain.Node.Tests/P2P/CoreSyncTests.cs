@@ -103,15 +103,5 @@ public sealed class CoreSyncTests : IDisposable
         result.GetProperty("hash").GetString().Should().Be(hash, "Core should reach our tip");
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_dataDir, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held open: left behind in the temp folder.
-        }
-    }
+    public void Dispose() => TempDirectories.Delete(_dataDir);
 }

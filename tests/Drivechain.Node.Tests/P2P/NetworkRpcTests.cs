@@ -99,18 +99,5 @@ public sealed class NetworkRpcTests : IDisposable
         await Eventually.TrueAsync(async () => (await b.Rpc.CallAsync("getconnectioncount"))!.GetValue<int>() == 1, "b accepted a again");
     }
 
-    public void Dispose()
-    {
-        foreach (var dir in new[] { _dataDirA, _dataDirB })
-        {
-            try
-            {
-                Directory.Delete(dir, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A file still held open: left behind in the temp folder.
-            }
-        }
-    }
+    public void Dispose() => TempDirectories.Delete(_dataDirA, _dataDirB);
 }

@@ -68,18 +68,5 @@ public sealed class NetworkScenarioTests : IDisposable
         await Eventually.TrueAsync(async () => (await NodeMempoolAsync(b)).Contains(fromCore), "the transaction reached b's mempool", Timeout);
     }
 
-    public void Dispose()
-    {
-        foreach (var dir in new[] { _dataDirA, _dataDirB })
-        {
-            try
-            {
-                Directory.Delete(dir, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A file still held open: left behind in the temp folder.
-            }
-        }
-    }
+    public void Dispose() => TempDirectories.Delete(_dataDirA, _dataDirB);
 }

@@ -53,15 +53,5 @@ public sealed class TransactionRelayTests : IDisposable
         await Eventually.TrueAsync(async () => (await CoreMempoolAsync(core)).Contains(childTxId), "Core's mempool has the child", Timeout);
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_dataDir, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held open: left behind in the temp folder.
-        }
-    }
+    public void Dispose() => TempDirectories.Delete(_dataDir);
 }
