@@ -23,6 +23,8 @@ public sealed class BanList(string path, TimeProvider clock)
     private readonly Dictionary<IPNetwork, BanEntry> _banned = [];
     private readonly HashSet<IPAddress> _discouraged = [];
     private readonly Queue<IPAddress> _discouragedOrder = new();
+    private bool _loaded;
+    private string? _loadError;
 
     public string Path { get; } = path;
 
@@ -67,31 +69,37 @@ public sealed class BanList(string path, TimeProvider clock)
 
     public static IPAddress Normalize(IPAddress address) => address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
 
-    /// <summary>Loads <see cref="Path"/> (a missing or unreadable file gives an empty list and an error message).</summary>
+    /// <summary>
+    /// Loads <see cref="Path"/> once (a missing or unreadable file gives an empty list and an error message); every other
+    /// member loads it first, so the bans hold from the first call whoever makes it.
+    /// </summary>
     public string? Load()
     {
-        if (!File.Exists(Path)) return null;
-        try
+        lock (_lock)
         {
-            var root = JsonNode.Parse(File.ReadAllText(Path))?["banned_nets"] as JsonArray ?? [];
-            lock (_lock)
+            if (_loaded) return _loadError;
+            _loaded = true;
+            if (!File.Exists(Path)) return null;
+            try
             {
+                var root = JsonNode.Parse(File.ReadAllText(Path))?["banned_nets"] as JsonArray ?? [];
                 foreach (var item in root)
                 {
                     if (item?["address"]?.GetValue<string>() is not { } text || !TryParseSubnet(text, out var subnet)) continue;
                     _banned[subnet] = new BanEntry(item["ban_created"]?.GetValue<long>() ?? 0, item["banned_until"]?.GetValue<long>() ?? 0);
                 }
+                return null;
             }
-            return null;
-        }
-        catch (Exception e) when (e is IOException or JsonException or InvalidOperationException or UnauthorizedAccessException or FormatException)
-        {
-            return e.Message;
+            catch (Exception e) when (e is IOException or JsonException or InvalidOperationException or UnauthorizedAccessException or FormatException)
+            {
+                return _loadError = e.Message;
+            }
         }
     }
 
     public bool IsBanned(IPAddress address)
     {
+        Load();
         address = Normalize(address);
         var now = clock.GetUtcNow().ToUnixTimeSeconds();
         lock (_lock) return _banned.Any(b => b.Value.Until > now && b.Key.Contains(address));
@@ -99,11 +107,13 @@ public sealed class BanList(string path, TimeProvider clock)
 
     public bool IsDiscouraged(IPAddress address)
     {
+        Load();
         lock (_lock) return _discouraged.Contains(Normalize(address));
     }
 
     public void Discourage(IPAddress address)
     {
+        Load();
         address = Normalize(address);
         lock (_lock)
         {
@@ -116,6 +126,7 @@ public sealed class BanList(string path, TimeProvider clock)
     /// <summary>Bans <paramref name="subnet"/> until <paramref name="until"/>; false when it is already banned.</summary>
     public bool Ban(IPNetwork subnet, DateTimeOffset until)
     {
+        Load();
         lock (_lock)
         {
             Sweep();
@@ -129,6 +140,7 @@ public sealed class BanList(string path, TimeProvider clock)
     /// <summary>Lifts a manual ban; false when <paramref name="subnet"/> was not banned.</summary>
     public bool Unban(IPNetwork subnet)
     {
+        Load();
         bool removed;
         lock (_lock) removed = _banned.Remove(subnet);
         if (removed) Save();
@@ -138,6 +150,7 @@ public sealed class BanList(string path, TimeProvider clock)
     /// <summary>clearbanned: every manual ban and every discouraged address.</summary>
     public void Clear()
     {
+        Load();
         lock (_lock)
         {
             _banned.Clear();
@@ -150,6 +163,7 @@ public sealed class BanList(string path, TimeProvider clock)
     /// <summary>The bans in force, oldest first.</summary>
     public IReadOnlyList<(IPNetwork Subnet, BanEntry Entry)> List()
     {
+        Load();
         lock (_lock)
         {
             Sweep();

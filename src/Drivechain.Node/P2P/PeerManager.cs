@@ -123,29 +123,30 @@ public sealed partial class PeerManager(
         while (!stoppingToken.IsCancellationRequested)
         {
             Socket socket;
+            IPEndPoint remote;
             try
             {
                 socket = await listener.AcceptSocketAsync(stoppingToken).ConfigureAwait(false);
+                remote = (IPEndPoint)socket.RemoteEndPoint!;   // throws when the connection is already gone
             }
-            catch (SocketException e)
+            catch (Exception e) when (e is SocketException or ObjectDisposedException && !stoppingToken.IsCancellationRequested)
             {
                 LogAcceptFailed(log, e.Message);
                 continue;
             }
-            if (RefuseInbound(socket.RemoteEndPoint as IPEndPoint) is { } refusal)
+            if (RefuseInbound(remote) is { } refusal)
             {
-                LogInboundRefused(log, socket.RemoteEndPoint!, refusal);
+                LogInboundRefused(log, remote, refusal);
                 socket.Dispose();
                 continue;
             }
             Interlocked.Increment(ref _negotiatingInbound);
-            _ = Task.Run(() => AcceptPeerAsync(socket, stoppingToken), stoppingToken);
+            _ = Task.Run(() => AcceptPeerAsync(socket, remote, stoppingToken), CancellationToken.None);
         }
     }
 
-    private async Task AcceptPeerAsync(Socket socket, CancellationToken stoppingToken)
+    private async Task AcceptPeerAsync(Socket socket, IPEndPoint remote, CancellationToken stoppingToken)
     {
-        var remote = socket.RemoteEndPoint!;
         var stream = new CountingStream(new NetworkStream(socket, ownsSocket: true), Totals);
         IPeerTransport transport;
         try
@@ -155,7 +156,7 @@ public sealed partial class PeerManager(
             var result = await V2Negotiation.AcceptAsync(stream, _magic, options.Value.V2Transport, timeout.Token).ConfigureAwait(false);
             transport = result.V2 is { } v2 ? new V2PeerTransport(v2, stream) : new V1Transport(stream, _magic, result.V1Prefix);
         }
-        catch (Exception e) when (e is IOException or OperationCanceledException or V2TransportException or SocketException)
+        catch (Exception e) when (e is IOException or OperationCanceledException or V2TransportException or SocketException or ObjectDisposedException)
         {
             LogTransportFailed(log, remote, e.Message);
             await stream.DisposeAsync().ConfigureAwait(false);

@@ -67,6 +67,7 @@ public sealed class NetworkRpcTests : IDisposable
         added["addresses"]!.AsArray().Single()!["connected"]!.GetValue<string>().Should().Be("outbound");
 
         // b's only inbound slot is taken by a.
+        await Eventually.TrueAsync(async () => (await b.Rpc.CallAsync("getconnectioncount"))!.GetValue<int>() == 1, "b counts a's connection");
         await using (var refused = await ScriptedPeer.ConnectAsync(b.P2pPort))
             (await refused.IsClosedByNodeAsync()).Should().BeTrue("inbound slots are full");
         b.Output.Should().Contain("inbound slots full");
