@@ -123,15 +123,21 @@ public sealed class BanList(string path, TimeProvider clock)
         }
     }
 
+    /// <summary>Bans <paramref name="subnet"/> for <paramref name="duration"/> from now; false when it is already banned.</summary>
+    public bool Ban(IPNetwork subnet, TimeSpan duration) => Ban(subnet, null, duration);
+
     /// <summary>Bans <paramref name="subnet"/> until <paramref name="until"/>; false when it is already banned.</summary>
-    public bool Ban(IPNetwork subnet, DateTimeOffset until)
+    public bool Ban(IPNetwork subnet, DateTimeOffset until) => Ban(subnet, until, null);
+
+    private bool Ban(IPNetwork subnet, DateTimeOffset? until, TimeSpan? duration)
     {
         Load();
         lock (_lock)
         {
             Sweep();
             if (_banned.ContainsKey(subnet)) return false;
-            _banned[subnet] = new BanEntry(clock.GetUtcNow().ToUnixTimeSeconds(), until.ToUnixTimeSeconds());
+            var now = clock.GetUtcNow();
+            _banned[subnet] = new BanEntry(now.ToUnixTimeSeconds(), (until ?? now + duration!.Value).ToUnixTimeSeconds());
         }
         Save();
         return true;

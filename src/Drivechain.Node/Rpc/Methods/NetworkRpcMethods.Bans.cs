@@ -37,11 +37,18 @@ public sealed partial class NetworkRpcMethods
             return null;
         }
         var banTime = call.Params.GetOptionalInt64("bantime") ?? 0;
-        var now = clock.GetUtcNow();
-        var until = banTime <= 0 ? now + BanList.DefaultBanTime
-            : call.Params.GetBoolean("absolute", false) ? DateTimeOffset.FromUnixTimeSeconds(banTime) : now.AddSeconds(banTime);
-        if (until <= now) throw new RpcException(RpcErrorCode.InvalidParameter, "Error: Absolute timestamp is in the past");
-        if (!peers.Bans.Ban(subnet, until)) throw new RpcException(RpcErrorCode.ClientNodeAlreadyAdded, "Error: IP/Subnet already banned");
+        bool added;
+        if (banTime > 0 && call.Params.GetBoolean("absolute", false))
+        {
+            var until = DateTimeOffset.FromUnixTimeSeconds(banTime);
+            if (until <= clock.GetUtcNow()) throw new RpcException(RpcErrorCode.InvalidParameter, "Error: Absolute timestamp is in the past");
+            added = peers.Bans.Ban(subnet, until);
+        }
+        else
+        {
+            added = peers.Bans.Ban(subnet, banTime > 0 ? TimeSpan.FromSeconds(banTime) : BanList.DefaultBanTime);
+        }
+        if (!added) throw new RpcException(RpcErrorCode.ClientNodeAlreadyAdded, "Error: IP/Subnet already banned");
         peers.DisconnectBanned(subnet);
         return null;
     }
