@@ -23,10 +23,8 @@ public static class DrivechainNodeServiceCollectionExtensions
         services.AddSingleton<NodeReadiness>();
         services.AddSingleton<NodeFatalError>();
         services.AddSingleton<NodeChain>();
-        services.AddSingleton<DrivechainActivityLog>();
         services.AddSingleton<NodeMempool>();
         services.AddSingleton<MinerPolicy>();
-        services.AddSingleton<TemplateValidator>();
         services.AddSingleton<BlockAssembler>();
         services.AddSingleton<BlockMiner>();
         services.AddSingleton<NodeRpcContext>();
@@ -45,11 +43,17 @@ public static class DrivechainNodeServiceCollectionExtensions
         services.AddSingleton<IRpcMethodProvider, MiningRpcMethods>();
         services.AddSingleton<IRpcMethodProvider, DrivechainRpcMethods>();
         services.AddSingleton<IRpcMethodProvider, NetworkRpcMethods>();
+        services.AddSingleton<Wallet.WalletManager>();
+        services.AddHostedService(sp => sp.GetRequiredService<Wallet.WalletManager>());
+        services.AddSingleton<IRpcMethodProvider, WalletRpcMethods>();
         services.AddSingleton<IRpcMethodProvider, UtxoSetRpcMethods>();
         services.AddSingleton<PeerManager>();
 
         services.AddHostedService<DataDirectoryLockService>();   // first: before anything writes to the data directory
         services.AddHostedService<NodeStartupService>();
+        services.AddHostedService<DrivechainActivityLog>();
+        services.AddHostedService<MempoolTipFollower>();
+        services.AddHostedService<StopAtHeightService>();
         services.AddHostedService<RpcHttpServer>();
         services.AddSingleton<Grpc.GrpcServer>();
         services.AddHostedService(sp => sp.GetRequiredService<Grpc.GrpcServer>());

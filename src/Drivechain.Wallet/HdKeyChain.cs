@@ -20,7 +20,11 @@ public sealed class HdKeyChain
         _accountPath = new KeyPath($"84'/{coin}'/0'");
         _masterFingerprint = master.GetPublicKey().GetHDFingerPrint();
         _account = master.Derive(_accountPath);
+        Account = new HdAccount(_account.Neuter().ToString(network), _masterFingerprint.ToString(), _accountPath.ToString(), network);
     }
+
+    /// <summary>The public half (xpub-derived scripts and descriptors), which needs no secret.</summary>
+    public HdAccount Account { get; }
 
     /// <summary>Generates a fresh 12-word English mnemonic.</summary>
     public static string GenerateMnemonic() => new Mnemonic(Wordlist.English, WordCount.Twelve).ToString();
@@ -45,6 +49,9 @@ public sealed class HdKeyChain
     /// <summary>The account extended public key (BIP32 serialization for the network).</summary>
     public string AccountXpub => _account.Neuter().ToString(_network);
 
+    /// <summary>The account extended private key (for listdescriptors private=true).</summary>
+    public string AccountXprv => _account.ToString(_network);
+
     /// <summary>The address at <paramref name="index"/> on the receive (change = false) or change branch.</summary>
     public BitcoinAddress GetAddress(bool change, uint index) =>
         GetKey(change, index).PubKey.GetAddress(ScriptPubKeyType.Segwit, _network);
@@ -53,9 +60,8 @@ public sealed class HdKeyChain
     public Key GetKey(bool change, uint index) => _account.Derive(change ? 1u : 0u).Derive(index).PrivateKey;
 
     /// <summary>The output descriptor (without checksum) of the receive or change branch, public form.</summary>
-    public string GetDescriptor(bool change) =>
-        $"wpkh([{_masterFingerprint}/{_accountPath}]{AccountXpub}/{(change ? 1 : 0)}/*)";
+    public string GetDescriptor(bool change) => Account.GetDescriptor(change);
 
     /// <summary>The full path of a key, for getaddressinfo's hdkeypath.</summary>
-    public string GetKeyPath(bool change, uint index) => $"m/{_accountPath}/{(change ? 1 : 0)}/{index}";
+    public string GetKeyPath(bool change, uint index) => Account.GetKeyPath(change, index);
 }

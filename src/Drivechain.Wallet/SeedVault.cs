@@ -18,7 +18,7 @@ public static class SeedVault
     /// <summary>Encrypts <paramref name="mnemonic"/> with <paramref name="password"/> into <paramref name="path"/>.</summary>
     public static void Save(string path, string mnemonic, string password)
     {
-        ArgumentException.ThrowIfNullOrEmpty(password);
+        ArgumentNullException.ThrowIfNull(password);   // "" = a wallet without passphrase (Core's unencrypted wallet): format kept, no protection
         var salt = RandomNumberGenerator.GetBytes(16);
         var nonce = RandomNumberGenerator.GetBytes(12);
         var key = DeriveKey(password, salt, ScryptN, ScryptR, ScryptP);

@@ -15,19 +15,19 @@ public sealed partial class ChainManager
         ArgumentNullException.ThrowIfNull(visit);
         lock (_lock)
         {
-            if (_database is null)
+            if (_store.Database is not { } database)
             {
-                var inMemory = _coins.EnumerateInMemory().Select(c => new CoinEntry(c.OutPoint, c.Coin)).ToList();
+                var inMemory = _state.Coins.EnumerateInMemory().Select(c => new CoinEntry(c.OutPoint, c.Coin)).ToList();
                 inMemory.Sort((a, b) => CompareOutPoints(a.OutPoint, b.OutPoint));
                 inMemory.ForEach(visit);
             }
             else
             {
                 FlushCore(clearCache: false);
-                foreach (var (outPoint, stored) in _database.EnumerateCoins())
+                foreach (var (outPoint, stored) in database.EnumerateCoins())
                     visit(new CoinEntry(outPoint, new Coin(stored.Output, stored.Height, stored.IsCoinbase)));
             }
-            return (_active.Tip!.Hash, _active.Height);
+            return (_tree.Tip!.Hash, _tree.Active.Height);
         }
     }
 }

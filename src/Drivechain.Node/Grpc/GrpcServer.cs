@@ -50,6 +50,7 @@ public sealed partial class GrpcServer(IOptions<NodeOptions> options, NodeChain 
             }).AddCheck("node", () => HealthCheckResult.Healthy());
         });
         _app.MapGrpcService<ValidatorGrpcService>();
+        _app.MapGrpcService<WalletGrpcService>();
         _app.MapGrpcHealthChecksService();
         _app.MapGrpcReflectionService();
         await _app.StartAsync(cancellationToken);

@@ -42,7 +42,7 @@ public sealed partial class PeerManager
     private async Task TickAsync(CancellationToken stoppingToken)
     {
         var now = clock.GetUtcNow();
-        await CollectMempoolAsync(stoppingToken).ConfigureAwait(false);
+        if (node.IsLoaded) CollectMempool();
         foreach (var peer in _peers.Values)
         {
             if (InactivityReason(peer, now) is { } reason)

@@ -54,9 +54,9 @@ public sealed partial class PeerManager
         if (announced.Count == 0) return true;
         foreach (var item in announced) peer.MarkKnown(item.Hash);
         var wanted = new List<InventoryItem>();
-        await node.Lock.WaitAsync(peer.Closed).ConfigureAwait(false);
-        try
+        using (node.EnterLock())
         {
+            miner.FollowTip();
             foreach (var item in announced)
             {
                 var byWTxId = item.Type == InventoryItem.MsgWTx;
@@ -65,10 +65,6 @@ public sealed partial class PeerManager
                 if (!_txRequested.TryAdd(item.Hash, clock.GetUtcNow())) continue;
                 wanted.Add(new InventoryItem(byWTxId ? InventoryItem.MsgWTx : InventoryItem.MsgWitnessTx, item.Hash));
             }
-        }
-        finally
-        {
-            node.Lock.Release();
         }
         return wanted.Count == 0 || await peer.SendAsync("getdata", P2PPayloads.Inventory(wanted)).ConfigureAwait(false);
     }
@@ -82,15 +78,10 @@ public sealed partial class PeerManager
         _txRequested.TryRemove(tx.TxId, out _);
         if (_recentRejects.Contains(tx.WTxId) || _orphans.Contains(tx.WTxId)) return true;
         List<InventoryItem> parents;
-        await node.Lock.WaitAsync(peer.Closed).ConfigureAwait(false);
-        try
+        using (node.EnterLock())
         {
-            mempool.EnsureSubscribed();
+            miner.FollowTip();
             parents = ProcessTransaction(peer, tx);
-        }
-        finally
-        {
-            node.Lock.Release();
         }
         return parents.Count == 0 || await peer.SendAsync("getdata", P2PPayloads.Inventory(parents)).ConfigureAwait(false);
     }
@@ -168,18 +159,14 @@ public sealed partial class PeerManager
     }
 
     /// <summary>Snapshots the mempool and queues what is new since the last tick for every peer that relays transactions.</summary>
-    private async Task CollectMempoolAsync(CancellationToken stoppingToken)
+    private void CollectMempool()
     {
         if (!node.IsLoaded) return;
         List<(UInt256 WTxId, UInt256 TxId, long FeeRate)> entries;
-        await node.Lock.WaitAsync(stoppingToken).ConfigureAwait(false);
-        try
+        using (node.EnterLock())
         {
+            miner.FollowTip();
             entries = [.. mempool.Pool.Entries.Select(e => (e.Transaction.WTxId, e.TxId, e.FeeRatePerKvB))];
-        }
-        finally
-        {
-            node.Lock.Release();
         }
         var previous = _relayIndex;
         var fresh = entries.Where(e => !previous.ContainsKey(e.WTxId)).ToList();
@@ -213,23 +200,19 @@ public sealed partial class PeerManager
     }
 
     /// <summary>The mempool transactions named by getdata (MSG_TX and MSG_WITNESS_TX by txid, MSG_WTX by wtxid).</summary>
-    private async Task<Dictionary<InventoryItem, Transaction>> FindTransactionsAsync(Peer peer, IEnumerable<InventoryItem> items)
+    private Dictionary<InventoryItem, Transaction> FindTransactions(IEnumerable<InventoryItem> items)
     {
         var found = new Dictionary<InventoryItem, Transaction>();
         var index = _relayIndex;
-        await node.Lock.WaitAsync(peer.Closed).ConfigureAwait(false);
-        try
+        using (node.EnterLock())
         {
+            miner.FollowTip();
             foreach (var item in items)
             {
                 var txid = item.Type == InventoryItem.MsgWTx ? index.GetValueOrDefault(item.Hash) : item.Hash;
                 if (mempool.Pool.TryGet(txid, out var entry) && (item.Type != InventoryItem.MsgWTx || entry.Transaction.WTxId == item.Hash))
                     found[item] = entry.Transaction;
             }
-        }
-        finally
-        {
-            node.Lock.Release();
         }
         return found;
     }

@@ -148,6 +148,7 @@ public sealed partial class RpcHttpServer(
                 return;
             }
             bodyLength = buffer.Length;
+            Wallet.WalletEndpoint.Current = Wallet.WalletEndpoint.FromPath(request.Path.Value);   // Core's /wallet/<name>
             var reply = await dispatcher.DispatchAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), context.RequestAborted);
             foreach (var action in reply.AfterReply)
                 response.OnCompleted(() => { action(); return Task.CompletedTask; });

@@ -31,7 +31,7 @@ public sealed class BanListTests : IDisposable
     {
         var path = Path.Combine(_dir, "banlist.json");
         var bans = new BanList(path, _clock);
-        BanList.TryParseSubnet("10.0.0.0/8", out var subnet);
+        BanList.TryParseSubnet("10.0.0.0/8", out var subnet).Should().BeTrue();
         bans.Ban(subnet, _clock.GetUtcNow().AddHours(1)).Should().BeTrue();
         bans.Ban(subnet, _clock.GetUtcNow().AddHours(2)).Should().BeFalse();
         bans.IsBanned(IPAddress.Parse("10.9.8.7")).Should().BeTrue();

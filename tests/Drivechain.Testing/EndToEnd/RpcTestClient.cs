@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 namespace Drivechain.Testing.EndToEnd;
 
 /// <summary>A minimal JSON-RPC 1.0 client over HTTP for tests: raw posts, and calls that return the result or the error.</summary>
-public sealed class RpcTestClient(Uri endpoint, string credentials) : RpcClientBase, IDisposable
+public sealed class RpcTestClient(Uri endpoint, string credentials, string path = "/") : RpcClientBase, IDisposable
 {
     private readonly HttpClient _http = new() { BaseAddress = endpoint, Timeout = TimeSpan.FromMinutes(5) };
 
@@ -14,7 +14,7 @@ public sealed class RpcTestClient(Uri endpoint, string credentials) : RpcClientB
 
     public async Task<(HttpStatusCode Status, string Body, HttpResponseMessage Response)> PostAsync(string body, string? auth = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         var value = auth ?? credentials;
         if (value.Length > 0)
             request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(value)));
@@ -28,6 +28,9 @@ public sealed class RpcTestClient(Uri endpoint, string credentials) : RpcClientB
         var (_, body, _) = await PostAsync(requestJson);
         return JsonNode.Parse(body)!.AsObject();
     }
+
+    /// <summary>A client for Core's wallet endpoint <c>/wallet/&lt;name&gt;</c> of the same node.</summary>
+    public RpcTestClient ForWallet(string name) => new(Endpoint, credentials, "/wallet/" + Uri.EscapeDataString(name));
 
     public void Dispose() => _http.Dispose();
 }

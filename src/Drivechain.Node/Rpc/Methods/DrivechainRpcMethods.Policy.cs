@@ -43,7 +43,7 @@ public sealed partial class DrivechainRpcMethods
             (_, ct) => ctx.LockedAsync(PolicyJson, ct));
     }
 
-    private JsonNode Propose(RpcCall call)
+    private JsonObject Propose(RpcCall call)
     {
         var slot = Slot(call);
         byte[] description;
@@ -86,22 +86,21 @@ public sealed partial class DrivechainRpcMethods
         return null;
     }
 
-    private JsonNode ReceiveBundle(RpcCall call)
+    private JsonObject ReceiveBundle(RpcCall call)
     {
         var slot = Slot(call);
         var hex = call.Params.GetString("hexstring");
         if (!TransactionDecoding.TryDecodeHex(hex, out var blinded))
             throw new RpcException(RpcErrorCode.DeserializationError, "TX decode failed");
-        if (!blinded.Inputs.IsEmpty) throw new RpcException(RpcErrorCode.InvalidParameter, "a blinded M6 has no inputs");
-        if (blinded.Outputs.Length < 2 || blinded.Outputs[0].Value.Satoshis != 0 || blinded.Outputs[0].ScriptPubKey.Length != 10
-            || blinded.Outputs[0].ScriptPubKey.Span[0] != 0x6a || blinded.Outputs[0].ScriptPubKey.Span[1] != 0x08)
-            throw new RpcException(RpcErrorCode.InvalidParameter, "output 0 must be OP_RETURN <8-byte fee> with value 0, followed by at least one payout");
-        if (blinded.Outputs.Skip(1).Sum(o => o.Value.Satoshis) <= 0) throw new RpcException(RpcErrorCode.InvalidParameter, "the bundle pays out nothing");
-        var state = ctx.Chain.TipDrivechainState;
-        if (!state.IsActive(slot)) throw new RpcException(RpcErrorCode.InvalidParameter, $"slot {slot} has no active sidechain");
-        if (state.GetCtip(slot) is null) throw new RpcException(RpcErrorCode.InvalidParameter, $"slot {slot} has no treasury (CTIP) yet");
-        var bundle = new ReceivedBundle(slot, blinded);
-        ctx.Policy.AddBundle(bundle);
+        ReceivedBundle bundle;
+        try
+        {
+            bundle = Wallet.WithdrawalBundleIntake.Submit(ctx.Policy, ctx.Chain.TipDrivechainState, slot, blinded);
+        }
+        catch (Wallet.WalletException e)
+        {
+            throw new RpcException(RpcErrorCode.InvalidParameter, e.Message);
+        }
         return new JsonObject { ["m6id"] = bundle.M6Id.ToString(), ["slot"] = slot };
     }
 

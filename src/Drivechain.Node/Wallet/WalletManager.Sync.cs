@@ -1,0 +1,170 @@
+using Drivechain.Node.Chain;
+using Drivechain.Node.Chain.Tip;
+using Microsoft.Extensions.Logging;
+
+namespace Drivechain.Node.Wallet;
+
+public sealed partial class WalletManager
+{
+    /// <summary>Buffer of the wallets' tip-change subscription.</summary>
+    public const int SubscriptionCapacity = 1024;
+
+    /// <summary>How often the wallets were dropped from the tip-change stream and rescanned the chain.</summary>
+    public int Resyncs { get; private set; }
+
+    private readonly SemaphoreSlim _background = new(1, 1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await readiness.WhenReady.WaitAsync(stoppingToken);
+        using (node.EnterLock()) AutoloadWallets();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            await _background.WaitAsync(stoppingToken);
+            TipChangeSubscription subscription;
+            try
+            {
+                subscription = DrainLocked();
+            }
+            finally
+            {
+                _background.Release();
+            }
+            try
+            {
+                await subscription.Reader.WaitToReadAsync(stoppingToken);
+            }
+            catch (TipChangeSubscriberDroppedException)
+            {
+                // CatchUp sees WasDropped and resynchronises from the chain.
+            }
+        }
+    }
+
+    /// <summary>Lock order as everywhere: the chain lock, then the wallets' lock.</summary>
+    private TipChangeSubscription DrainLocked()
+    {
+        using (node.EnterLock())
+        lock (_gate)
+        {
+            CatchUp();
+            return _subscription!;
+        }
+    }
+
+    /// <summary>Holds the background drain (tests use it to let the subscription overflow); requests still catch up.</summary>
+    internal IDisposable PauseBackground()
+    {
+        _background.Wait();
+        return new Releaser(_background);
+    }
+
+    private sealed class Releaser(SemaphoreSlim semaphore) : IDisposable
+    {
+        public void Dispose() => semaphore.Release();
+    }
+
+    public override void Dispose()
+    {
+        _subscription?.Dispose();
+        base.Dispose();
+    }
+
+    /// <summary>Applies every change waiting in the subscription; after a drop, resubscribes and rescans from the chain.</summary>
+    private void CatchUp()
+    {
+        if (!node.IsLoaded) return;
+        if (_subscription is null || _subscription.WasDropped)
+        {
+            var dropped = _subscription is not null;
+            _subscription?.Dispose();
+            _subscription = node.Chain.SubscribeTipChanges("wallet", out var tip, out _, SubscriptionCapacity);
+            _tip = tip;
+            if (dropped)
+            {
+                Resyncs++;
+                LogResync(log, tip.Height);
+            }
+            foreach (var wallet in _wallets.Values)
+            {
+                wallet.Ledger.ClearConfirmations();
+                Rescan(wallet, tip);
+            }
+        }
+        while (_subscription.Reader.TryRead(out var change))
+            Apply(change);
+        if (_subscription.WasDropped) CatchUp();   // dropped while draining: the buffered tail is incomplete
+    }
+
+    private void Apply(TipChange change)
+    {
+        var now = clock.GetUtcNow().ToUnixTimeSeconds();
+        switch (change)
+        {
+            case TipChange.Connected c:
+                foreach (var wallet in _wallets.Values)
+                    if (wallet.Ledger.ConnectBlock(c.Block, c.Index.Hash, c.Index.Height, c.Index.Header.Time, now) > 0)
+                        wallet.ExtendKeypool();
+                _tip = c.Index;
+                break;
+            case TipChange.Disconnected d:
+                foreach (var wallet in _wallets.Values)
+                    wallet.Ledger.DisconnectBlock(d.Index.Hash, d.Index.Height, d.Index.Parent?.Hash ?? default);
+                _tip = d.Index.Parent;
+                break;
+        }
+    }
+
+    /// <summary>Forgets a wallet's confirmations and scans the chain again from its birth height (gRPC FullScan).</summary>
+    public void FullScan(NodeWallet wallet)
+    {
+        lock (_gate)
+        {
+            CatchUp();
+            wallet.Ledger.ClearConfirmations();
+            Rescan(wallet, _tip);
+        }
+    }
+
+    /// <summary>Scans the active chain from the wallet's birth height up to <paramref name="tip"/> (oldest first).</summary>
+    private void Rescan(NodeWallet wallet, BlockIndex? tip)
+    {
+        if (tip is null) return;
+        var now = clock.GetUtcNow().ToUnixTimeSeconds();
+        for (var height = Math.Max(0, wallet.Metadata.BirthHeight); height <= tip.Height; height++)
+        {
+            var index = tip.GetAncestor(height)!;
+            var block = node.Chain.GetBlock(index.Hash) ?? throw new InvalidOperationException($"block {index.Hash} at height {height} is not stored");
+            if (wallet.Ledger.ConnectBlock(block, index.Hash, height, index.Header.Time, now) > 0) wallet.ExtendKeypool();
+        }
+    }
+
+    private void AutoloadWallets()
+    {
+        var path = Path.Combine(WalletsDirectory, AutoloadFile);
+        if (!File.Exists(path)) return;
+        foreach (var name in File.ReadAllLines(path).Distinct(StringComparer.Ordinal))
+        {
+            try
+            {
+                Load(name, loadOnStartup: null);
+            }
+            catch (Exception e) when (e is WalletException or IOException or InvalidDataException or System.Text.Json.JsonException)
+            {
+                LogAutoloadFailed(log, name, e.Message);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Wallet {Wallet} loaded: {Transactions} transactions, synced to height {Height}")]
+    private static partial void LogLoaded(ILogger logger, string wallet, int transactions, int height);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Wallet {Wallet} unloaded")]
+    private static partial void LogUnloaded(ILogger logger, string wallet);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Wallets fell behind the chain and were dropped from the tip-change stream; rescanned up to height {Height}")]
+    private static partial void LogResync(ILogger logger, int height);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Wallet {Wallet} listed for loading at start-up could not be loaded: {Reason}")]
+    private static partial void LogAutoloadFailed(ILogger logger, string wallet, string reason);
+}

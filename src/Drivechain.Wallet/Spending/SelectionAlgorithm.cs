@@ -1,0 +1,12 @@
+namespace Drivechain.Wallet.Spending;
+
+/// <summary>Which coin selection algorithm produced an input set.</summary>
+public enum SelectionAlgorithm
+{
+    /// <summary>Branch-and-bound: an exact-enough match, no change output.</summary>
+    BranchAndBound,
+    /// <summary>Largest coins first, with change.</summary>
+    LargestFirst,
+    /// <summary>The caller named the coins (required inputs, drain).</summary>
+    Manual,
+}
