@@ -46,6 +46,7 @@ public static class DrivechainNodeServiceCollectionExtensions
         services.AddSingleton<Wallet.WalletManager>();
         services.AddHostedService(sp => sp.GetRequiredService<Wallet.WalletManager>());
         services.AddSingleton<IRpcMethodProvider, WalletRpcMethods>();
+        services.AddSingleton<IRpcMethodProvider, UtxoSetRpcMethods>();
         services.AddSingleton<PeerManager>();
 
         services.AddHostedService<DataDirectoryLockService>();   // first: before anything writes to the data directory

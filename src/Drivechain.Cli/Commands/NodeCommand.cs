@@ -43,6 +43,8 @@ internal static class NodeCommand
             ("dbcache", new Option<string>("--dbcache") { Description = "Coins cache and pending undo data in MiB before a batched flush (default 450, at least 4)" }),
             ("port", new Option<string>("--port") { Description = "P2P port (default 18444 regtest, 38333 signet, 48333 testnet4, 8333 main)" }),
             ("listen", new Option<string>("--listen") { Description = "Accept inbound P2P connections (default 1; 0 when --connect is given)" }),
+            ("maxconnections", new Option<string>("--maxconnections") { Description = "Maximum automatic P2P connections (default 125; inbound slots are this minus 11)" }),
+            ("peertimeout", new Option<string>("--peertimeout") { Description = "Seconds a new peer has to exchange a first message before it is dropped (default 60)" }),
             ("v2transport", new Option<string>("--v2transport") { Description = "BIP324 v2 encrypted P2P transport, with v1 fallback (default 1)" }),
             ("loglevel", new Option<string>("--loglevel") { Description = "Verbose, Debug, Information (default), Warning, Error" }),
         };
@@ -79,6 +81,12 @@ internal static class NodeCommand
             AllowMultipleArgumentsPerToken = false,
         };
         command.Options.Add(connect);
+        var addNode = new Option<string[]>("--addnode")
+        {
+            Description = "Add a peer to connect to and keep connected, host or host:port (repeatable)",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        command.Options.Add(addNode);
         foreach (var (_, option) in valueOptions) command.Options.Add(option);
         foreach (var (_, option) in flagOptions) command.Options.Add(option);
 
@@ -97,6 +105,8 @@ internal static class NodeCommand
             for (int i = 0; i < binds.Length; i++) settings[$"bind:{i}"] = binds[i];
             var peers = parseResult.GetValue(connect) ?? [];
             for (int i = 0; i < peers.Length; i++) settings[$"connect:{i}"] = peers[i];
+            var added = parseResult.GetValue(addNode) ?? [];
+            for (int i = 0; i < added.Length; i++) settings[$"addnode:{i}"] = added[i];
             return await RunAsync(settings, cancellationToken);
         });
         return command;

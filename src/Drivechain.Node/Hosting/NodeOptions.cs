@@ -98,6 +98,15 @@ public sealed class NodeOptions
     /// <summary>Core's <c>-connect</c> (repeatable): connect only to these peers (<c>host[:port]</c>), reconnecting when they drop.</summary>
     public List<string> Connect { get; set; } = [];
 
+    /// <summary>Core's <c>-addnode</c> (repeatable): peers to keep connected besides any others (<c>host[:port]</c>).</summary>
+    public List<string> AddNode { get; set; } = [];
+
+    /// <summary>Core's <c>-maxconnections</c>: automatic connections at most (inbound slots = this − 11 outbound slots; default 125).</summary>
+    public int MaxConnections { get; set; } = 125;
+
+    /// <summary>Core's <c>-peertimeout</c>: seconds a new peer has to send and receive a first message (default 60).</summary>
+    public int PeerTimeout { get; set; } = 60;
+
     /// <summary>Core's <c>-v2transport</c>: BIP324 encrypted transport, tried first on outbound and accepted inbound (default on).</summary>
     public bool V2Transport { get; set; } = true;
 

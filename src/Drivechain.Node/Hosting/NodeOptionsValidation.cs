@@ -30,6 +30,9 @@ public static class NodeOptionsValidation
                 "each bind must be an IP address, optionally with a port (e.g. 127.0.0.1, 127.0.0.1:18444, [::1]:18444)")
             .Validate(o => o.Connect.All(c => P2P.PeerEndpoints.TrySplit(c, 1, out _, out _)),
                 "each connect must be host or host:port (e.g. 127.0.0.1:18444, [::1]:18444, localhost)")
+            .Validate(o => o.AddNode.All(c => P2P.PeerEndpoints.TrySplit(c, 1, out _, out _)),
+                "each addnode must be host or host:port (e.g. 127.0.0.1:18444, [::1]:18444, localhost)")
+            .Validate(o => o.MaxConnections >= 0 && o.PeerTimeout >= 1, "maxconnections must be at least 0 and peertimeout at least 1")
             .Validate(o => o.DashboardPort is null || o.DashboardPort is >= 0 and <= 65535, "dashboardport must be between 1 and 65535 (0 picks a free port)")
             .Validate(o => IPAddress.TryParse(o.DashboardBind, out var a) && IPAddress.IsLoopback(a),
                 "dashboardbind must be a loopback address (127.0.0.1 or ::1): the dashboard has no authentication")

@@ -23,9 +23,20 @@ public sealed partial class PeerManager
                 peer.Established = true;
                 LogEstablished(log, peer.Id, peer.Version.UserAgent, peer.Version.Version, peer.Version.StartHeight);
                 return await peer.SendAsync("sendheaders", ReadOnlyMemory<byte>.Empty).ConfigureAwait(false)
+                       && await SendFeeFilterAsync(peer).ConfigureAwait(false)
                        && await RequestHeadersAsync(peer, null).ConfigureAwait(false);
+            case "wtxidrelay":
+                if (!peer.Established) peer.WTxIdRelay = true;   // only valid before verack (BIP339)
+                return true;
             case "ping":
                 return !P2PPayloads.TryParseNonce(payload, out var nonce) || await peer.SendAsync("pong", P2PPayloads.Nonce(nonce)).ConfigureAwait(false);
+            case "pong":
+                if (P2PPayloads.TryParseNonce(payload, out var pong)) OnPong(peer, pong);
+                return true;
+            case "feefilter":
+                return OnFeeFilter(peer, payload);
+            case "tx":
+                return await OnTransactionAsync(peer, payload).ConfigureAwait(false);
             case "sendheaders":
                 peer.WantsHeaders = true;
                 return true;
@@ -37,11 +48,12 @@ public sealed partial class PeerManager
             case "headers":
                 return P2PPayloads.TryParseHeaders(payload, out var headers) && await OnHeadersAsync(peer, headers).ConfigureAwait(false);
             case "inv":
-                return P2PPayloads.TryParseInventory(payload, out var announced) && await OnInventoryAsync(peer, announced).ConfigureAwait(false);
+                return P2PPayloads.TryParseInventory(payload, out var announced) && await OnInventoryAsync(peer, announced).ConfigureAwait(false)
+                       && await OnTransactionInventoryAsync(peer, announced).ConfigureAwait(false);
             case "block":
                 return await OnBlockAsync(peer, payload).ConfigureAwait(false);
             default:
-                return true;   // wtxidrelay, sendaddrv2, sendcmpct, feefilter, addr, tx, …: not handled yet (docs/p2p.md)
+                return true;   // sendaddrv2, sendcmpct, addr, mempool, …: not handled yet (docs/p2p.md)
         }
     }
 
@@ -49,7 +61,7 @@ public sealed partial class PeerManager
     {
         var height = node.IsLoaded ? node.Chain.Height : 0;
         var version = new VersionMessage(ControlRpcMethods.ProtocolVersion, LocalServices, clock.GetUtcNow().ToUnixTimeSeconds(), _localNonce,
-            UserAgent, height, Relay: false);
+            UserAgent, height, Relay: true);
         return peer.SendAsync("version", version.ToBytes());
     }
 

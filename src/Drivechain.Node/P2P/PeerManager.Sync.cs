@@ -17,6 +17,9 @@ namespace Drivechain.Node.P2P;
 /// </summary>
 public sealed partial class PeerManager
 {
+    /// <summary>Core's MAX_NUM_UNCONNECTING_HEADERS_MSGS: headers messages in a row that do not connect before the peer is punished.</summary>
+    public const int MaxUnconnectingHeaders = 10;
+
     /// <summary>Sends getheaders with our chain's locator, preceded by <paramref name="from"/> (the last header of a full batch).</summary>
     private Task<bool> RequestHeadersAsync(Peer peer, UInt256? from)
     {
@@ -50,6 +53,11 @@ public sealed partial class PeerManager
         {
             var header = headers[i];
             if (i > 0 && header.PreviousBlockHash != headers[i - 1].Hash) return false;   // non-continuous headers
+            if (BlockValidation.CheckBlockHeader(header, chain.Network) is { } invalid)
+            {
+                LogInvalidHeader(log, peer.Id, header.Hash, invalid.RejectReason, invalid.Detail);
+                return false;
+            }
             peer.MarkKnown(header.Hash);
             var index = chain.GetBlockIndex(header.Hash);
             if (index is { IsFailed: true })
@@ -67,7 +75,17 @@ public sealed partial class PeerManager
             {
                 var parent = header.PreviousBlockHash;
                 connects = chain.GetBlockIndex(parent) is { HasData: true } || peer.InFlight.Contains(parent);
-                if (!connects) return await RequestHeadersAsync(peer, null).ConfigureAwait(false);   // an announcement we cannot connect yet
+                if (!connects)
+                {
+                    // An announcement we cannot connect yet: ask for the headers between; too many in a row is a flood.
+                    if (++peer.UnconnectingHeaders > MaxUnconnectingHeaders)
+                    {
+                        LogUnconnectingFlood(log, peer.Id, peer.UnconnectingHeaders);
+                        return false;
+                    }
+                    return await RequestHeadersAsync(peer, null).ConfigureAwait(false);
+                }
+                peer.UnconnectingHeaders = 0;
             }
             peer.InFlight.Add(header.Hash);
             toFetch.Add(new InventoryItem(InventoryItem.MsgWitnessBlock, header.Hash));
@@ -148,10 +166,16 @@ public sealed partial class PeerManager
     {
         var chain = node.Chain;
         var notFound = new List<InventoryItem>();
+        var transactions = items.Any(i => i.IsTransaction) ? FindTransactions(items.Where(i => i.IsTransaction)) : [];
         foreach (var item in items)
         {
-            if (item.IsBlock && chain.GetBlock(item.Hash) is { } block)
+            if (transactions.TryGetValue(item, out var tx))
             {
+                if (!await peer.SendAsync("tx", tx.ToBytes(withWitness: item.Type != InventoryItem.MsgTx)).ConfigureAwait(false)) return true;
+            }
+            else if (item.IsBlock && chain.GetBlock(item.Hash) is { } block)
+            {
+                await peer.WaitForSendSpaceAsync().ConfigureAwait(false);
                 if (!await peer.SendAsync("block", block.ToBytes(withWitness: (item.Type & InventoryItem.MsgWitnessFlag) != 0)).ConfigureAwait(false))
                     return true;
                 if (chain.IsInActiveChain(item.Hash) && chain.GetBlockIndex(item.Hash) is { } index) peer.SawBlock(index.Height);
@@ -173,7 +197,10 @@ public sealed partial class PeerManager
             try
             {
                 await foreach (var change in subscription.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
+                {
+                    _recentRejects.Reset();   // a new tip may make refused transactions valid (Core resets its filter too)
                     if (change is TipChange.Connected) await AnnounceAsync(change.Block.Header).ConfigureAwait(false);
+                }
                 return;
             }
             catch (TipChangeSubscriberDroppedException)
@@ -198,8 +225,11 @@ public sealed partial class PeerManager
     [LoggerMessage(Level = LogLevel.Warning, Message = "Peer {PeerId} sent invalid block {Hash} ({Code}: {Reason}); disconnecting")]
     private static partial void LogInvalidBlock(ILogger logger, long peerId, UInt256 hash, string code, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Peer {PeerId} announced known-invalid block {Hash} ({Code}: {Reason}); disconnecting")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Peer {PeerId} sent an invalid header {Hash} ({Code}: {Reason}); disconnecting")]
     private static partial void LogInvalidHeader(ILogger logger, long peerId, UInt256 hash, string code, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Peer {PeerId} sent too many unconnecting headers ({Count} messages in a row)")]
+    private static partial void LogUnconnectingFlood(ILogger logger, long peerId, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "P2P fell behind the tip-change stream; announcing the current tip")]
     private static partial void LogAnnouncementsDropped(ILogger logger);

@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using Drivechain.Bitcoin.Networks;
 using Drivechain.Node.Hosting;
+using Drivechain.Node.Mempool;
 using Drivechain.Node.Mining;
 using Drivechain.Node.P2P.Transport;
 using Drivechain.Node.P2P.Transport.V1;
@@ -16,13 +17,16 @@ namespace Drivechain.Node.P2P;
 
 /// <summary>
 /// The P2P layer (docs/p2p.md): listens on <c>-bind</c>/<c>-port</c> when <c>-listen</c>, keeps one connection to each
-/// <c>-connect</c> peer (reconnecting after a drop), negotiates v2 (BIP324) or v1 framing, runs version/verack, syncs
-/// blocks headers-first from every peer, serves headers and blocks, and announces each new tip from the tip-change stream.
+/// <c>-connect</c>/<c>-addnode</c> peer (reconnecting after a drop), negotiates v2 (BIP324) or v1 framing, runs
+/// version/verack, syncs blocks headers-first from every peer, serves headers and blocks, announces each new tip from the
+/// tip-change stream, relays transactions through the mempool, and defends itself (bans, discouragement, connection
+/// limits, timeouts).
 /// </summary>
 public sealed partial class PeerManager(
     IOptions<NodeOptions> options,
     NodeChain node,
     BlockMiner miner,
+    NodeMempool mempool,
     NodeReadiness readiness,
     Network network,
     TimeProvider clock,
@@ -42,6 +46,17 @@ public sealed partial class PeerManager(
     private readonly ulong _localNonce = BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8));
     private readonly List<TcpListener> _listeners = [];
     private long _nextPeerId;
+    private int _negotiatingInbound;   // accepted sockets still negotiating their transport: they count against the inbound slots
+    private CancellationToken _stopping;
+
+    /// <summary>Manual bans and discouraged addresses (banlist.json in the chain's data directory).</summary>
+    public BanList Bans { get; } = new(Path.Combine(options.Value.ChainDataDirectory, "banlist.json"), clock);
+
+    /// <summary>Bytes over every connection since start-up (getnettotals).</summary>
+    public NetTotals Totals { get; } = new();
+
+    /// <summary>Core's m_max_inbound: -maxconnections less the 11 automatic outbound slots (8 full-relay, 2 block-relay, 1 feeler).</summary>
+    public int MaxInbound => Math.Max(0, options.Value.MaxConnections - 11);
 
     /// <summary>The connected peers (handshake complete or not), by id.</summary>
     public IReadOnlyCollection<Peer> Peers => [.. _peers.Values.OrderBy(p => p.Id)];
@@ -53,11 +68,14 @@ public sealed partial class PeerManager(
     {
         try
         {
+            _stopping = stoppingToken;
             await readiness.WhenReady.WaitAsync(stoppingToken).ConfigureAwait(false);
-            var tasks = new List<Task> { AnnounceTipsAsync(stoppingToken) };
+            if (Bans.Load() is { } error) LogBanListUnreadable(log, Bans.Path, error);
+            var tasks = new List<Task> { AnnounceTipsAsync(stoppingToken), MaintainAsync(stoppingToken) };
             var o = options.Value;
             if (o.EffectiveListen) tasks.AddRange(StartListeners(o).Select(l => AcceptLoopAsync(l, stoppingToken)));
-            foreach (var target in o.Connect) tasks.Add(ConnectLoopAsync(target, stoppingToken));
+            foreach (var target in o.Connect) tasks.Add(ConnectLoopAsync(target, "manual", stoppingToken));
+            foreach (var target in o.AddNode) AddNode(target);
             await Task.WhenAll(tasks).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -105,54 +123,69 @@ public sealed partial class PeerManager(
         while (!stoppingToken.IsCancellationRequested)
         {
             Socket socket;
+            IPEndPoint remote;
             try
             {
                 socket = await listener.AcceptSocketAsync(stoppingToken).ConfigureAwait(false);
+                remote = (IPEndPoint)socket.RemoteEndPoint!;   // throws when the connection is already gone
             }
-            catch (SocketException e)
+            catch (Exception e) when (e is SocketException or ObjectDisposedException && !stoppingToken.IsCancellationRequested)
             {
                 LogAcceptFailed(log, e.Message);
                 continue;
             }
-            _ = Task.Run(() => AcceptPeerAsync(socket, stoppingToken), stoppingToken);
+            if (RefuseInbound(remote) is { } refusal)
+            {
+                LogInboundRefused(log, remote, refusal);
+                socket.Dispose();
+                continue;
+            }
+            Interlocked.Increment(ref _negotiatingInbound);
+            _ = Task.Run(() => AcceptPeerAsync(socket, remote, stoppingToken), CancellationToken.None);
         }
     }
 
-    private async Task AcceptPeerAsync(Socket socket, CancellationToken stoppingToken)
+    private async Task AcceptPeerAsync(Socket socket, IPEndPoint remote, CancellationToken stoppingToken)
     {
-        var remote = socket.RemoteEndPoint!;
-        var stream = new NetworkStream(socket, ownsSocket: true);
+        var stream = new CountingStream(new NetworkStream(socket, ownsSocket: true), Totals);
         IPeerTransport transport;
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-            timeout.CancelAfter(HandshakeTimeout);
+            timeout.CancelAfter(TimeSpan.FromSeconds(Math.Min(HandshakeTimeout.TotalSeconds, options.Value.PeerTimeout)));   // Core's -peertimeout
             var result = await V2Negotiation.AcceptAsync(stream, _magic, options.Value.V2Transport, timeout.Token).ConfigureAwait(false);
             transport = result.V2 is { } v2 ? new V2PeerTransport(v2, stream) : new V1Transport(stream, _magic, result.V1Prefix);
         }
-        catch (Exception e) when (e is IOException or OperationCanceledException or V2TransportException or SocketException)
+        catch (Exception e) when (e is IOException or OperationCanceledException or V2TransportException or SocketException or ObjectDisposedException)
         {
             LogTransportFailed(log, remote, e.Message);
             await stream.DisposeAsync().ConfigureAwait(false);
             return;
         }
-        await RunPeerAsync(transport, remote, socket.LocalEndPoint, inbound: true, stoppingToken).ConfigureAwait(false);
+        finally
+        {
+            Interlocked.Decrement(ref _negotiatingInbound);
+        }
+        await RunPeerAsync(transport, stream, remote, socket.LocalEndPoint, null, "inbound", stoppingToken).ConfigureAwait(false);
     }
 
-    private async Task ConnectLoopAsync(string target, CancellationToken stoppingToken)
+    /// <summary>Keeps one connection to <paramref name="target"/> (reconnecting after a drop) until <paramref name="stoppingToken"/> is cancelled.</summary>
+    private async Task ConnectLoopAsync(string target, string connectionType, CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            await ConnectOnceAsync(target, stoppingToken).ConfigureAwait(false);
+            // The connection lives on the node's token: removing an added node stops reconnecting, not the open connection (Core).
+            if (NetworkActive) await ConnectOnceAsync(target, connectionType, _stopping).ConfigureAwait(false);
             await Task.Delay(ReconnectDelay, clock, stoppingToken).ConfigureAwait(false);
         }
     }
 
-    private async Task ConnectOnceAsync(string target, CancellationToken stoppingToken)
+    private async Task ConnectOnceAsync(string target, string connectionType, CancellationToken stoppingToken)
     {
         if (!PeerEndpoints.TrySplit(target, options.Value.EffectiveP2pPort == 0 ? network.DefaultPort : options.Value.EffectiveP2pPort, out var host, out var port))
             return;
         Socket? socket = null;
+        CountingStream? counted = null;
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
@@ -169,10 +202,11 @@ public sealed partial class PeerManager(
                 {
                     await socket.ConnectAsync(host, port, ct).ConfigureAwait(false);
                 }
-                return new NetworkStream(socket, ownsSocket: true);
+                counted = new CountingStream(new NetworkStream(socket, ownsSocket: true), Totals);
+                return counted;
             }, _magic, options.Value.V2Transport, timeout.Token).ConfigureAwait(false);
             IPeerTransport transport = result.V2 is { } v2 ? new V2PeerTransport(v2, result.Stream) : new V1Transport(result.Stream, _magic, []);
-            await RunPeerAsync(transport, socket!.RemoteEndPoint!, socket.LocalEndPoint, inbound: false, stoppingToken).ConfigureAwait(false);
+            await RunPeerAsync(transport, counted, socket!.RemoteEndPoint!, socket.LocalEndPoint, target, connectionType, stoppingToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or SocketException or V2TransportException
                                    || (e is OperationCanceledException && !stoppingToken.IsCancellationRequested))
@@ -183,9 +217,12 @@ public sealed partial class PeerManager(
     }
 
     /// <summary>Registers the peer, runs its receive loop until it disconnects, then forgets it.</summary>
-    private async Task RunPeerAsync(IPeerTransport transport, EndPoint remote, EndPoint? local, bool inbound, CancellationToken stoppingToken)
+    private async Task RunPeerAsync(IPeerTransport transport, CountingStream? counter, EndPoint remote, EndPoint? local, string? target,
+        string connectionType, CancellationToken stoppingToken)
     {
-        var peer = new Peer(Interlocked.Increment(ref _nextPeerId) - 1, remote, local, inbound, transport, clock.GetUtcNow(), stoppingToken);
+        var inbound = connectionType == "inbound";
+        var peer = new Peer(Interlocked.Increment(ref _nextPeerId) - 1, remote, local, inbound, transport, clock.GetUtcNow(), stoppingToken, clock,
+            connectionType) { Counter = counter, Target = target };
         _peers[peer.Id] = peer;
         LogConnected(log, peer.Id, remote, inbound ? "inbound" : "outbound", transport.Type);
         using var handshake = new CancellationTokenSource();
@@ -197,11 +234,14 @@ public sealed partial class PeerManager(
             if (!inbound && !await SendVersionAsync(peer).ConfigureAwait(false)) return;
             while (true)
             {
+                await peer.WaitForSendSpaceAsync().ConfigureAwait(false);
                 var message = await transport.ReceiveAsync(peer.Closed).ConfigureAwait(false);
                 if (message is null) break;
+                peer.Received();
                 if (!await HandleAsync(peer, message).ConfigureAwait(false))
                 {
                     reason = $"misbehaved on '{message.Command}'";
+                    Misbehaving(peer, reason);
                     break;
                 }
             }
@@ -209,6 +249,7 @@ public sealed partial class PeerManager(
         catch (PeerTransportException e)
         {
             reason = e.Message;
+            Misbehaving(peer, reason);
         }
         catch (Exception e) when (e is IOException or OperationCanceledException or ObjectDisposedException or SocketException)
         {
@@ -224,10 +265,18 @@ public sealed partial class PeerManager(
         finally
         {
             _peers.TryRemove(peer.Id, out _);
+            _orphans.EraseForPeer(peer.Id);
+            if (peer.Closed.IsCancellationRequested && peer.DisconnectReason is { } why) reason = why;
             await peer.DisposeAsync().ConfigureAwait(false);
             LogDisconnected(log, peer.Id, remote, reason);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ban list {Path} could not be read: {Error}; starting with no bans")]
+    private static partial void LogBanListUnreadable(ILogger logger, string path, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Inbound connection from {Remote} refused: {Reason}")]
+    private static partial void LogInboundRefused(ILogger logger, EndPoint remote, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Handling a message of peer {PeerId} failed")]
     private static partial void LogPeerFailed(ILogger logger, Exception exception, long peerId);

@@ -27,5 +27,9 @@ public static class RpcErrorCode
     // P2P client errors.
     public const int ClientNotConnected = -9;
     public const int ClientInInitialDownload = -10;
+    public const int ClientNodeAlreadyAdded = -23;
+    public const int ClientNodeNotAdded = -24;
+    public const int ClientNodeNotConnected = -29;
+    public const int ClientInvalidIpOrSubnet = -30;
     public const int ClientP2PDisabled = -31;
 }

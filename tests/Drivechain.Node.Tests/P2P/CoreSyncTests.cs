@@ -16,7 +16,7 @@ public sealed class CoreSyncTests : IDisposable
     private readonly string _dataDir = Directory.CreateTempSubdirectory("drivechain-p2p-").FullName;
 
     [BitcoindFact]
-    public async Task Our_node_connected_to_core_syncs_cores_chain_with_wallet_transactions_over_v2()
+    public async Task Our_node_connected_to_core_syncs_cores_chain_with_wallet_transactions_over_v2_and_the_same_utxo_set()
     {
         await using var core = await BitcoindProcess.StartAsync();
         var address = await core.CreateWalletAsync();
@@ -45,6 +45,16 @@ public sealed class CoreSyncTests : IDisposable
         ours["subver"]!.GetValue<string>().Should().Contain("Satoshi");
         theirs.GetProperty("transport_protocol_type").GetString().Should().Be("v2");
         theirs.GetProperty("subver").GetString().Should().Be("/Drivechain.NET:0.1.0/");
+
+        // The same UTXO set: Core's hash_serialized_3 and statistics, computed by each side.
+        var ourSet = (await node.Rpc.CallAsync("gettxoutsetinfo"))!;
+        var coreSet = await core.CallAsync("gettxoutsetinfo");
+        ourSet["bestblock"]!.GetValue<string>().Should().Be(tip);
+        ourSet["hash_serialized_3"]!.GetValue<string>().Should().Be(coreSet.GetProperty("hash_serialized_3").GetString());
+        ourSet["txouts"]!.GetValue<long>().Should().Be(coreSet.GetProperty("txouts").GetInt64());
+        ourSet["transactions"]!.GetValue<long>().Should().Be(coreSet.GetProperty("transactions").GetInt64());
+        ourSet["bogosize"]!.GetValue<long>().Should().Be(coreSet.GetProperty("bogosize").GetInt64());
+        ourSet["total_amount"]!.GetValue<decimal>().Should().Be(coreSet.GetProperty("total_amount").GetDecimal());
     }
 
     [BitcoindFact]
@@ -93,15 +103,5 @@ public sealed class CoreSyncTests : IDisposable
         result.GetProperty("hash").GetString().Should().Be(hash, "Core should reach our tip");
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_dataDir, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held open: left behind in the temp folder.
-        }
-    }
+    public void Dispose() => TempDirectories.Delete(_dataDir);
 }

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace Drivechain.Node.Rpc.Methods;
 
-/// <summary>Control and network RPCs: help, uptime, stop, getnetworkinfo.</summary>
+/// <summary>Control RPCs: help, uptime, stop (the network ones live in <see cref="NetworkRpcMethods"/>).</summary>
 public sealed class ControlRpcMethods(
     IServiceProvider services,
     IHostApplicationLifetime lifetime,
@@ -28,9 +28,6 @@ public sealed class ControlRpcMethods(
             "n    (numeric) The number of seconds that the server has been running", Uptime);
         yield return new RpcMethod("stop", "Control", [], "Request a graceful shutdown of the node.",
             "\"str\"    (string) A string with the content 'Drivechain.NET stopping'", Stop);
-        yield return new RpcMethod("getnetworkinfo", "Network", [],
-            "Returns an object containing various state info regarding P2P networking.",
-            "{ \"version\", \"subversion\", \"protocolversion\", \"connections\", \"networkactive\", \"relayfee\", … }", NetworkInfo);
     }
 
     private ValueTask<JsonNode?> Help(RpcCall call, CancellationToken cancellationToken)
@@ -66,31 +63,5 @@ public sealed class ControlRpcMethods(
         readiness.Transition(NodeState.Stopping, "stop RPC received");
         call.AfterReply(lifetime.StopApplication);
         return ValueTask.FromResult<JsonNode?>($"{ClientName} stopping");
-    }
-
-    private ValueTask<JsonNode?> NetworkInfo(RpcCall call, CancellationToken cancellationToken)
-    {
-        var peers = (services.GetService(typeof(P2P.PeerManager)) as P2P.PeerManager)?.Peers ?? [];
-        var inbound = peers.Count(p => p.Inbound);
-        var info = new JsonObject
-        {
-            ["version"] = ClientVersion,
-            ["subversion"] = $"/{ClientName}:0.1.0/",
-            ["protocolversion"] = ProtocolVersion,
-            ["localservices"] = P2P.PeerManager.LocalServices.ToString("x16", System.Globalization.CultureInfo.InvariantCulture),
-            ["localservicesnames"] = new JsonArray("NETWORK", "WITNESS"),
-            ["localrelay"] = true,
-            ["timeoffset"] = 0,
-            ["networkactive"] = true,
-            ["connections"] = peers.Count,
-            ["connections_in"] = inbound,
-            ["connections_out"] = peers.Count - inbound,
-            ["networks"] = new JsonArray(),
-            ["relayfee"] = 0.00001000m,
-            ["incrementalfee"] = 0.00001000m,
-            ["localaddresses"] = new JsonArray(),
-            ["warnings"] = new JsonArray(),
-        };
-        return ValueTask.FromResult<JsonNode?>(info);
     }
 }

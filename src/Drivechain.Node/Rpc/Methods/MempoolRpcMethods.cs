@@ -16,7 +16,7 @@ public sealed class MempoolRpcMethods(NodeRpcContext ctx) : IRpcMethodProvider
             [RpcArg.Req("hexstring", RpcArgType.Hex, "The hex string of the raw transaction"),
              RpcArg.Opt("maxfeerate", RpcArgType.Amount, "Reject transactions whose fee rate is higher than the specified value, expressed in BTC/kvB. 0 accepts any.", "0.10"),
              RpcArg.Opt("maxburnamount", RpcArgType.Amount, "Reject transactions with provably unspendable outputs worth more than this (BTC)", "0")],
-            "Submit a raw transaction (serialized, hex-encoded) to the local mempool. The node does not relay transactions to peers yet, so it is only mined here.",
+            "Submit a raw transaction (serialized, hex-encoded) to the local mempool; once accepted it is announced to the peers.",
             "\"hex\"    (string) The transaction hash in hex", (call, ct) => ctx.LockedAsync(() => Send(call), ct));
         yield return new RpcMethod("testmempoolaccept", "Rawtransactions",
             [RpcArg.Req("rawtxs", RpcArgType.Array, "An array of hex strings of raw transactions (at most 25; later ones may spend earlier ones)"),
