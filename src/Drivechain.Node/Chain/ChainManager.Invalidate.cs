@@ -54,40 +54,25 @@ public sealed partial class ChainManager
     /// </summary>
     public UtxoSetInfo GetUtxoSetInfo()
     {
-        lock (_lock)
+        using var hasher = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[32 + 4 + 4 + 8 + 9];
+        long count = 0, total = 0;
+        var (best, height) = VisitUtxoSet(entry =>
         {
-            IEnumerable<(OutPoint OutPoint, Bitcoin.Validation.Coin Coin)> coins;
-            if (_store.Database is { } database)
-            {
-                FlushCore(clearCache: false);
-                coins = database.EnumerateCoins().Select(c => (c.OutPoint, new Bitcoin.Validation.Coin(c.Coin.Output, c.Coin.Height, c.Coin.IsCoinbase)));
-            }
-            else
-            {
-                var list = _state.Coins.EnumerateInMemory().ToList();
-                list.Sort((a, b) => CompareOutPoints(a.OutPoint, b.OutPoint));
-                coins = list;
-            }
-            using var hasher = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            Span<byte> buffer = stackalloc byte[32 + 4 + 4 + 8 + 9];
-            long count = 0, total = 0;
-            foreach (var (outPoint, coin) in coins)
-            {
-                outPoint.TxId.WriteTo(buffer);
-                System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(buffer[32..], outPoint.Index);
-                System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(buffer[36..], ((uint)coin.Height << 1) | (coin.IsCoinbase ? 1u : 0u));
-                System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(buffer[40..], coin.Output.Value.Satoshis);
-                System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(buffer[48..], coin.Output.ScriptPubKey.Length);
-                hasher.AppendData(buffer[..52]);
-                hasher.AppendData(coin.Output.ScriptPubKey.Span);
-                count++;
-                total += coin.Output.Value.Satoshis;
-            }
-            Span<byte> digest = stackalloc byte[32];
-            hasher.GetHashAndReset(digest);
-            var hash = Bitcoin.Crypto.Hashes.Sha256(digest);
-            return new UtxoSetInfo(_tree.Tip!.Hash, _tree.Active.Height, count, new Money(total), hash);
-        }
+            var (outPoint, coin) = entry;
+            outPoint.TxId.WriteTo(buffer);
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(buffer.AsSpan(32), outPoint.Index);
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(buffer.AsSpan(36), ((uint)coin.Height << 1) | (coin.IsCoinbase ? 1u : 0u));
+            System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(buffer.AsSpan(40), coin.Output.Value.Satoshis);
+            System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(buffer.AsSpan(48), coin.Output.ScriptPubKey.Length);
+            hasher.AppendData(buffer, 0, 52);
+            hasher.AppendData(coin.Output.ScriptPubKey.Span);
+            count++;
+            total += coin.Output.Value.Satoshis;
+        });
+        Span<byte> digest = stackalloc byte[32];
+        hasher.GetHashAndReset(digest);
+        return new UtxoSetInfo(best, height, count, new Money(total), Bitcoin.Crypto.Hashes.Sha256(digest));
     }
 
     // The database's order: txid bytes as stored (memcmp), then index.
