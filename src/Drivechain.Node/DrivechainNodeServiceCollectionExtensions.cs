@@ -50,6 +50,9 @@ public static class DrivechainNodeServiceCollectionExtensions
         services.AddHostedService<DataDirectoryLockService>();   // first: before anything writes to the data directory
         services.AddHostedService<NodeStartupService>();
         services.AddHostedService<RpcHttpServer>();
+        services.AddSingleton<Grpc.BlockEventIndex>();
+        services.AddHostedService(sp => sp.GetRequiredService<Grpc.BlockEventIndex>());
+        services.AddSingleton<Grpc.GrpcNode>();
         services.AddSingleton<Grpc.GrpcServer>();
         services.AddHostedService(sp => sp.GetRequiredService<Grpc.GrpcServer>());
         services.AddHostedService(sp => sp.GetRequiredService<PeerManager>());
