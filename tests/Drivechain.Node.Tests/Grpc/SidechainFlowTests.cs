@@ -20,6 +20,7 @@ public sealed class SidechainFlowTests : IAsyncLifetime
     public async Task Deposit_bmm_and_bundle_payout_appear_in_block_info_ctip_and_the_event_stream()
     {
         using var subscription = _s.Validator.SubscribeEvents(new SubscribeEventsRequest { SidechainId = Slot });
+        await subscription.ResponseHeadersAsync;
         var streamed = new List<SubscribeEventsResponse.Types.Event>();
         await _s.ActivateSlot(Slot);
         var sidechain = (await _s.Validator.GetSidechainsAsync(new GetSidechainsRequest())).Sidechains.Should().ContainSingle().Subject;

@@ -12,11 +12,13 @@ public sealed partial class ValidatorGrpcService
     /// From the moment of subscription (no replay): one ConnectBlock per connected block (empty ones too) and one
     /// DisconnectBlock per disconnected block, in the tip-change stream's order. A subscriber more than
     /// <see cref="NodeOptions.GrpcEventBuffer"/> changes behind is dropped: the stream ends with RESOURCE_EXHAUSTED.
+    /// Response headers are sent as soon as the subscription exists, so a client knows from when it receives every block.
     /// </summary>
     public override async Task SubscribeEvents(SubscribeEventsRequest request, IServerStreamWriter<SubscribeEventsResponse> responseStream, ServerCallContext context)
     {
         var slot = Slot(request.SidechainId, "sidechain_id");
         using var subscription = grpc.Chain.SubscribeTipChanges($"grpc SubscribeEvents {context.Peer}", out _, out _, grpc.Options.GrpcEventBuffer);
+        await context.WriteResponseHeadersAsync([]);   // the client can await the headers to know it is subscribed
         await ForwardAsync(subscription, change => new SubscribeEventsResponse { Event = Event(change, slot) }, responseStream, context.CancellationToken);
     }
 
@@ -30,7 +32,7 @@ public sealed partial class ValidatorGrpcService
     {
         try
         {
-            while (await subscription.Reader.WaitToReadAsync(cancellationToken))
+            while (!subscription.WasDropped && await subscription.Reader.WaitToReadAsync(cancellationToken))
                 while (!subscription.WasDropped && subscription.Reader.TryRead(out var change))
                 {
                     if (convert(change) is not { } message) continue;
