@@ -25,6 +25,7 @@ public sealed class BlockProducerGrpcService(GrpcNode grpc) : BlockProducerServi
         var m1 = Proposal(request.SidechainId, request.Declaration);
         using var subscription = grpc.Chain.SubscribeTipChanges($"grpc CreateSidechainProposal {context.Peer}", out _, out _, grpc.Options.GrpcEventBuffer);
         await grpc.LockedAsync(() => grpc.Policy.QueueProposal(m1), context.CancellationToken);
+        await context.WriteResponseHeadersAsync([]);   // queued: the client may mine now
         await ValidatorGrpcService.ForwardAsync(subscription, change =>
         {
             if (change is not TipChange.Connected c) return null;
