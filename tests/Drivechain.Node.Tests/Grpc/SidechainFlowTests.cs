@@ -32,7 +32,9 @@ public sealed class SidechainFlowTests : IAsyncLifetime
         await _s.BmmRequest(Slot, coinbaseHeight: 2, hStar);
         var bmmBlock = (await _s.Mine(1))[0]!.GetValue<string>();
         var m6id = (await _s.Rpc.CallAsync("receivewithdrawalbundle", Slot, GrpcScenario.BlindedBundle))!["m6id"]!.GetValue<string>();
-        var bundleBlocks = await _s.Mine(10);
+        var proposedIn = (await _s.Mine(1))[0]!.GetValue<string>();
+        var pending = (await _s.Validator.GetWithdrawalBundleProposalsAsync(new GetWithdrawalBundleProposalsRequest { SidechainId = Slot })).Proposals;
+        var bundleBlocks = await _s.Mine(9);
         var tip = await _s.TipHash();
 
         var infos = (await _s.Validator.GetBlockInfoAsync(new GetBlockInfoRequest { BlockHash = GrpcScenario.Hash(tip), SidechainId = Slot, MaxAncestors = 999 })).Infos;
@@ -65,7 +67,10 @@ public sealed class SidechainFlowTests : IAsyncLifetime
         ctip.SequenceNumber.Should().Be(1);
         var m6 = (await _s.Rpc.CallAsync("decoderawtransaction", succeeded.Transaction.Hex))!;
         m6["txid"]!.GetValue<string>().Should().Be(ctip.Txid.Hex);
-        bundleBlocks.Should().HaveCount(10);
+        bundleBlocks.Should().HaveCount(9);
+        var proposal = pending.Should().ContainSingle().Subject;
+        new Bitcoin.Primitives.UInt256(Convert.FromHexString(proposal.M6Id.Hex)).Should().Be(Bitcoin.Primitives.UInt256.Parse(m6id));
+        proposal.ProposalHeight.Should().Be(infos.Single(i => i.HeaderInfo.BlockHash.Hex == proposedIn).HeaderInfo.Height);
 
         var byHash = infos.ToDictionary(i => i.HeaderInfo.BlockHash.Hex);
         streamed.Should().OnlyContain(e => e.EventCase == SubscribeEventsResponse.Types.Event.EventOneofCase.ConnectBlock);

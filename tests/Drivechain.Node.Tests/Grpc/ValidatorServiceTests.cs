@@ -157,6 +157,45 @@ public sealed class ValidatorServiceTests(GrpcScenarioFixture fixture) : IClassF
         call.ResponseStream.Current.CurrentHeight.Should().Be((uint)height);
     }
 
+    [Fact]
+    public async Task Coinbase_psbt_carries_the_requested_messages_as_zero_value_outputs_in_order()
+    {
+        var request = new GetCoinbasePSBTRequest { AckBundles = new() { Upvotes = new() { Upvotes_ = { 1, 0xff } } } };
+        request.ProposeSidechains.Add(new GetCoinbasePSBTRequest.Types.ProposeSidechain { SidechainNumber = 9, Data = new ConsensusHex { Hex = "03616263" } });
+        request.AckSidechains.Add(new GetCoinbasePSBTRequest.Types.AckSidechain { SidechainNumber = 9, DataHash = new ConsensusHex { Hex = new string('5', 64) } });
+        request.ProposeBundles.Add(new GetCoinbasePSBTRequest.Types.ProposeBundle { SidechainNumber = 9, BundleTxid = GrpcScenario.Hash(new string('6', 64)) });
+
+        var psbt = Convert.FromHexString((await S.Validator.GetCoinbasePSBTAsync(request)).Psbt.Hex);
+        var missingM4 = await Fails(S.Validator.GetCoinbasePSBTAsync(new GetCoinbasePSBTRequest()).ResponseAsync);
+        var badData = await Fails(S.Validator.GetCoinbasePSBTAsync(new GetCoinbasePSBTRequest
+        {
+            AckBundles = new() { LeadingBy50 = new() },
+            ProposeSidechains = { new GetCoinbasePSBTRequest.Types.ProposeSidechain { SidechainNumber = 9, Data = new ConsensusHex { Hex = "05616263" } } },
+        }).ResponseAsync);
+
+        Convert.ToHexStringLower(psbt[..7]).Should().Be("70736274ff" + "01" + "00");   // magic, key length 1, PSBT_GLOBAL_UNSIGNED_TX
+        var reader = new Bitcoin.Serialization.BitcoinReader(psbt.AsSpan(7));
+        reader.TryReadVarBytes(out var tx).Should().BeTrue();
+        var txHex = Convert.ToHexStringLower(tx);
+        txHex.Should().StartWith("02000000" + "00" + "04");   // version 2, no inputs, four outputs
+        var scripts = new List<string>();
+        var txReader = new Bitcoin.Serialization.BitcoinReader(tx[6..]);
+        for (var i = 0; i < 4; i++)
+        {
+            txReader.TryReadInt64(out var value).Should().BeTrue();
+            value.Should().Be(0);
+            txReader.TryReadVarBytes(out var script).Should().BeTrue();
+            scripts.Add(Convert.ToHexStringLower(script));
+        }
+        var types = new List<string>();
+        foreach (var script in scripts) types.Add((await S.Rpc.CallAsync("decodedrivechainmessage", script))!["type"]!.GetValue<string>());
+        types.Should().Equal("M1", "M2", "M3", "M4");
+        scripts[0].Should().EndWith("09" + "616263");
+        reader.Remaining.Should().Be(1 + 4, "the end of the global map, then four empty output maps");
+        missingM4.Should().Match<Status>(s => s.StatusCode == StatusCode.InvalidArgument && s.Detail.Contains("ack_bundles"));
+        badData.Should().Match<Status>(s => s.StatusCode == StatusCode.InvalidArgument && s.Detail.Contains("propose_sidechains[0].data"));
+    }
+
     internal static async Task<Status> Fails(Task call)
     {
         var e = await Assert.ThrowsAsync<RpcException>(() => call);
