@@ -174,10 +174,22 @@ public sealed class ValidatorServiceTests(GrpcScenarioFixture fixture) : IClassF
         }).ResponseAsync);
 
         Convert.ToHexStringLower(psbt[..7]).Should().Be("70736274ff" + "01" + "00");   // magic, key length 1, PSBT_GLOBAL_UNSIGNED_TX
+        var (txHex, scripts, remaining) = ParsePsbt(psbt);
+        txHex.Should().StartWith("02000000" + "00" + "04");   // version 2, no inputs, four outputs
+        var types = new List<string>();
+        foreach (var script in scripts) types.Add((await S.Rpc.CallAsync("decodedrivechainmessage", script))!["type"]!.GetValue<string>());
+        types.Should().Equal("M1", "M2", "M3", "M4");
+        scripts[0].Should().EndWith("09" + "616263");
+        remaining.Should().Be(1 + 4, "the end of the global map, then four empty output maps");
+        missingM4.Should().Match<Status>(s => s.StatusCode == StatusCode.InvalidArgument && s.Detail.Contains("ack_bundles"));
+        badData.Should().Match<Status>(s => s.StatusCode == StatusCode.InvalidArgument && s.Detail.Contains("propose_sidechains[0].data"));
+    }
+
+    /// <summary>The unsigned transaction (hex), its output scripts (all values must be 0) and the bytes after it.</summary>
+    private static (string TxHex, List<string> Scripts, int Remaining) ParsePsbt(byte[] psbt)
+    {
         var reader = new Bitcoin.Serialization.BitcoinReader(psbt.AsSpan(7));
         reader.TryReadVarBytes(out var tx).Should().BeTrue();
-        var txHex = Convert.ToHexStringLower(tx);
-        txHex.Should().StartWith("02000000" + "00" + "04");   // version 2, no inputs, four outputs
         var scripts = new List<string>();
         var txReader = new Bitcoin.Serialization.BitcoinReader(tx[6..]);
         for (var i = 0; i < 4; i++)
@@ -187,13 +199,7 @@ public sealed class ValidatorServiceTests(GrpcScenarioFixture fixture) : IClassF
             txReader.TryReadVarBytes(out var script).Should().BeTrue();
             scripts.Add(Convert.ToHexStringLower(script));
         }
-        var types = new List<string>();
-        foreach (var script in scripts) types.Add((await S.Rpc.CallAsync("decodedrivechainmessage", script))!["type"]!.GetValue<string>());
-        types.Should().Equal("M1", "M2", "M3", "M4");
-        scripts[0].Should().EndWith("09" + "616263");
-        reader.Remaining.Should().Be(1 + 4, "the end of the global map, then four empty output maps");
-        missingM4.Should().Match<Status>(s => s.StatusCode == StatusCode.InvalidArgument && s.Detail.Contains("ack_bundles"));
-        badData.Should().Match<Status>(s => s.StatusCode == StatusCode.InvalidArgument && s.Detail.Contains("propose_sidechains[0].data"));
+        return (Convert.ToHexStringLower(tx), scripts, reader.Remaining);
     }
 
     internal static async Task<Status> Fails(Task call)
