@@ -95,16 +95,7 @@ public sealed partial class BlockEventIndex(NodeChain node, NodeReadiness readin
     private void Replay(BlockIndex tip, DrivechainState expected)
     {
         var watch = Stopwatch.StartNew();
-        var state = DrivechainState.Empty;
-        for (var height = Math.Max(1, node.Params.ActivationHeight); height <= tip.Height; height++)
-        {
-            var hash = tip.GetAncestor(height)!.Hash;
-            var block = node.Chain.GetBlock(hash) ?? throw new InvalidOperationException($"active-chain block {hash} is not stored");
-            var accepted = node.Validator.Connect(state, block, height) as ConnectOutcome.Accepted
-                ?? throw new InvalidOperationException($"active-chain block {hash} does not connect on replay");
-            state = accepted.State;
-            Record(block, accepted.Events, state);
-        }
+        var state = ActiveChainReplay.Run(node, tip, (block, _, accepted) => Record(block, accepted.Events, accepted.State));
         if (!state.Equals(expected)) LogMismatch(log, tip.Height);
         LogReplayed(log, tip.Height, _blocks.Count, watch.ElapsedMilliseconds);
     }
