@@ -19,8 +19,8 @@ typedef struct dc_undo dc_undo;
 const char *dc_version(void);
 const char *dc_last_error(void);            /* thread-local, after any failure; owned by the library */
 
-dc_validator *dc_validator_create(const char *network);      /* main|testnet4|signet|regtest; NULL on error */
-dc_validator *dc_validator_create_json(const char *params);  /* a vector file's "params" object */
+dc_validator *dc_validator_create(const char *network);      /* main|test|testnet4|signet|regtest; NULL on error */
+dc_validator *dc_validator_create_json(const char *params);  /* a vector file's "params" object (vectors-format.md) */
 void dc_validator_destroy(dc_validator *);
 
 dc_state *dc_state_empty(void);

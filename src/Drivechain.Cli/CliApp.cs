@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Drivechain.Cli.Commands;
-using Drivechain.Cli.Replay;
 
 namespace Drivechain.Cli;
 
@@ -11,22 +10,23 @@ internal static class CliApp
     public const int UsageErrorExitCode = 2;
 
     /// <summary>Builds the root command with its subcommands.</summary>
-    public static RootCommand CreateRootCommand(IReplayEngineFactory engines)
+    public static RootCommand CreateRootCommand()
     {
         var root = new RootCommand("Drivechain.NET — BIP300/301 tools: replay test vectors, decode scripts/transactions/blocks, compute M6IDs.");
-        root.Add(ReplayCommand.Create(engines));
+        root.Add(ReplayCommand.Create());
         root.Add(DecodeCommand.Create());
         root.Add(M6IdCommand.Create());
         root.Add(VersionCommand.Create());
         root.Add(NodeCommand.Create());
         root.Add(BenchCommand.Create());
+        root.Add(SidecarCommand.Create());
         return root;
     }
 
     /// <summary>Parses and runs <paramref name="args"/>, writing to the given writers; returns the exit code.</summary>
-    public static int Run(string[] args, TextWriter output, TextWriter error, IReplayEngineFactory? engines = null)
+    public static int Run(string[] args, TextWriter output, TextWriter error)
     {
-        var root = CreateRootCommand(engines ?? ReplayEngines.Default);
+        var root = CreateRootCommand();
         // No termination timeout: the node's generic host handles SIGINT/SIGTERM itself and must be allowed to
         // finish flushing its chain state; System.CommandLine would otherwise force an exit after 2 seconds.
         var configuration = new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = null };

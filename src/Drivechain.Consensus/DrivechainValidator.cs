@@ -74,7 +74,7 @@ public sealed class DrivechainValidator
         ArgumentNullException.ThrowIfNull(tx);
         var draft = new StateDraft(tip);
         var result = _treasury.Apply(tx, draft);
-        M8BmmRequest.TryParse(tx, out var m8);
+        _ = M8BmmRequest.TryParse(tx, out var m8);
         if (result.Passed && m8 is not null) result = M8BmmRequestRule.CheckForMempool(m8, tipHash);
         return new TransactionClassification(result.Rejection, result.Passed ? draft.Events : [], m8);
     }

@@ -1,11 +1,12 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Text.Json;
+using Drivechain.Bitcoin.Networks;
 using Drivechain.Bitcoin.Primitives;
 using Drivechain.Bitcoin.Scripting;
 using Drivechain.Consensus;
 using Drivechain.Consensus.Messages;
 using Drivechain.Consensus.State;
+using Drivechain.Consensus.Vectors;
 
 namespace Drivechain.Native;
 
@@ -30,9 +31,9 @@ public static unsafe class Exports
         try
         {
             var name = Marshal.PtrToStringUTF8((IntPtr)network);
-            if (name is not ("main" or "testnet4" or "signet" or "regtest"))
-                return NativeError.FailNull($"unknown network '{name}' (main, testnet4, signet or regtest)");
-            return Handles.New(new DrivechainValidator(DrivechainParams.ForNetwork(name)));
+            if (!Network.TryFromName(name, out var chain))
+                return NativeError.FailNull($"unknown network '{name}' (main, test, testnet4, signet or regtest)");
+            return Handles.New(new DrivechainValidator(DrivechainParams.ForNetwork(chain.Name)));
         }
         catch (Exception e)
         {
@@ -45,16 +46,10 @@ public static unsafe class Exports
     {
         try
         {
-            var text = Marshal.PtrToStringUTF8((IntPtr)json) ?? throw new ArgumentException("params must not be NULL");
-            using var document = JsonDocument.Parse(text);
-            var root = document.RootElement;
-            var network = root.TryGetProperty("network", out var n) ? n.GetString() ?? "regtest" : "regtest";
-            var p = DrivechainParams.ForNetwork(network);
-            if (root.TryGetProperty("thresholds", out var t))
-                p = new DrivechainParams(t.GetProperty("withdrawalBundleMaxAge").GetInt32(), t.GetProperty("withdrawalBundleInclusionThreshold").GetInt32(),
-                    t.GetProperty("usedSlotProposalMaxAge").GetInt32(), t.GetProperty("usedSlotActivationThreshold").GetInt32(),
-                    t.GetProperty("unusedSlotProposalMaxAge").GetInt32(), t.GetProperty("unusedSlotActivationThreshold").GetInt32());
-            if (root.TryGetProperty("activationHeight", out var a)) p = p with { ActivationHeight = a.GetInt32() };
+            if (json is null) return NativeError.FailNull("invalid params: params must not be NULL");
+            var utf8 = MemoryMarshal.CreateReadOnlySpanFromNullTerminated(json);
+            if (!VectorReader.TryReadParams(utf8, out var vector, out var error) || !vector.TryCreateParams(out var p, out error))
+                return NativeError.FailNull($"invalid params: {error}");
             return Handles.New(new DrivechainValidator(p));
         }
         catch (Exception e)

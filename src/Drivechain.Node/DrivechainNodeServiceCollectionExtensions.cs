@@ -23,10 +23,8 @@ public static class DrivechainNodeServiceCollectionExtensions
         services.AddSingleton<NodeReadiness>();
         services.AddSingleton<NodeFatalError>();
         services.AddSingleton<NodeChain>();
-        services.AddSingleton<DrivechainActivityLog>();
         services.AddSingleton<NodeMempool>();
         services.AddSingleton<MinerPolicy>();
-        services.AddSingleton<TemplateValidator>();
         services.AddSingleton<BlockAssembler>();
         services.AddSingleton<BlockMiner>();
         services.AddSingleton<NodeRpcContext>();
@@ -49,6 +47,9 @@ public static class DrivechainNodeServiceCollectionExtensions
 
         services.AddHostedService<DataDirectoryLockService>();   // first: before anything writes to the data directory
         services.AddHostedService<NodeStartupService>();
+        services.AddHostedService<DrivechainActivityLog>();
+        services.AddHostedService<MempoolTipFollower>();
+        services.AddHostedService<StopAtHeightService>();
         services.AddHostedService<RpcHttpServer>();
         services.AddSingleton<Grpc.BlockEventIndex>();
         services.AddHostedService(sp => sp.GetRequiredService<Grpc.BlockEventIndex>());

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Drivechain.Testing.Vectors;
 
 namespace Drivechain.Consensus.NBitcoin.Tests;
@@ -9,11 +8,7 @@ internal static class PublicVectorBlocks
     public static IEnumerable<string> Files(string folder) =>
         Directory.GetFiles(VectorPaths.Folder(folder), "*.json").Order(StringComparer.Ordinal);
 
-    public static IReadOnlyList<byte[]> Blocks(string file)
-    {
-        using var json = JsonDocument.Parse(File.ReadAllBytes(file));
-        return [.. json.RootElement.GetProperty("blocks").EnumerateArray().Select(b => Convert.FromHexString(b.GetProperty("hex").GetString()!))];
-    }
+    public static IReadOnlyList<byte[]> Blocks(string file) => [.. DrivechainVectors.Read(file).Blocks.Select(b => b.Bytes.ToArray())];
 
     public static TheoryData<string> All()
     {

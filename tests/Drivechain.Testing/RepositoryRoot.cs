@@ -4,13 +4,12 @@ namespace Drivechain.Testing;
 public static class RepositoryRoot
 {
     /// <summary>The checkout's root folder.</summary>
-    public static string Path
+    public static string Path => Find();
+
+    private static string Find()
     {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-                if (File.Exists(System.IO.Path.Combine(dir.FullName, "Drivechain.sln"))) return dir.FullName;
-            throw new DirectoryNotFoundException($"Drivechain.sln not found above {AppContext.BaseDirectory}");
-        }
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(System.IO.Path.Combine(dir.FullName, "Drivechain.sln"))) return dir.FullName;
+        throw new DirectoryNotFoundException($"Drivechain.sln not found above {AppContext.BaseDirectory}");
     }
 }

@@ -30,6 +30,10 @@ public readonly record struct Money(long Satoshis) : IComparable<Money>
     /// <inheritdoc />
     public int CompareTo(Money other) => Satoshis.CompareTo(other.Satoshis);
 
+    /// <summary>Sum (unchecked: validate ranges first); the named form of <c>+</c>.</summary>
+    public static Money Add(Money left, Money right) => left + right;
+    /// <summary>Difference (unchecked); the named form of <c>-</c>.</summary>
+    public static Money Subtract(Money left, Money right) => left - right;
     /// <summary>Sum (unchecked: validate ranges first).</summary>
     public static Money operator +(Money a, Money b) => new(a.Satoshis + b.Satoshis);
     /// <summary>Difference (unchecked).</summary>

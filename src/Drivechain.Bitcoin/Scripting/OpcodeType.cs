@@ -1,6 +1,7 @@
 namespace Drivechain.Bitcoin.Scripting;
 
 /// <summary>Script opcodes with Bitcoin Core's names and values. Bytes 0x01..0x4b push that many bytes.</summary>
+#pragma warning disable CA1707 // Core's opcode names (OP_CHECKSIG), as every Bitcoin reader knows them
 public enum OpcodeType : byte
 {
     /// <summary>Push an empty array (OP_FALSE).</summary>
@@ -230,3 +231,4 @@ public enum OpcodeType : byte
     /// <summary>OP_INVALIDOPCODE (0xff).</summary>
     OP_INVALIDOPCODE = 0xff,
 }
+#pragma warning restore CA1707

@@ -19,10 +19,11 @@ public static partial class BlockValidation
     /// of the block), coinbase maturity, value ranges, inputs ≥ outputs, accumulated fees, BIP68 sequence locks (from
     /// CSV activation) and the running sigop cost; then the coinbase amount against subsidy + fees; then every input
     /// script with the flags of <see cref="BlockScriptFlags.Get"/> (per <paramref name="mode"/>; the failure of the
-    /// earliest input in block order is reported). The genesis block connects with an empty delta.
+    /// earliest input in block order is reported). The genesis block connects with an empty delta. Scripts of transactions
+    /// in <paramref name="scriptCache"/> are not run again.
     /// </summary>
     public static ConnectBlockResult ConnectBlock(Block block, int height, ICoinView view, IChainHistory history, Network network,
-        ISecp256k1 secp, ScriptCheckMode mode = ScriptCheckMode.Parallel)
+        ISecp256k1 secp, ScriptCheckMode mode = ScriptCheckMode.Parallel, IScriptExecutionCache? scriptCache = null)
     {
         ArgumentNullException.ThrowIfNull(block);
         ArgumentNullException.ThrowIfNull(view);
@@ -89,7 +90,7 @@ public static partial class BlockValidation
         long coinbaseValue = txs[0].TotalOutputSatoshis;
         if (coinbaseValue > reward) return Reject("bad-cb-amount", $"coinbase pays too much (actual={coinbaseValue} vs limit={reward})");
 
-        if (mode != ScriptCheckMode.Skip && VerifyScripts(txs, spentOutputs, flags, secp, mode) is { } scriptError) return new ConnectBlockResult.Rejected(scriptError);
+        if (mode != ScriptCheckMode.Skip && VerifyScripts(txs, spentOutputs, flags, secp, mode, scriptCache) is { } scriptError) return new ConnectBlockResult.Rejected(scriptError);
 
         return new ConnectBlockResult.Accepted(overlay.ToDelta(), new Money(fees), sigOpsCost);
     }

@@ -9,20 +9,25 @@ public static partial class BlockValidation
 {
     /// <summary>
     /// Verifies every input script of the non-coinbase transactions; returns the failure of the earliest failing input
-    /// in block order (deterministic whatever the thread scheduling), or null.
+    /// in block order (deterministic whatever the thread scheduling), or null. Transactions in <paramref name="cache"/> are skipped.
     /// </summary>
     private static BlockValidationError? VerifyScripts(ImmutableArray<Transaction> txs, TxOut[][] spentOutputs, ScriptVerifyFlags flags,
-        ISecp256k1 secp, ScriptCheckMode mode)
+        ISecp256k1 secp, ScriptCheckMode mode, IScriptExecutionCache? cache)
     {
+        var skip = new bool[txs.Length];
         int total = 0;
-        for (int i = 1; i < txs.Length; i++) total += txs[i].Inputs.Length;
+        for (int i = 1; i < txs.Length; i++)
+        {
+            skip[i] = cache is not null && cache.IsVerified(txs[i]);
+            if (!skip[i]) total += txs[i].Inputs.Length;
+        }
         if (total == 0) return null;
 
         // Flat (transaction, input) list in block order.
         var txIndex = new int[total];
         var inputIndex = new int[total];
         for (int i = 1, k = 0; i < txs.Length; i++)
-            for (int j = 0; j < txs[i].Inputs.Length; j++, k++)
+            for (int j = 0; !skip[i] && j < txs[i].Inputs.Length; j++, k++)
             {
                 txIndex[k] = i;
                 inputIndex[k] = j;
@@ -48,7 +53,10 @@ public static partial class BlockValidation
         }
         else
         {
-            Parallel.For(1, txs.Length, i => txData[i] = new PrecomputedTransactionData(txs[i], spentOutputs[i]));
+            Parallel.For(1, txs.Length, i =>
+            {
+                if (!skip[i]) txData[i] = new PrecomputedTransactionData(txs[i], spentOutputs[i]);
+            });
             var errors = new ScriptError[total];
             Parallel.For(0, total, k =>
             {

@@ -20,4 +20,10 @@ public enum BlockValidationResult
 
     /// <summary>The timestamp is too far in the future: the same block may become acceptable later.</summary>
     TimeFuture,
+
+    /// <summary>The parent is unknown ("prev-blk-not-found"): the block may connect once its ancestors arrive.</summary>
+    MissingPrevious,
+
+    /// <summary>The parent is known to be invalid ("bad-prevblk"): so is the block.</summary>
+    InvalidPrevious,
 }

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using Drivechain.Bitcoin.Networks;
 using Drivechain.Cli.Replay;
+using Drivechain.Consensus.Vectors;
 
 namespace Drivechain.Cli.Bench;
 

@@ -1,13 +1,14 @@
 using System.CommandLine;
 using Drivechain.Cli.Bench;
 using Drivechain.Cli.Replay;
+using Drivechain.Consensus.Vectors;
 
 namespace Drivechain.Cli.Commands;
 
 /// <summary>
-/// <c>drivechain bench import &lt;vector.json&gt; [--bitcoind PATH] [--workdir DIR]</c>: times our replay, our node's
-/// <c>--loadblock</c> import and Bitcoin Core's <c>-loadblock</c> import of the same blocks, side by side (see
-/// docs/performance.md).
+/// <c>drivechain bench import|ibd &lt;vector.json&gt; [--bitcoind PATH] [--workdir DIR]</c>: times our replay, our node's
+/// <c>--loadblock</c> import and Bitcoin Core's <c>-loadblock</c> import of the same blocks, or initial block download over
+/// P2P from one Core by our node and by a second Core, side by side (see docs/performance.md).
 /// </summary>
 internal static class BenchCommand
 {
@@ -20,12 +21,28 @@ internal static class BenchCommand
         {
             vector, bitcoind, workDir,
         };
-        import.SetAction(async (parse, token) => await RunImportAsync(parse.GetRequiredValue(vector), parse.GetValue(bitcoind),
+        import.SetAction(async (parse, token) => await RunAsync(Mode.Import, parse.GetRequiredValue(vector), parse.GetValue(bitcoind),
             parse.GetValue(workDir), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, token));
-        return new Command("bench", "Benchmarks of whole processes (import speed and memory, side by side with Bitcoin Core)") { import };
+        var ibd = new Command("ibd", "Serve the blocks from one Bitcoin Core; time initial block download over P2P by our node and by a second Core")
+        {
+            vector, bitcoind, workDir,
+        };
+        ibd.SetAction(async (parse, token) => await RunAsync(Mode.Ibd, parse.GetRequiredValue(vector), parse.GetValue(bitcoind),
+            parse.GetValue(workDir), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, token));
+        return new Command("bench", "Benchmarks of whole processes (import and sync speed and memory, side by side with Bitcoin Core)") { import, ibd };
     }
 
-    public static async Task<int> RunImportAsync(string vectorPath, string? bitcoind, string? workDir, TextWriter output, TextWriter error,
+    /// <summary>Which whole-process benchmark.</summary>
+    public enum Mode
+    {
+        /// <summary>Our replay, our --loadblock and Core's -loadblock of the same blocks.</summary>
+        Import,
+
+        /// <summary>Initial block download over P2P from one Core: ours vs a second Core.</summary>
+        Ibd,
+    }
+
+    public static async Task<int> RunAsync(Mode mode, string vectorPath, string? bitcoind, string? workDir, TextWriter output, TextWriter error,
         CancellationToken cancellationToken)
     {
         if (!ProcessMeter.IsAvailable)
@@ -50,9 +67,16 @@ internal static class BenchCommand
             await error.WriteLineAsync($"error: no bitcoind at {bitcoind}");
             return 1;
         }
+        if (mode == Mode.Ibd && bitcoind is null)
+        {
+            await error.WriteLineAsync("error: bench ibd needs Bitcoin Core to serve the blocks (--bitcoind or BITCOIND)");
+            return 1;
+        }
         var directory = workDir ?? Directory.CreateTempSubdirectory("drivechain-bench-").FullName;
         Directory.CreateDirectory(directory);
-        var runs = await new ImportBenchmark(directory, output).RunAsync(Path.GetFullPath(vectorPath), vector!, bitcoind, cancellationToken);
+        var runs = mode == Mode.Import
+            ? await new ImportBenchmark(directory, output).RunAsync(Path.GetFullPath(vectorPath), vector!, bitcoind, cancellationToken)
+            : await new IbdBenchmark(directory, output).RunAsync(vector!, bitcoind!, cancellationToken);
         return runs.All(r => r.ExitCode == 0) ? 0 : 1;
     }
 

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Drivechain.Bitcoin.Primitives;
+using Drivechain.Bitcoin.Serialization;
 using Drivechain.Cli.Decoding;
 
 namespace Drivechain.Cli.Commands;
@@ -21,7 +22,7 @@ internal static class DecodeCommand
     public static int Run(string hex, TextWriter output, TextWriter error)
     {
         hex = hex.Trim();
-        if (!Replay.Hex.TryDecode(Encoding.ASCII.GetBytes(hex), out var bytes, out var bad))
+        if (!Hex.TryDecode(Encoding.ASCII.GetBytes(hex), out var bytes, out var bad))
         {
             error.WriteLine(bad >= hex.Length
                 ? $"error: the hex has an odd number of digits ({hex.Length})"

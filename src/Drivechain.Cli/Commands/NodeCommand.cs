@@ -39,6 +39,7 @@ internal static class NodeCommand
             ("grpcport", new Option<string>("--grpcport") { Description = "Sidechain gRPC API port (default 50051, 0 = any free port)" }),
             ("grpcbind", new Option<string>("--grpcbind") { Description = "Sidechain gRPC API bind address (default 127.0.0.1; non-loopback needs --grpcallowexternal)" }),
             ("grpcallowexternal", new Option<string>("--grpcallowexternal") { Description = "Allow a non-loopback --grpcbind (the API has no authentication; default 0)" }),
+            ("stopatheight", new Option<string>("--stopatheight") { Description = "Stop once the active chain reaches this height (default 0: never)" }),
             ("dbcache", new Option<string>("--dbcache") { Description = "Coins cache and pending undo data in MiB before a batched flush (default 450, at least 4)" }),
             ("port", new Option<string>("--port") { Description = "P2P port (default 18444 regtest, 38333 signet, 48333 testnet4, 8333 main)" }),
             ("listen", new Option<string>("--listen") { Description = "Accept inbound P2P connections (default 1; 0 when --connect is given)" }),

@@ -6,7 +6,7 @@ namespace Drivechain.Cli.Commands;
 /// <summary><c>drivechain replay &lt;file-or-directory&gt;...</c> — the contract of vectors-format.md.</summary>
 internal static class ReplayCommand
 {
-    public static Command Create(IReplayEngineFactory engines)
+    public static Command Create()
     {
         var paths = new Argument<string[]>("paths")
         {
@@ -17,19 +17,18 @@ internal static class ReplayCommand
         var json = new Option<bool>("--json") { Description = "Print a machine-readable JSON report instead of text." };
         var command = new Command("replay", "Replay drivechain-vectors/1 files, each from a fresh in-memory chain.") { paths, verbose, json };
         command.SetAction(parse => Run(parse.GetRequiredValue(paths), parse.GetValue(verbose), parse.GetValue(json),
-            parse.InvocationConfiguration.Output, engines));
+            parse.InvocationConfiguration.Output));
         return command;
     }
 
     /// <summary>Replays every vector; 0 when all pass, 1 otherwise.</summary>
-    public static int Run(string[] paths, bool verbose, bool json, TextWriter output, IReplayEngineFactory engines)
+    public static int Run(string[] paths, bool verbose, bool json, TextWriter output)
     {
-        var replayer = new VectorReplayer(engines);
         var results = new List<VectorResult>();
         foreach (var (path, error) in VectorDiscovery.Expand(paths))
         {
             var result = error is null
-                ? replayer.ReplayFile(path)
+                ? VectorReplayer.ReplayFile(path)
                 : new VectorResult(path, Path.GetFileNameWithoutExtension(path), 0, 0, error, null, TimeSpan.Zero);
             results.Add(result);
             if (!json) ReplayReport.WriteText(output, result, verbose);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Drivechain.Bitcoin.Primitives;
+using Drivechain.Bitcoin.Scripting;
 
 namespace Drivechain.Cli.Decoding;
 
@@ -58,7 +59,7 @@ internal static class DecodeWriter
                 json.WriteString("txid", input.PrevOut.TxId.ToString());
                 json.WriteNumber("vout", input.PrevOut.Index);
                 json.WriteStartObject("scriptSig");
-                json.WriteString("asm", ScriptAsm.ToAsm(input.ScriptSig.Span));
+                json.WriteString("asm", ScriptAssembly.ToAsm(input.ScriptSig, attemptSighashDecode: true));
                 json.WriteString("hex", input.ScriptSig.ToHex());
                 json.WriteEndObject();
             }
@@ -80,7 +81,7 @@ internal static class DecodeWriter
             json.WriteNumber("value", new decimal((int)(output.Value.Satoshis & 0xffffffff), (int)(output.Value.Satoshis >> 32), 0, false, 8));
             json.WriteNumber("n", n);
             json.WriteStartObject("scriptPubKey");
-            json.WriteString("asm", ScriptAsm.ToAsm(output.ScriptPubKey.Span));
+            json.WriteString("asm", ScriptAssembly.ToAsm(output.ScriptPubKey));
             json.WriteString("hex", output.ScriptPubKey.ToHex());
             json.WriteEndObject();
             var message = RecogniseOutput(tx, n);
@@ -132,7 +133,7 @@ internal static class DecodeWriter
     {
         json.WriteStartObject();
         json.WriteString("type", "script");
-        json.WriteString("asm", ScriptAsm.ToAsm(script));
+        json.WriteString("asm", ScriptAssembly.ToAsm(new Script(script.ToArray())));
         json.WriteString("hex", Convert.ToHexStringLower(script));
         var message = DrivechainScripts.TryCoinbaseMessage(script) ?? DrivechainScripts.TryM8(script);
         if (message is null && DrivechainScripts.IsTreasury(script, out var slot))

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Drivechain.Bitcoin.Primitives;
 using Drivechain.Bitcoin.Serialization;
+using Drivechain.Consensus.Vectors;
 
 namespace Drivechain.Cli.Replay;
 

@@ -1,14 +1,15 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
 using Drivechain.Bitcoin.Primitives;
+using Drivechain.Consensus.Vectors;
 
 namespace Drivechain.Cli.Replay;
 
 /// <summary>Replays vector files against fresh engines and judges every block (vectors-format.md).</summary>
-internal sealed class VectorReplayer(IReplayEngineFactory engines)
+internal static class VectorReplayer
 {
     /// <summary>Reads and replays one file; every failure (I/O, format, engine bug) becomes a failed result.</summary>
-    public VectorResult ReplayFile(string path)
+    public static VectorResult ReplayFile(string path)
     {
         var stopwatch = Stopwatch.StartNew();
         var fallbackName = System.IO.Path.GetFileNameWithoutExtension(path);
@@ -27,10 +28,10 @@ internal sealed class VectorReplayer(IReplayEngineFactory engines)
     }
 
     /// <summary>Replays a parsed vector from a fresh engine.</summary>
-    public VectorResult Replay(string path, VectorFile vector, Stopwatch? stopwatch = null)
+    public static VectorResult Replay(string path, VectorFile vector, Stopwatch? stopwatch = null)
     {
         stopwatch ??= Stopwatch.StartNew();
-        if (!engines.TryCreate(vector.Params, out var engine, out var error))
+        if (!ChainReplayEngine.TryCreate(vector.Params, out var engine, out var error))
             return new VectorResult(path, vector.Name, vector.Blocks.Length, 0, error, null, stopwatch.Elapsed);
         using (engine)
         using (var blocks = new BlockPipeline(vector.Blocks))
@@ -54,7 +55,7 @@ internal sealed class VectorReplayer(IReplayEngineFactory engines)
         return new VectorResult(path, vector.Name, vector.Blocks.Length, vector.Blocks.Length, null, null, stopwatch.Elapsed);
     }
 
-    private static BlockMismatch? ReplayBlock(IReplayEngine engine, VectorBlock entry, BlockPipeline.Parsed parsed)
+    private static BlockMismatch? ReplayBlock(ChainReplayEngine engine, VectorBlock entry, BlockPipeline.Parsed parsed)
     {
         string? hash = entry.Bytes.Length >= BlockHeader.Size ? BlockHeader.Parse(entry.Bytes.Span[..BlockHeader.Size]).Hash.ToString() : null;
         var beforeTip = engine.TipHash;
@@ -76,12 +77,12 @@ internal sealed class VectorReplayer(IReplayEngineFactory engines)
                 return Mismatch($"wrong rejection code: expected {entry.Code}, node gave {verdict.Code}");
             if (engine.TipHash != beforeTip || engine.TipHeight != beforeHeight)
                 return Mismatch($"a rejected block moved the tip from {beforeTip} ({beforeHeight}) to {engine.TipHash} ({engine.TipHeight})");
-            var changed = StateComparer.Compare(before!, engine.Snapshot());
+            var changed = VectorStateComparer.Compare(before!, engine.Snapshot());
             if (!changed.IsEmpty) return Mismatch("a rejected block changed the drivechain state", changed);
         }
         if (entry.State is not null)
         {
-            var differences = StateComparer.Compare(entry.State, engine.Snapshot());
+            var differences = VectorStateComparer.Compare(entry.State, engine.Snapshot());
             if (!differences.IsEmpty) return Mismatch("the state differs", differences);
         }
         return null;

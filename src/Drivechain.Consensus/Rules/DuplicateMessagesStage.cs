@@ -18,10 +18,8 @@ public sealed class DuplicateMessagesStage : IBlockStage
     {
         var messages = block.CoinbaseMessages;
         if (messages.Length < 2) return RuleResult.Pass;
-        Span<ulong> m2Slots = stackalloc ulong[4];
-        Span<ulong> m7Slots = stackalloc ulong[4];
-        m2Slots.Clear();
-        m7Slots.Clear();
+        var m2Slots = new SlotSet();
+        var m7Slots = new SlotSet();
         bool seenM4 = false;
         for (int i = 0; i < messages.Length; i++)
         {
@@ -33,27 +31,17 @@ public sealed class DuplicateMessagesStage : IBlockStage
                             return RuleResult.Reject(RejectCode.M1Duplicate, $"slot {m1.Slot}, description {m1.DescriptionHash}");
                     break;
                 case M2AckSidechain m2:
-                    if (!Mark(m2Slots, m2.Slot)) return RuleResult.Reject(RejectCode.M2DuplicateSlot, $"slot {m2.Slot}");
+                    if (!m2Slots.Add(m2.Slot)) return RuleResult.Reject(RejectCode.M2DuplicateSlot, $"slot {m2.Slot}");
                     break;
                 case M4AckBundles:
                     if (seenM4) return RuleResult.Reject(RejectCode.M4Duplicate, $"second M4 at vout {block.CoinbaseMessageVouts[i]}");
                     seenM4 = true;
                     break;
                 case M7BmmAccept m7:
-                    if (!Mark(m7Slots, m7.Slot)) return RuleResult.Reject(RejectCode.M7DuplicateSlot, $"slot {m7.Slot}");
+                    if (!m7Slots.Add(m7.Slot)) return RuleResult.Reject(RejectCode.M7DuplicateSlot, $"slot {m7.Slot}");
                     break;
             }
         }
         return RuleResult.Pass;
     }
-
-    private static bool Mark(Span<ulong> set, byte slot)
-    {
-        ulong bit = 1UL << (slot & 63);
-        ref ulong word = ref set[slot >> 6];
-        if ((word & bit) != 0) return false;
-        word |= bit;
-        return true;
-    }
-
 }

@@ -31,14 +31,12 @@ public sealed class TreasuryRule(DrivechainParams parameters)
 
     private RuleResult Classify(Transaction tx, StateDraft state)
     {
-        Span<ulong> spent = stackalloc ulong[4];
-        Span<ulong> newSlots = stackalloc ulong[4];
-        spent.Clear();
-        newSlots.Clear();
+        var spent = new SlotSet();
+        var newSlots = new SlotSet();
         foreach (var input in tx.Inputs)
         {
             int slot = state.FindCtipSlot(input.PrevOut);
-            if (slot >= 0) spent[slot >> 6] |= 1UL << (slot & 63);
+            if (slot >= 0) spent.Add((byte)slot);
         }
 
         var news = new List<NewOutput>(2);
@@ -46,13 +44,12 @@ public sealed class TreasuryRule(DrivechainParams parameters)
         for (int vout = 0; vout < outputs.Length; vout++)
         {
             if (!TreasuryScript.TryParse(outputs[vout].ScriptPubKey.Span, out var slot) || !state.IsActive(slot)) continue;
-            if (Has(newSlots, slot)) return RuleResult.Reject(RejectCode.TreasuryMultipleOutputs, $"tx {tx.TxId}: slot {slot} again at vout {vout}");
-            newSlots[slot >> 6] |= 1UL << (slot & 63);
+            if (!newSlots.Add(slot)) return RuleResult.Reject(RejectCode.TreasuryMultipleOutputs, $"tx {tx.TxId}: slot {slot} again at vout {vout}");
             news.Add(new NewOutput(slot, vout, outputs[vout].Value.Satoshis));
         }
 
         for (int slot = 0; slot < DrivechainState.SlotCount; slot++) // ascending slot (§12.1)
-            if (Has(spent, (byte)slot) && !Has(newSlots, (byte)slot))
+            if (spent.Contains((byte)slot) && !newSlots.Contains((byte)slot))
                 return RuleResult.Reject(RejectCode.TreasurySpentWithoutSuccessor, $"tx {tx.TxId}: spends the CTIP of slot {slot}");
 
         bool hasDeposit = false, hasWithdrawal = false;
@@ -62,7 +59,7 @@ public sealed class TreasuryRule(DrivechainParams parameters)
         {
             var ctip = state.Slot(n.Slot).Ctip;
             long old = ctip?.Value.Satoshis ?? 0;
-            if (ctip is not null && !Has(spent, n.Slot))
+            if (ctip is not null && !spent.Contains(n.Slot))
                 return RuleResult.Reject(RejectCode.TreasuryCtipNotSpent, $"tx {tx.TxId}: slot {n.Slot} CTIP {ctip.Value.OutPoint} not spent");
             if (n.Value == old)
                 return RuleResult.Reject(RejectCode.TreasuryZeroDiff, $"tx {tx.TxId}: slot {n.Slot} treasury stays at {old}");
@@ -107,7 +104,7 @@ public sealed class TreasuryRule(DrivechainParams parameters)
             }
             else
             {
-                DepositAddress.TryParse(tx.Outputs[n.Vout + 1].ScriptPubKey.Span, out var address);
+                _ = DepositAddress.TryParse(tx.Outputs[n.Vout + 1].ScriptPubKey.Span, out var address);
                 state.Emit(new DrivechainEvent.DepositReceived(n.Slot, entry.Seq, entry.OutPoint, [.. address], new Money(n.Value - before)));
             }
         }
@@ -125,6 +122,4 @@ public sealed class TreasuryRule(DrivechainParams parameters)
         if (hasWithdrawal) return RuleResult.Reject(RejectCode.M6MultipleWithdrawals, "second withdrawal in one transaction");
         return RuleResult.Pass;
     }
-
-    private static bool Has(ReadOnlySpan<ulong> set, byte slot) => (set[slot >> 6] & (1UL << (slot & 63))) != 0;
 }

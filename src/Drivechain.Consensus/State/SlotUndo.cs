@@ -50,10 +50,6 @@ internal sealed class SlotUndo
         ReferenceEquals(before.Sidechain, after.Sidechain) && before.Proposals == after.Proposals &&
         before.BundleKeys == after.BundleKeys && before.Ctip == after.Ctip && ReferenceEquals(before.History, after.History);
 
-    /// <summary>The acks-only undo of one slot (used when a stored undo is parsed back).</summary>
-    public static SlotUndo AcksOnly(byte slot, ImmutableArray<ushort> oldAcks) =>
-        new(slot, Cells.BundleAcks, null, default, default, oldAcks, null, 0);
-
     /// <summary>True for an acks-only undo.</summary>
     public bool IsAcksOnly => _cells == Cells.BundleAcks;
 

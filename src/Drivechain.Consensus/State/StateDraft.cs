@@ -17,7 +17,7 @@ public sealed class StateDraft
     private ImmutableDictionary<OutPoint, byte> _ctipIndex;
     private ImmutableArray<M4Action> _m4Record = [];
     private ImmutableArray<BmmAccept>.Builder? _accepts;
-    private ulong _m8Seen0, _m8Seen1, _m8Seen2, _m8Seen3;
+    private SlotSet _m8Seen;
     private ImmutableArray<DrivechainEvent>.Builder? _events;
     private bool _frozen;
     private int _written;
@@ -132,20 +132,7 @@ public sealed class StateDraft
     }
 
     /// <summary>Marks that this block has an M8 for <paramref name="slot"/>; false when it already had one.</summary>
-    public bool TryMarkBmmRequest(byte slot)
-    {
-        ulong bit = 1UL << (slot & 63);
-        ref ulong word = ref _m8Seen0;
-        switch (slot >> 6)
-        {
-            case 1: word = ref _m8Seen1; break;
-            case 2: word = ref _m8Seen2; break;
-            case 3: word = ref _m8Seen3; break;
-        }
-        if ((word & bit) != 0) return false;
-        word |= bit;
-        return true;
-    }
+    public bool TryMarkBmmRequest(byte slot) => _m8Seen.Add(slot);
 
     /// <summary>Adds an event.</summary>
     public void Emit(DrivechainEvent e) => (_events ??= ImmutableArray.CreateBuilder<DrivechainEvent>()).Add(e);

@@ -54,11 +54,8 @@ public sealed class BlockIndex
     /// <summary>Number of transactions (0 until the block data is known).</summary>
     public int TransactionCount { get; internal set; }
 
-    /// <summary>For a failed block: the code ("BASE" or a drivechain code) of the rule it broke.</summary>
-    public string? FailureCode { get; internal set; }
-
-    /// <summary>For a failed block: Core's reject reason or the rule's detail.</summary>
-    public string? FailureReason { get; internal set; }
+    /// <summary>For a block that failed validation itself: the rule it broke (null otherwise, also for a failed ancestor).</summary>
+    public Validation.BlockRejection? Failure { get; internal set; }
 
     /// <summary>
     /// The bits Core's minimum-difficulty walk (testnet/regtest GetNextWorkRequired) returns from this block:

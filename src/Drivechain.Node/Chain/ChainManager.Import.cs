@@ -29,8 +29,8 @@ public sealed partial class ChainManager
                 blocks++;
                 lock (_lock)
                 {
-                    if (_index.TryGetValue(block.Hash, out var known) && known.HasData) continue;
-                    if (!_index.ContainsKey(block.Header.PreviousBlockHash))
+                    if (_tree.TryGet(block.Hash, out var known) && known.HasData) continue;
+                    if (!_tree.Contains(block.Header.PreviousBlockHash))
                     {
                         waiting.Add(block.Header.PreviousBlockHash, block);
                         continue;
@@ -50,7 +50,7 @@ public sealed partial class ChainManager
         void Submit(Block block)
         {
             if (SubmitCore(block, BlockFilePosition.None) is SubmitOutcome.Rejected rejected)
-                progress?.Report(new ChainLoadProgress(ChainLoadPhase.Importing, 0, paths.Count, blocks, _active.Height) { Rejected = rejected });
+                progress?.Report(new ChainLoadProgress(ChainLoadPhase.Importing, 0, paths.Count, blocks, _tree.Active.Height) { Rejected = rejected });
         }
     }
 }

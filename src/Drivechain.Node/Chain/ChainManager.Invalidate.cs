@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Drivechain.Bitcoin.Primitives;
+using Drivechain.Node.Chain.Validation;
 
 namespace Drivechain.Node.Chain;
 
@@ -13,11 +14,11 @@ public sealed partial class ChainManager
     {
         lock (_lock)
         {
-            if (!_index.TryGetValue(hash, out var index) || index.Parent is null) return false;
-            while (_active.Contains(index)) DisconnectTip();
-            InvalidBlockFound(index, BaseCode, "invalidated");
+            if (!_tree.TryGet(hash, out var index) || index.Parent is null) return false;
+            while (_tree.Active.Contains(index)) DisconnectTip();
+            _tree.MarkInvalid(index, BlockRejection.Base("invalidated"));
             // The tip went back: every valid block with at least the new tip's work is a candidate again.
-            RebuildCandidates();
+            _tree.RebuildCandidates();
             ActivateBestChain();
             FlushIfOnDisk();
             return true;
@@ -32,67 +33,19 @@ public sealed partial class ChainManager
     {
         lock (_lock)
         {
-            if (!_index.TryGetValue(hash, out var index)) return false;
-            var stack = new Stack<BlockIndex>();
-            stack.Push(index);
-            while (stack.Count > 0)
-            {
-                var walk = stack.Pop();
-                Clear(walk);
-                foreach (var child in walk.Children) stack.Push(child);
-            }
-            for (var walk = index.Parent; walk is not null; walk = walk.Parent) Clear(walk);
-            RebuildCandidates();
+            if (!_tree.TryGet(hash, out var index)) return false;
+            _tree.ClearInvalid(index);
+            _tree.RebuildCandidates();
             ActivateBestChain();
             FlushIfOnDisk();
             return true;
         }
-
-        void Clear(BlockIndex walk)
-        {
-            if (!walk.IsFailed) return;
-            walk.Status &= ~BlockStatus.FailedMask;
-            walk.FailureCode = null;
-            walk.FailureReason = null;
-            MarkDirty(walk);
-        }
-    }
-
-    private void RebuildCandidates()
-    {
-        var tip = _active.Tip!;
-        _candidates.Clear();
-        foreach (var index in _index.Values)
-            if (index.HasData && !index.IsFailed && CandidateComparer.Instance.Compare(index, tip) <= 0)
-                _candidates.Add(index);
-        _candidates.Add(tip);
     }
 
     /// <summary>Core's getchaintips: the active tip and the tip of every other branch.</summary>
     public IReadOnlyList<ChainTip> GetChainTips()
     {
-        lock (_lock)
-        {
-            var tips = new List<ChainTip>();
-            foreach (var index in _index.Values)
-            {
-                if (index.Children.Count != 0) continue;
-                var fork = _active.FindFork(index)!;
-                ChainTipStatus status;
-                if (_active.Contains(index)) status = ChainTipStatus.Active;
-                else if (index.IsFailed) status = ChainTipStatus.Invalid;
-                else
-                {
-                    status = ChainTipStatus.ValidFork;
-                    for (var walk = index; walk != fork; walk = walk.Parent!)
-                        if ((walk.Status & BlockStatus.ValidScripts) == 0) status = ChainTipStatus.ValidHeaders;
-                }
-                tips.Add(new ChainTip(index.Hash, index.Height, index.Height - fork.Height, status));
-            }
-            if (_active.Tip!.Children.Count != 0) tips.Add(new ChainTip(_active.Tip.Hash, _active.Height, 0, ChainTipStatus.Active));
-            tips.Sort((a, b) => b.Height.CompareTo(a.Height));
-            return tips;
-        }
+        lock (_lock) return _tree.GetChainTips();
     }
 
     /// <summary>
@@ -104,14 +57,14 @@ public sealed partial class ChainManager
         lock (_lock)
         {
             IEnumerable<(OutPoint OutPoint, Bitcoin.Validation.Coin Coin)> coins;
-            if (_database is not null)
+            if (_store.Database is { } database)
             {
                 FlushCore(clearCache: false);
-                coins = _database.EnumerateCoins().Select(c => (c.OutPoint, new Bitcoin.Validation.Coin(c.Coin.Output, c.Coin.Height, c.Coin.IsCoinbase)));
+                coins = database.EnumerateCoins().Select(c => (c.OutPoint, new Bitcoin.Validation.Coin(c.Coin.Output, c.Coin.Height, c.Coin.IsCoinbase)));
             }
             else
             {
-                var list = _coins.EnumerateInMemory().ToList();
+                var list = _state.Coins.EnumerateInMemory().ToList();
                 list.Sort((a, b) => CompareOutPoints(a.OutPoint, b.OutPoint));
                 coins = list;
             }
@@ -133,7 +86,7 @@ public sealed partial class ChainManager
             Span<byte> digest = stackalloc byte[32];
             hasher.GetHashAndReset(digest);
             var hash = Bitcoin.Crypto.Hashes.Sha256(digest);
-            return new UtxoSetInfo(_active.Tip!.Hash, _active.Height, count, new Money(total), hash);
+            return new UtxoSetInfo(_tree.Tip!.Hash, _tree.Active.Height, count, new Money(total), hash);
         }
     }
 

@@ -12,7 +12,7 @@ public sealed partial class ChainManager
     /// </summary>
     private void RebuildFromBlockFiles()
     {
-        var files = _blockFiles!;
+        var files = _store.BlockFiles!;
         var progress = _options.Progress;
         var genesisHash = _network.Genesis.Hash;
         var waiting = new WaitingBlocks<(BlockFilePosition Position, Block Block)>(entry => entry.Block.Hash);
@@ -25,28 +25,28 @@ public sealed partial class ChainManager
                 blocks++;
                 if (block.Hash == genesisHash)
                 {
-                    if (_active.Tip is not null) continue;
+                    if (_tree.Tip is not null) continue;
                     InitialiseGenesis(position);
                 }
-                else if (_active.Tip is null || !_index.ContainsKey(block.Header.PreviousBlockHash))
+                else if (_tree.Tip is null || !_tree.Contains(block.Header.PreviousBlockHash))
                 {
-                    if (_index.TryGetValue(block.Hash, out var known) && known.HasData) continue;
+                    if (_tree.TryGet(block.Hash, out var known) && known.HasData) continue;
                     waiting.Add(block.Header.PreviousBlockHash, (position, block));
                     continue;
                 }
                 else Submit((position, block));
 
                 waiting.Release(block.Hash, Submit);
-                progress?.Report(new ChainLoadProgress(ChainLoadPhase.Reindexing, position.File, totalFiles, blocks, _active.Height));
+                progress?.Report(new ChainLoadProgress(ChainLoadPhase.Reindexing, position.File, totalFiles, blocks, _tree.Active.Height));
             }
-            if (_active.Tip is null)
+            if (_tree.Tip is null)
             {
                 // No genesis block in the files (none written yet): store it as a new chain would.
                 InitialiseGenesis();
                 waiting.Release(genesisHash, Submit);
             }
             FlushCore(clearCache: false);
-            progress?.Report(new ChainLoadProgress(ChainLoadPhase.Reindexing, totalFiles, totalFiles, blocks, _active.Height, IsFinal: true)
+            progress?.Report(new ChainLoadProgress(ChainLoadPhase.Reindexing, totalFiles, totalFiles, blocks, _tree.Active.Height, IsFinal: true)
             {
                 Orphans = waiting.Count,
             });
@@ -56,7 +56,7 @@ public sealed partial class ChainManager
         {
             var (position, block) = entry;
             if (SubmitCore(block, position) is SubmitOutcome.Rejected rejected)
-                progress?.Report(new ChainLoadProgress(ChainLoadPhase.Reindexing, position.File, totalFiles, blocks, _active.Height) { Rejected = rejected });
+                progress?.Report(new ChainLoadProgress(ChainLoadPhase.Reindexing, position.File, totalFiles, blocks, _tree.Active.Height) { Rejected = rejected });
         }
     }
 }

@@ -1,29 +1,25 @@
-using Drivechain.Bitcoin.Networks;
 using Drivechain.Bitcoin.Primitives;
-using Drivechain.Bitcoin.Validation;
+using Drivechain.Node.Chain.Validation;
 using Drivechain.Node.Storage;
 
 namespace Drivechain.Node.Chain;
 
 public sealed partial class ChainManager
 {
-    /// <summary>The code of a rejection by a Bitcoin base rule.</summary>
-    public const string BaseCode = "BASE";
-
     /// <summary>
     /// <see cref="SubmitBlock(Block)"/> for serialized bytes (parsed once; the block keeps referencing them).
     /// Bytes that do not parse are rejected as BASE "block-decode-failed" (with a zero hash).
     /// </summary>
     public SubmitOutcome SubmitBlock(ReadOnlyMemory<byte> bytes)
     {
-        if (!Block.TryParse(bytes, out var block, out _)) return new SubmitOutcome.Rejected(UInt256.Zero, BaseCode, "block-decode-failed");
+        if (!Block.TryParse(bytes, out var block, out _)) return new SubmitOutcome.Rejected(UInt256.Zero, BlockRejection.Base("block-decode-failed"));
         return SubmitBlock(block);
     }
 
     /// <summary>
     /// Checks, stores and (when it leads the most-work valid chain) connects a block, reorganising if
-    /// needed. Rejections give "BASE" with Core's reject reason or the drivechain code with its detail;
-    /// a rejected block leaves the tip, UTXO set and drivechain state unchanged.
+    /// needed, running the <see cref="BlockPipeline"/>: its context-free and contextual phases here, its connect phase for
+    /// every block that becomes the tip. A rejected block leaves the tip, UTXO set and drivechain state unchanged.
     /// </summary>
     public SubmitOutcome SubmitBlock(Block block)
     {
@@ -41,20 +37,7 @@ public sealed partial class ChainManager
     private void PersistIndexEntry(UInt256 hash)
     {
         lock (_lock)
-        {
-            if (_database is null || !_index.TryGetValue(hash, out var index)) return;
-            _database.BeginBatch();
-            try
-            {
-                _database.PutBlockIndex(index);
-                _database.CommitBatch();
-            }
-            catch (SqliteException e)
-            {
-                _database.RollbackBatch();
-                throw new StorageFailureException($"Writing the block index failed: {e.Message}", e);
-            }
-        }
+            if (_tree.TryGet(hash, out var index)) _store.PersistIndexEntry(index);
     }
 
     // stored: where the block's bytes already are (reindex), or BlockFilePosition.None to store them.
@@ -64,112 +47,62 @@ public sealed partial class ChainManager
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             var hash = block.Hash;
-            if (_index.TryGetValue(hash, out var existing))
+            if (_tree.TryGet(hash, out var existing))
             {
                 if (existing.IsFailed) return RejectedFor(existing);
                 if (existing.HasData) return new SubmitOutcome.Duplicate(hash);
             }
 
-            if (BlockValidation.CheckBlock(block, _network) is { } contextFree)
-                return new SubmitOutcome.Rejected(hash, BaseCode, contextFree.RejectReason);
-            if (!_index.TryGetValue(block.Header.PreviousBlockHash, out var parent))
-                return new SubmitOutcome.Rejected(hash, BaseCode, "prev-blk-not-found");
+            var check = new BlockCheck(block) { Now = _options.TimeProvider.GetUtcNow().ToUnixTimeSeconds() };
+            if (_pipeline.Run(check, BlockStagePhase.ContextFree) is { } contextFree)
+                return new SubmitOutcome.Rejected(hash, contextFree);
+            if (!_tree.TryGet(block.Header.PreviousBlockHash, out var parent))
+                return new SubmitOutcome.Rejected(hash, BlockRejection.MissingPrevious());
             if (parent.IsFailed)
-                return new SubmitOutcome.Rejected(hash, BaseCode, "bad-prevblk");
+                return new SubmitOutcome.Rejected(hash, BlockRejection.InvalidPrevious());
 
-            long now = _options.TimeProvider.GetUtcNow().ToUnixTimeSeconds();
-            var history = new ChainHistory(parent);
-            int height = parent.Height + 1;
-            uint expectedBits = ExpectedBits(_network, parent, block.Header.Time, history);
-            if (BlockValidation.ContextualCheckBlockHeader(block.Header, height, expectedBits, parent.GetMedianTimePast(),
-                    parent.Header.Time, now, _network) is { } headerError)
-                return new SubmitOutcome.Rejected(hash, BaseCode, headerError.RejectReason);
-
-            if (BlockValidation.ContextualCheckBlock(block, height, parent.GetMedianTimePast(), _network) is { } contextual)
+            check.Parent = parent;
+            if (_pipeline.Run(check, BlockStagePhase.ContextualHeader) is { } header)
+                return new SubmitOutcome.Rejected(hash, header);
+            if (_pipeline.Run(check, BlockStagePhase.ContextualBlock) is { } contextual)
             {
                 // Core remembers the hash as invalid unless the block may be a mutated copy of a valid one.
-                if (!contextual.IsMutated)
-                {
-                    var failed = existing ?? AddIndex(block.Header, parent);
-                    InvalidBlockFound(failed, BaseCode, contextual.RejectReason);
-                }
-                return new SubmitOutcome.Rejected(hash, BaseCode, contextual.RejectReason);
+                if (contextual.IsPermanent) _tree.MarkInvalid(existing ?? _tree.AddHeader(block.Header, parent), contextual);
+                return new SubmitOutcome.Rejected(hash, contextual);
             }
 
-            var tipBefore = _active.Tip;
-            var index = existing ?? AddIndex(block.Header, parent);
-            StoreBlockData(index, block, stored);
-            if (!index.IsFailed && CandidateComparer.Instance.Compare(index, tipBefore) <= 0) _candidates.Add(index);
+            var tipBefore = _tree.Tip;
+            var index = existing ?? _tree.AddHeader(block.Header, parent);
+            _tree.MarkStored(index, block.Transactions.Length, _store.Store(block, stored));
+            _tree.OfferCandidate(index);
             ActivateBestChain(block);
             MaybeFlush();
 
             if (index.IsFailed) return RejectedFor(index);
-            var tip = _active.Tip!;
+            var tip = _tree.Tip!;
             return new SubmitOutcome.Accepted(hash, index.Height, tip == index, tip != tipBefore);
         }
     }
 
     private static SubmitOutcome.Rejected RejectedFor(BlockIndex index) =>
-        (index.Status & BlockStatus.FailedValid) != 0
-            ? new SubmitOutcome.Rejected(index.Hash, index.FailureCode ?? BaseCode, index.FailureReason ?? "duplicate-invalid")
-            : new SubmitOutcome.Rejected(index.Hash, BaseCode, "bad-prevblk");
-
-    /// <summary>
-    /// The bits a block after <paramref name="parent"/> must carry: Core's GetNextWorkRequired, with the
-    /// minimum-difficulty walk (within a period, a block not more than 20 minutes after its parent takes the bits
-    /// of the last block that did not use the limit) answered from <see cref="BlockIndex.MinDifficultyWalkBits"/>.
-    /// </summary>
-    internal static uint ExpectedBits(Network network, BlockIndex parent, uint time, IHeaderAncestry history)
-    {
-        if ((parent.Height + 1) % network.DifficultyAdjustmentInterval != 0 && network.PowAllowMinDifficultyBlocks
-            && time <= (long)parent.Header.Time + network.PowTargetSpacing * 2)
-            return parent.MinDifficultyWalkBits;
-        var last = new PowHeader(parent.Height, parent.Header.Time, parent.Header.Bits);
-        return network.GetNextWorkRequired(last, time, history);
-    }
-
-    internal static void SetMinDifficultyWalkBits(Network network, uint powLimitBits, BlockIndex index) =>
-        index.MinDifficultyWalkBits = index.Parent is not null && index.Height % network.DifficultyAdjustmentInterval != 0
-            && index.Header.Bits == powLimitBits
-                ? index.Parent.MinDifficultyWalkBits
-                : index.Header.Bits;
-
-    private void SetMinDifficultyWalkBits(BlockIndex index) => SetMinDifficultyWalkBits(_network, _powLimitBits, index);
-
-    private BlockIndex AddIndex(BlockHeader header, BlockIndex? parent)
-    {
-        var index = new BlockIndex(header, parent, sequenceId: 0) { Status = BlockStatus.ValidHeader };
-        SetMinDifficultyWalkBits(index);
-        _index.Add(index.Hash, index);
-        MarkDirty(index);
-        return index;
-    }
-
-    private void StoreBlockData(BlockIndex index, Block block, BlockFilePosition stored)
-    {
-        index.SequenceId = _nextSequenceId++;
-        index.TransactionCount = block.Transactions.Length;
-        if (stored.IsSet) index.FilePosition = stored;
-        else if (_blockFiles is not null) index.FilePosition = _blockFiles.Append(block.ToBytes());
-        else _memoryBlocks[index.Hash] = block;
-        index.Status |= BlockStatus.HaveData | BlockStatus.ValidTransactions;
-        MarkDirty(index);
-    }
+        new(index.Hash, (index.Status & BlockStatus.FailedValid) != 0
+            ? index.Failure ?? BlockRejection.Base("duplicate-invalid")
+            : BlockRejection.InvalidPrevious());
 
     /// <param name="stored">Where the genesis block's bytes already are (reindex); by default they are stored.</param>
     private void InitialiseGenesis(BlockFilePosition? stored = null)
     {
         var genesis = _network.Genesis;
-        var index = AddIndex(genesis.Header, null);
-        StoreBlockData(index, genesis, stored ?? BlockFilePosition.None);
+        var index = _tree.AddHeader(genesis.Header, null);
+        _tree.MarkStored(index, genesis.Transactions.Length, _store.Store(genesis, stored ?? BlockFilePosition.None));
         // Core never connects the genesis coinbase (its output is unspendable); the drivechain rules see it.
-        var outcome = _drivechain.Connect(_drivechainState, genesis, 0);
+        var outcome = _pipeline.Drivechain.Connect(_state.Drivechain, genesis, 0);
         if (outcome is not Drivechain.Consensus.ConnectOutcome.Accepted accepted)
             throw new InvalidOperationException($"the drivechain rules reject the genesis block: {outcome}");
-        _undo[index.Hash] = new BlockUndoRecord([], accepted.Undo);
-        _drivechainState = accepted.State;
+        _store.RememberUndo(index.Hash, new BlockUndoRecord([], accepted.Undo));
+        _state.Drivechain = accepted.State;
         index.Status |= BlockStatus.ValidScripts;
-        _active.SetTip(index);
-        _candidates.Add(index);
+        _tree.Active.SetTip(index);
+        _tree.AddCandidate(index);
     }
 }

@@ -7,6 +7,7 @@ using Drivechain.Bitcoin.Validation;
 using Drivechain.Consensus;
 using Drivechain.Consensus.State;
 using Drivechain.Node.Chain.Tip;
+using Drivechain.Node.Chain.Validation;
 using Drivechain.Node.Storage;
 
 namespace Drivechain.Node.Chain;
@@ -22,44 +23,31 @@ public sealed partial class ChainManager : IDisposable
 {
     private readonly Lock _lock = new();
     private readonly Network _network;
-    private readonly DrivechainValidator _drivechain;
-    private readonly ISecp256k1 _secp;
+    private readonly BlockPipeline _pipeline;
     private readonly ChainManagerOptions _options;
-    private readonly uint _powLimitBits;
     private readonly TipChangeStream _tipChanges = new();
-    private readonly Dictionary<UInt256, BlockIndex> _index = [];
-    private readonly ActiveChain _active = new();
-    private readonly SortedSet<BlockIndex> _candidates = new(CandidateComparer.Instance);
-    private readonly CoinsCache _coins;
-    private readonly ChainDatabase? _database;
-    private readonly BlockFileStore? _blockFiles;
-    private readonly Dictionary<UInt256, Block> _memoryBlocks = [];
-    private readonly Dictionary<UInt256, BlockUndoRecord> _undo = [];        // memory mode: all; disk mode: since last flush
-    private readonly HashSet<BlockIndex> _dirtyIndex = [];
-    private DrivechainState _drivechainState = DrivechainState.Empty;
-    private long _nextSequenceId = 1;
-    private int _blocksSinceFlush;
+    private readonly BlockTree _tree;
+    private readonly ChainState _state;
+    private readonly ChainStore _store;
+    private ChainStatistics _statistics;
     private bool _disposed;
-    private DataDirectoryLock? _lockFile;
 
     private ChainManager(Network network, DrivechainParams drivechainParams, ISecp256k1 secp, ChainManagerOptions options,
-        ChainDatabase? database, BlockFileStore? blockFiles)
+        ChainDatabase? database, BlockFileStore? blockFiles, DataDirectoryLock? lockFile)
     {
         _network = network;
-        _drivechain = new DrivechainValidator(drivechainParams);
-        _secp = secp;
         _options = options;
-        _database = database;
-        _blockFiles = blockFiles;
-        _coins = new CoinsCache(database);
-        _powLimitBits = network.PowLimitBits;
+        _pipeline = new BlockPipeline(network, secp, new DrivechainValidator(drivechainParams), options.PipelineTrace);
+        _tree = new BlockTree(network, trackChanges: database is not null);
+        _state = new ChainState(new CoinsCache(database));
+        _store = new ChainStore(database, blockFiles, lockFile);
         DrivechainParams = drivechainParams;
     }
 
     /// <summary>A chain kept entirely in memory (tests, replay): nothing is written anywhere.</summary>
     public static ChainManager CreateInMemory(Network network, DrivechainParams drivechainParams, ISecp256k1 secp, ChainManagerOptions? options = null)
     {
-        var chain = new ChainManager(network, drivechainParams, secp, options ?? new ChainManagerOptions(), null, null);
+        var chain = new ChainManager(network, drivechainParams, secp, options ?? new ChainManagerOptions(), null, null, null);
         chain.InitialiseGenesis();
         return chain;
     }
@@ -96,7 +84,7 @@ public sealed partial class ChainManager : IDisposable
             if (reindex)
                 foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" }) File.Delete(databasePath + suffix);
             database = ChainDatabase.Open(databasePath, SqlitePageCacheBytes(options?.DbCacheBytes ?? ChainManagerOptions.DefaultDbCacheMiB << 20));
-            var chain = new ChainManager(network, drivechainParams, secp, options ?? new ChainManagerOptions(), database, blockFiles) { _lockFile = lockFile };
+            var chain = new ChainManager(network, drivechainParams, secp, options ?? new ChainManagerOptions(), database, blockFiles, lockFile);
             if (reindex) chain.RebuildFromBlockFiles();
             else chain.Load();
             return chain;
@@ -116,14 +104,17 @@ public sealed partial class ChainManager : IDisposable
     /// <summary>The drivechain parameters in force.</summary>
     public DrivechainParams DrivechainParams { get; }
 
+    /// <summary>The drivechain validator: the node's only one (mempool, dashboard and gRPC ask it too).</summary>
+    public DrivechainValidator Validator => _pipeline.Drivechain;
+
     /// <summary>True when nothing is stored on disk.</summary>
-    public bool IsInMemory => _database is null;
+    public bool IsInMemory => _store.IsInMemory;
 
-    /// <summary>Raised after a block is connected to the active chain (see <see cref="ChainBlockEventArgs"/>).</summary>
-    public event EventHandler<ChainBlockEventArgs>? BlockConnected;
-
-    /// <summary>Raised after a block is disconnected from the active chain (reorg, invalidateblock).</summary>
-    public event EventHandler<ChainBlockEventArgs>? BlockDisconnected;
+    /// <summary>
+    /// Takes the chain-state lock, the one every public member takes (Core's cs_main): hold it to make several calls see one
+    /// tip, and while the mempool or the miner change with it. Re-entrant and synchronous: never hold it across an await.
+    /// </summary>
+    public Lock.Scope EnterLock() => _lock.EnterScope();
 
     /// <summary>Every change of the active chain, in order (see <see cref="SubscribeTipChanges"/>).</summary>
     public TipChangeStream TipChanges => _tipChanges;
@@ -137,8 +128,8 @@ public sealed partial class ChainManager : IDisposable
     {
         lock (_lock)
         {
-            tip = _active.Tip!;
-            state = _drivechainState;
+            tip = _tree.Tip!;
+            state = _state.Drivechain;
             return _tipChanges.Subscribe(name, capacity);
         }
     }
@@ -146,19 +137,19 @@ public sealed partial class ChainManager : IDisposable
     /// <summary>The tip of the active chain.</summary>
     public BlockIndex Tip
     {
-        get { lock (_lock) return _active.Tip!; }
+        get { lock (_lock) return _tree.Tip!; }
     }
 
     /// <summary>The height of the active chain's tip.</summary>
     public int Height
     {
-        get { lock (_lock) return _active.Height; }
+        get { lock (_lock) return _tree.Active.Height; }
     }
 
     /// <summary>The drivechain state at the tip.</summary>
     public DrivechainState TipDrivechainState
     {
-        get { lock (_lock) return _drivechainState; }
+        get { lock (_lock) return _state.Drivechain; }
     }
 
     /// <summary>Time spent and work done so far (for progress logs and benchmarks).</summary>
@@ -170,38 +161,38 @@ public sealed partial class ChainManager : IDisposable
     /// <summary>The unspent output at the tip, if any.</summary>
     public bool TryGetCoin(OutPoint outPoint, out Coin coin)
     {
-        lock (_lock) return _coins.TryGetCoin(outPoint, out coin);
+        lock (_lock) return _state.Coins.TryGetCoin(outPoint, out coin);
     }
 
     /// <summary>The tree entry of a block, or null when unknown.</summary>
     public BlockIndex? GetBlockIndex(UInt256 hash)
     {
-        lock (_lock) return _index.GetValueOrDefault(hash);
+        lock (_lock) return _tree.Get(hash);
     }
 
     /// <summary>The block hash at a height of the active chain, or null above the tip.</summary>
     public UInt256? GetBlockHash(int height)
     {
-        lock (_lock) return _active[height]?.Hash;
+        lock (_lock) return _tree.Active[height]?.Hash;
     }
 
     /// <summary>The entry at a height of the active chain, or null above the tip.</summary>
     public BlockIndex? GetActiveBlockIndex(int height)
     {
-        lock (_lock) return _active[height];
+        lock (_lock) return _tree.Active[height];
     }
 
     /// <summary>True when the block is part of the active chain.</summary>
     public bool IsInActiveChain(UInt256 hash)
     {
-        lock (_lock) return _index.TryGetValue(hash, out var index) && _active.Contains(index);
+        lock (_lock) return _tree.TryGet(hash, out var index) && _tree.Active.Contains(index);
     }
 
     /// <summary>The stored block, or null when unknown or not stored.</summary>
     public Block? GetBlock(UInt256 hash)
     {
         lock (_lock)
-            return _index.TryGetValue(hash, out var index) && index.HasData ? ReadBlock(index) : null;
+            return _tree.TryGet(hash, out var index) && index.HasData ? _store.ReadBlock(index) : null;
     }
 
     /// <summary>
@@ -210,58 +201,25 @@ public sealed partial class ChainManager : IDisposable
     /// </summary>
     public bool TryGetSpentCoins(UInt256 hash, out ImmutableArray<CoinEntry> spent)
     {
-        spent = default;
-        lock (_lock)
-        {
-            if (_undo.TryGetValue(hash, out var undo))
-            {
-                spent = undo.Spent;
-                return true;
-            }
-            if (_database is null || !_database.TryReadUndo(hash, out var baseUndo, out _)) return false;
-            spent = BlockUndoRecord.ParseSpent(baseUndo);
-            return true;
-        }
+        lock (_lock) return _store.TryGetSpent(hash, out spent);
     }
 
     /// <summary>Median time past (BIP113) of the block at <paramref name="height"/> in the active chain.</summary>
     public uint GetMedianTimePast(int height)
     {
-        lock (_lock) return (_active[height] ?? throw new ArgumentOutOfRangeException(nameof(height))).GetMedianTimePast();
+        lock (_lock) return (_tree.Active[height] ?? throw new ArgumentOutOfRangeException(nameof(height))).GetMedianTimePast();
     }
 
     /// <summary>Median time past of the tip.</summary>
     public uint GetMedianTimePast()
     {
-        lock (_lock) return _active.Tip!.GetMedianTimePast();
+        lock (_lock) return _tree.Tip!.GetMedianTimePast();
     }
 
     /// <summary>Number of blocks in the tree (all branches, including invalid ones).</summary>
     public int BlockIndexCount
     {
-        get { lock (_lock) return _index.Count; }
-    }
-
-    private Block ReadBlock(BlockIndex index)
-    {
-        if (_memoryBlocks.TryGetValue(index.Hash, out var block)) return block;
-        if (_blockFiles is null || !index.FilePosition.IsSet) throw new InvalidOperationException($"block {index} has no stored data");
-        var bytes = _blockFiles.Read(index.FilePosition);
-        if (!Block.TryParse(bytes, out block, out var error)) throw new IOException($"stored block {index} does not parse: {error}");
-        return block;
-    }
-
-    private BlockUndoRecord ReadUndo(BlockIndex index)
-    {
-        if (_undo.TryGetValue(index.Hash, out var undo)) return undo;
-        if (_database is null || !_database.TryReadUndo(index.Hash, out var baseUndo, out var drivechainUndo))
-            throw new InvalidOperationException($"no undo data for {index}: cannot disconnect it");
-        return new BlockUndoRecord(BlockUndoRecord.ParseSpent(baseUndo), BlockUndo.Parse(drivechainUndo));
-    }
-
-    private void MarkDirty(BlockIndex index)
-    {
-        if (_database is not null) _dirtyIndex.Add(index);
+        get { lock (_lock) return _tree.Count; }
     }
 
     /// <summary>Writes everything to disk (no-op in memory mode) and closes the files.</summary>
@@ -271,10 +229,8 @@ public sealed partial class ChainManager : IDisposable
         {
             if (_disposed) return;
             _disposed = true;
-            if (_database is not null) FlushCore(clearCache: true);
-            _database?.Dispose();
-            _blockFiles?.Dispose();
-            _lockFile?.Dispose();
+            if (!_store.IsInMemory) FlushCore(clearCache: true);
+            _store.Dispose();
         }
     }
 }

@@ -49,4 +49,10 @@ public sealed record ChainManagerOptions
     /// Called on the loading thread with the chain's lock held: it must not call back into the chain.
     /// </summary>
     public IProgress<ChainLoadProgress>? Progress { get; init; }
+
+    /// <summary>
+    /// Told the name of every <see cref="Validation.BlockPipeline"/> stage as it starts (tests prove with it that every entry
+    /// point runs the same list). Called with the chain's lock held.
+    /// </summary>
+    public Action<string>? PipelineTrace { get; init; }
 }

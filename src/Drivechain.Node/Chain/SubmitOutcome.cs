@@ -1,4 +1,5 @@
 using Drivechain.Bitcoin.Primitives;
+using Drivechain.Node.Chain.Validation;
 
 namespace Drivechain.Node.Chain;
 
@@ -17,11 +18,15 @@ public abstract record SubmitOutcome
     /// </summary>
     public sealed record Accepted(UInt256 BlockHash, int Height, bool IsTip, bool TipChanged) : SubmitOutcome(BlockHash);
 
-    /// <summary>
-    /// The block is invalid. Code is "BASE" for a Bitcoin rule (then Reason is Core's reject reason, e.g. "bad-txnmrklroot") or the drivechain code
-    /// (e.g. "M4_UNKNOWN_BUNDLE", with the rule's detail as reason).
-    /// </summary>
-    public sealed record Rejected(UInt256 BlockHash, string Code, string Reason) : SubmitOutcome(BlockHash);
+    /// <summary>The block is invalid: <paramref name="Rejection"/> says which rule it broke.</summary>
+    public sealed record Rejected(UInt256 BlockHash, BlockRejection Rejection) : SubmitOutcome(BlockHash)
+    {
+        /// <summary>"BASE" or the drivechain code (data for output; match on <see cref="Rejection"/> in logic).</summary>
+        public string Code => Rejection.Code;
+
+        /// <summary>Core's reject reason or the drivechain rule's detail.</summary>
+        public string Reason => Rejection.Reason;
+    }
 
     /// <summary>The block was already stored and is not known to be invalid.</summary>
     public sealed record Duplicate(UInt256 BlockHash) : SubmitOutcome(BlockHash);

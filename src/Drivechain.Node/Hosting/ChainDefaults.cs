@@ -1,50 +1,43 @@
+using Drivechain.Bitcoin.Networks;
+
 namespace Drivechain.Node.Hosting;
 
-/// <summary>Bitcoin Core's per-chain defaults: RPC port, data sub-directory and the <c>chain=</c> name.</summary>
+/// <summary>
+/// Bitcoin Core's per-chain defaults, all read from the one chain table (<see cref="NodeNetworks.For"/> →
+/// <see cref="Network"/>): chain name, RPC port, data sub-directory.
+/// </summary>
 public static class ChainDefaults
 {
-    public static int RpcPort(ChainKind chain) => chain switch
-    {
-        ChainKind.Main => 8332,
-        ChainKind.Testnet4 => 48332,
-        ChainKind.Signet => 38332,
-        ChainKind.Regtest => 18443,
-        _ => throw new ArgumentOutOfRangeException(nameof(chain), chain, null),
-    };
+    /// <summary>Core's default JSON-RPC port of the chain (<see cref="Network.RpcPort"/>).</summary>
+    public static int RpcPort(ChainKind chain) => NodeNetworks.For(chain).RpcPort;
+
+    /// <summary>Core's default P2P port of the chain (<see cref="Network.DefaultPort"/>).</summary>
+    public static int P2pPort(ChainKind chain) => NodeNetworks.For(chain).DefaultPort;
 
     /// <summary>The dashboard's default port is the RPC port plus this (19443 regtest, 39332 signet).</summary>
     public const int DashboardPortOffset = 1000;
 
-    /// <summary>The sub-directory of the data directory (empty for mainnet, as in Core).</summary>
-    public static string DataSubdirectory(ChainKind chain) => chain switch
-    {
-        ChainKind.Main => "",
-        ChainKind.Testnet4 => "testnet4",
-        ChainKind.Signet => "signet",
-        ChainKind.Regtest => "regtest",
-        _ => throw new ArgumentOutOfRangeException(nameof(chain), chain, null),
-    };
+    /// <summary>The sub-directory of the data directory: the chain name, empty for mainnet (as in Core).</summary>
+    public static string DataSubdirectory(ChainKind chain) => chain == ChainKind.Main ? "" : Name(chain);
 
     /// <summary>Core's name for the chain (<c>getblockchaininfo.chain</c>, <c>chain=</c>).</summary>
-    public static string Name(ChainKind chain) => chain switch
-    {
-        ChainKind.Main => "main",
-        ChainKind.Testnet4 => "testnet4",
-        ChainKind.Signet => "signet",
-        ChainKind.Regtest => "regtest",
-        _ => throw new ArgumentOutOfRangeException(nameof(chain), chain, null),
-    };
+    public static string Name(ChainKind chain) => NodeNetworks.For(chain).Name;
 
+    /// <summary>The chain for Core's name (<c>chain=</c>; "mainnet" is accepted for "main"), case-insensitive.</summary>
     public static bool TryParse(string? name, out ChainKind chain)
     {
-        switch (name?.Trim().ToLowerInvariant())
+        var wanted = name?.Trim().ToLowerInvariant();
+        if (wanted == "mainnet") wanted = Network.Main.Name;
+        foreach (var kind in Enum.GetValues<ChainKind>())
         {
-            case "main" or "mainnet": chain = ChainKind.Main; return true;
-            case "testnet4": chain = ChainKind.Testnet4; return true;
-            case "signet": chain = ChainKind.Signet; return true;
-            case "regtest": chain = ChainKind.Regtest; return true;
-            default: chain = default; return false;
+            if (Name(kind) == wanted)
+            {
+                chain = kind;
+                return true;
+            }
         }
+        chain = default;
+        return false;
     }
 
     /// <summary>Core's default data directory for this tool: <c>~/.drivechain</c>.</summary>

@@ -1,34 +1,36 @@
 using Drivechain.Bitcoin.Primitives;
 using Drivechain.Consensus;
-using Drivechain.Node.Chain;
+using Drivechain.Node.Chain.Tip;
 using Microsoft.Extensions.Logging;
 
 namespace Drivechain.Node.Hosting;
 
 /// <summary>Logs what an operator needs from each connected block: sidechain proposals and activations, deposits,
-/// bundles submitted, failed and paid; and every disconnect.</summary>
-public sealed partial class DrivechainActivityLog(ILogger<DrivechainActivityLog> log)
+/// bundles submitted, failed and paid; and every disconnect. A consumer of the tip-change stream.</summary>
+public sealed partial class DrivechainActivityLog(NodeChain node, ILogger<DrivechainActivityLog> log)
+    : TipChangeConsumer(node, log, "drivechain activity log")
 {
-    public void Attach(ChainManager chain)
+    protected override ValueTask OnChangeAsync(TipChange change, CancellationToken cancellationToken)
     {
-        chain.BlockConnected += OnConnected;
-        chain.BlockDisconnected += (_, e) => LogDisconnected(log, e.Index.Height, e.Block.Hash);
-    }
-
-    private void OnConnected(object? sender, ChainBlockEventArgs e)
-    {
-        foreach (var ev in e.DrivechainEvents)
+        if (change is not TipChange.Connected connected)
+        {
+            LogDisconnected(log, change.Index.Height, change.Block.Hash);
+            return default;
+        }
+        var height = change.Index.Height;
+        foreach (var ev in connected.Events)
         {
             switch (ev)
             {
-                case DrivechainEvent.SidechainProposed p: LogProposed(log, p.Slot, p.DescriptionHash, e.Index.Height); break;
-                case DrivechainEvent.SidechainActivated a: LogActivated(log, a.Slot, a.DescriptionHash, a.Replaced, e.Index.Height); break;
+                case DrivechainEvent.SidechainProposed p: LogProposed(log, p.Slot, p.DescriptionHash, height); break;
+                case DrivechainEvent.SidechainActivated a: LogActivated(log, a.Slot, a.DescriptionHash, a.Replaced, height); break;
                 case DrivechainEvent.DepositReceived d: LogDeposit(log, d.Slot, d.Value.Satoshis, d.Seq, d.OutPoint.TxId); break;
-                case DrivechainEvent.BundleSubmitted b: LogBundleSubmitted(log, b.Slot, b.M6Id, e.Index.Height); break;
-                case DrivechainEvent.BundleFailed f: LogBundleFailed(log, f.Slot, f.M6Id, e.Index.Height); break;
-                case DrivechainEvent.BundleSucceeded s: LogBundlePaid(log, s.Slot, s.M6Id, s.TxId, e.Index.Height); break;
+                case DrivechainEvent.BundleSubmitted b: LogBundleSubmitted(log, b.Slot, b.M6Id, height); break;
+                case DrivechainEvent.BundleFailed f: LogBundleFailed(log, f.Slot, f.M6Id, height); break;
+                case DrivechainEvent.BundleSucceeded s: LogBundlePaid(log, s.Slot, s.M6Id, s.TxId, height); break;
             }
         }
+        return default;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Block {BlockHash} at height {Height} disconnected")]

@@ -15,5 +15,6 @@ public static partial class FilePermissions
     }
 
     [LibraryImport("libc", EntryPoint = "umask")]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     private static partial uint Umask(uint mask);
 }

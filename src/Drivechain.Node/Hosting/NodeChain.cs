@@ -7,21 +7,21 @@ using Microsoft.Extensions.Options;
 namespace Drivechain.Node.Hosting;
 
 /// <summary>
-/// The node's chain (opened from the chain data directory at start-up, flushed and closed at stop) and the one lock
-/// (Core's cs_main) every operation that reads or changes the chain and the mempool together takes.
+/// The node's chain: opened from the chain data directory at start-up, flushed and closed at stop. Its lock
+/// (<see cref="EnterLock"/>, Core's cs_main) is the node's only chain-state lock: every operation that reads or changes
+/// the chain and the mempool together takes it.
 /// </summary>
-public sealed class NodeChain(IOptions<NodeOptions> options, Network network, ISecp256k1 secp) : IDisposable
+public sealed class NodeChain(IOptions<NodeOptions> options, Network network, ISecp256k1 secp, TimeProvider time) : IDisposable
 {
+    private readonly TaskCompletionSource<ChainManager> _loaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ChainManager? _chain;
-
-    /// <summary>Serialises block submission, mempool changes and template building.</summary>
-    public SemaphoreSlim Lock { get; } = new(1, 1);
 
     public Network Network { get; } = network;
 
     public DrivechainParams Params { get; } = DrivechainParams.ForNetwork(network.Name);
 
-    public DrivechainValidator Validator { get; } = new(DrivechainParams.ForNetwork(network.Name));
+    /// <summary>The chain's drivechain validator (the node has one).</summary>
+    public DrivechainValidator Validator => Chain.Validator;
 
     public ISecp256k1 Secp { get; } = secp;
 
@@ -29,6 +29,12 @@ public sealed class NodeChain(IOptions<NodeOptions> options, Network network, IS
 
     /// <summary>The chain; throws <see cref="InvalidOperationException"/> before it has loaded.</summary>
     public ChainManager Chain => _chain ?? throw new InvalidOperationException("the chain is not loaded yet");
+
+    /// <summary>Completes with the chain once it has loaded (consumers of the tip-change stream start here).</summary>
+    public Task<ChainManager> Loaded => _loaded.Task;
+
+    /// <summary>Takes the chain-state lock (re-entrant, synchronous: never hold it across an await).</summary>
+    public Lock.Scope EnterLock() => Chain.EnterLock();
 
     /// <summary>
     /// Opens the stored chain (or creates it with the genesis block), first rebuilding its state from the block files when
@@ -42,20 +48,24 @@ public sealed class NodeChain(IOptions<NodeOptions> options, Network network, IS
             Progress = progress,
             DataDirectoryLockHeld = true,
             DbCacheBytes = options.Value.DbCacheBytes,
+            TimeProvider = time,
         };
-        _chain = options.Value.Reindex
+        Attach(options.Value.Reindex
             ? ChainManager.Reindex(options.Value.ChainDataDirectory, Network, Params, Secp, chainOptions)
-            : ChainManager.Open(options.Value.ChainDataDirectory, Network, Params, Secp, chainOptions);
+            : ChainManager.Open(options.Value.ChainDataDirectory, Network, Params, Secp, chainOptions));
     }
 
     /// <summary>Uses an existing chain (tests, embedding).</summary>
-    public void Attach(ChainManager chain) => _chain = chain;
+    public void Attach(ChainManager chain)
+    {
+        _chain = chain;
+        _loaded.TrySetResult(chain);
+    }
 
     /// <summary>Flushes and closes the chain.</summary>
     public void Dispose()
     {
         _chain?.Dispose();
         _chain = null;
-        Lock.Dispose();
     }
 }

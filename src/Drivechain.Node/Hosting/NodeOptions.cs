@@ -89,6 +89,9 @@ public sealed class NodeOptions
     /// <summary>Core's <c>-stopafterblockimport</c>: stop once the <see cref="LoadBlock"/> import is done (benchmarks).</summary>
     public bool StopAfterBlockImport { get; set; }
 
+    /// <summary>Core's <c>-stopatheight</c>: stop once the active chain reaches this height (0 = never; benchmarks of sync).</summary>
+    public int StopAtHeight { get; set; }
+
     /// <summary>Core's <c>-port</c>: the P2P listening port (default 18444 regtest, 38333 signet, 48333 testnet4, 8333 main).</summary>
     public int? Port { get; set; }
 
@@ -161,7 +164,7 @@ public sealed class NodeOptions
     }
 
     /// <summary>The P2P port: <see cref="Port"/>, else the chain's default.</summary>
-    public int EffectiveP2pPort => Port ?? Drivechain.Node.P2P.PeerEndpoints.DefaultPort(ResolveChain());
+    public int EffectiveP2pPort => Port ?? ChainDefaults.P2pPort(ResolveChain());
 
     /// <summary>Whether inbound P2P connections are accepted: <see cref="Listen"/>, else on unless <see cref="Connect"/> is given.</summary>
     public bool EffectiveListen => Listen ?? Connect.Count == 0;

@@ -16,7 +16,6 @@ public sealed partial class NodeStartupService(
     IHostApplicationLifetime lifetime,
     Drivechain.Bitcoin.Crypto.ISecp256k1 secp,
     NodeChain chain,
-    DrivechainActivityLog activity,
     Drivechain.Node.Mining.MinerPolicy policy,
     TimeProvider time,
     Microsoft.Extensions.Configuration.IConfiguration configuration,
@@ -39,16 +38,7 @@ public sealed partial class NodeStartupService(
                 : "loading the block index, UTXO set and drivechain state");
             var progress = new ChainLoadProgressLog(log, time);
             await Task.Run(() => chain.Open(progress), stoppingToken);
-            await chain.Lock.WaitAsync(stoppingToken);
-            try
-            {
-                activity.Attach(chain.Chain);
-                policy.Load();
-            }
-            finally
-            {
-                chain.Lock.Release();
-            }
+            using (chain.EnterLock()) policy.Load();
             if (o.LoadBlock.Count > 0)
             {
                 readiness.Transition(NodeState.Syncing, $"importing blocks from {o.LoadBlock.Count} external block files (-loadblock)");
@@ -81,11 +71,14 @@ public sealed partial class NodeStartupService(
         }
         catch (Exception e)
         {
-            log.LogCritical(e, "Node start-up failed");
+            LogStartupCrashed(log, e);
             Environment.ExitCode = 1;
             lifetime.StopApplication();
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Node start-up failed")]
+    private static partial void LogStartupCrashed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Drivechain.NET node starting on {Chain}, data directory {DataDir}")]
     private static partial void LogStarting(ILogger logger, string chain, string dataDir);
@@ -94,17 +87,12 @@ public sealed partial class NodeStartupService(
     {
         await base.StopAsync(cancellationToken);
         if (!chain.IsLoaded) return;
-        await chain.Lock.WaitAsync(cancellationToken);
-        try
+        using (chain.EnterLock())
         {
             var height = chain.Chain.Height;
             chain.Chain.Flush();
             chain.Chain.Dispose();
             LogFlushed(log, height);
-        }
-        finally
-        {
-            chain.Lock.Release();
         }
     }
 

@@ -15,7 +15,7 @@ public sealed class MempoolEntry
         Height = height;
         Sequence = sequence;
         SpentOutputs = spentOutputs;
-        M8BmmRequest.TryParse(tx, out var m8);
+        _ = M8BmmRequest.TryParse(tx, out var m8);
         BmmRequest = m8;
         // Spec §7.4: an M8 carries the weight of the M7 the miner must add (48 bytes × 4).
         Weight = tx.Weight + (m8 is null ? 0 : 192);

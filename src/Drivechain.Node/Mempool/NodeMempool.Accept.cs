@@ -23,6 +23,8 @@ public sealed partial class NodeMempool
     public MempoolAcceptResult Accept(Transaction tx, bool testOnly, long maxFeeRatePerKvB = 0)
     {
         var chain = _node.Chain;
+        // From the first transaction on, every tip change reaches the pool (SyncWithChain applies them).
+        _tipChanges ??= chain.SubscribeTipChanges("mempool", out _, out _);
         var tip = chain.Tip;
         var nextHeight = tip.Height + 1;
         var mtp = tip.GetMedianTimePast();
@@ -139,7 +141,7 @@ public sealed partial class NodeMempool
         return null;
     }
 
-    private static IEnumerable<MempoolEntry> AncestorsOf(MempoolEntry entry)
+    private static HashSet<MempoolEntry> AncestorsOf(MempoolEntry entry)
     {
         var seen = new HashSet<MempoolEntry>();
         var stack = new Stack<MempoolEntry>(entry.Parents);
@@ -152,7 +154,7 @@ public sealed partial class NodeMempool
         return seen;
     }
 
-    private static IEnumerable<MempoolEntry> DescendantsOf(MempoolEntry entry)
+    private static HashSet<MempoolEntry> DescendantsOf(MempoolEntry entry)
     {
         var seen = new HashSet<MempoolEntry>();
         var stack = new Stack<MempoolEntry>(entry.Children);

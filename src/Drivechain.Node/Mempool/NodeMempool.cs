@@ -1,5 +1,6 @@
 using Drivechain.Bitcoin.Primitives;
-using Drivechain.Node.Chain;
+using Drivechain.Bitcoin.Validation;
+using Drivechain.Node.Chain.Tip;
 using Drivechain.Node.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -8,17 +9,15 @@ namespace Drivechain.Node.Mempool;
 /// <summary>
 /// The node's mempool: acceptance with Core's checks and standardness plus the drivechain policy of spec §7, and
 /// re-validation against every new tip (eviction of mined and conflicting transactions, re-admission after a
-/// disconnect, expiry of BMM requests). All members must be called with <see cref="NodeChain.Lock"/> held.
+/// disconnect, expiry of BMM requests). All members must be called holding the chain lock (<see cref="NodeChain.EnterLock"/>).
 /// </summary>
-public sealed partial class NodeMempool
+public sealed partial class NodeMempool : IScriptExecutionCache
 {
     private readonly NodeChain _node;
     private readonly TimeProvider _clock;
     private readonly ILogger<NodeMempool> _log;
     private readonly HashSet<UInt256> _scriptsVerified = [];
-    private readonly List<Block> _disconnected = [];
-    private readonly List<Block> _connected = [];
-    private ChainManager? _subscribed;
+    private TipChangeSubscription? _tipChanges;
 
     public NodeMempool(NodeChain node, TimeProvider clock, ILogger<NodeMempool> log)
     {
@@ -29,38 +28,53 @@ public sealed partial class NodeMempool
 
     public TxMempool Pool { get; } = new();
 
-    /// <summary>True when the transaction's scripts passed verification here (the template validator's script cache).</summary>
-    public bool IsScriptVerified(UInt256 wtxid) => _scriptsVerified.Contains(wtxid);
-
-    /// <summary>Starts following the chain's connect/disconnect events (idempotent; the chain must be loaded).</summary>
-    public void EnsureSubscribed()
-    {
-        var chain = _node.Chain;
-        if (ReferenceEquals(_subscribed, chain)) return;
-        chain.BlockConnected += (_, e) => _connected.Add(e.Block);
-        chain.BlockDisconnected += (_, e) => _disconnected.Add(e.Block);
-        _subscribed = chain;
-    }
+    /// <summary>True when the transaction's scripts passed verification here, under the standard flags (the script cache of templates).</summary>
+    public bool IsVerified(Transaction tx) => _scriptsVerified.Contains(tx.WTxId);
 
     /// <summary>
-    /// After the tip moved: puts the transactions of disconnected blocks back, drops what the connected blocks
-    /// confirmed or conflict with, and re-checks everything else against the new tip (Core's removeForBlock +
-    /// MaybeUpdateMempoolForReorg; BMM requests naming the old tip expire here, spec §7.5).
+    /// Follows the tip-change stream: applies every change published since the last call (the first call subscribes).
+    /// Disconnected blocks put their transactions back, connected blocks drop what they confirmed or conflict with, and
+    /// everything else is re-checked against the new tip (Core's removeForBlock + MaybeUpdateMempoolForReorg; BMM requests
+    /// naming the old tip expire here, spec §7.5). When the subscription was dropped for falling behind, the whole pool
+    /// is re-checked against the tip. True when the tip had moved.
     /// </summary>
-    public void SyncWithChain()
+    public bool SyncWithChain()
     {
-        if (_connected.Count == 0 && _disconnected.Count == 0) return;
+        if (_tipChanges is null)
+        {
+            _tipChanges = _node.Chain.SubscribeTipChanges("mempool", out _, out _);
+            return false;
+        }
+        var connected = new List<Block>();
+        var disconnected = new List<Block>();
+        while (_tipChanges.Reader.TryRead(out var change))
+        {
+            if (change is TipChange.Connected) connected.Add(change.Block);
+            else disconnected.Add(change.Block);
+        }
+        var dropped = _tipChanges.WasDropped;
+        if (dropped)
+        {
+            _tipChanges.Dispose();
+            _tipChanges = _node.Chain.SubscribeTipChanges("mempool", out _, out _);
+            LogFellBehind(_log);
+        }
+        if (connected.Count == 0 && disconnected.Count == 0 && !dropped) return false;
+        Resync(connected, disconnected);
+        return true;
+    }
+
+    private void Resync(List<Block> connected, List<Block> disconnected)
+    {
         var confirmed = new HashSet<UInt256>();
-        foreach (var block in _connected)
+        foreach (var block in connected)
             foreach (var tx in block.Transactions) confirmed.Add(tx.TxId);
 
         var candidates = new List<Transaction>();
         // Disconnected blocks arrive tip first; their transactions go back oldest block first.
-        for (var b = _disconnected.Count - 1; b >= 0; b--)
-            foreach (var tx in _disconnected[b].Transactions.Skip(1)) candidates.Add(tx);
+        for (var b = disconnected.Count - 1; b >= 0; b--)
+            foreach (var tx in disconnected[b].Transactions.Skip(1)) candidates.Add(tx);
         candidates.AddRange(Pool.Entries.Select(e => e.Transaction));
-        _connected.Clear();
-        _disconnected.Clear();
 
         var before = Pool.Count;
         Pool.Clear();
@@ -72,6 +86,9 @@ public sealed partial class NodeMempool
         }
         LogSynced(_log, before, Pool.Count, dropped);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The mempool fell behind the tip-change stream; re-checking every pool transaction against the tip")]
+    private static partial void LogFellBehind(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Mempool re-checked against the new tip: {Before} -> {After} transactions, {Dropped} dropped")]
     private static partial void LogSynced(ILogger logger, int before, int after, int dropped);

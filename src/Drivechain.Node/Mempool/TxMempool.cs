@@ -4,7 +4,7 @@ namespace Drivechain.Node.Mempool;
 
 /// <summary>
 /// The set of unconfirmed transactions: by txid, by wtxid, by spent outpoint, with parent/child links. Not
-/// thread-safe: callers hold <see cref="Hosting.NodeChain.Lock"/>.
+/// thread-safe: callers hold the chain lock (<see cref="Hosting.NodeChain.EnterLock"/>).
 /// </summary>
 public sealed class TxMempool
 {

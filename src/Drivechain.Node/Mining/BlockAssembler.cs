@@ -4,6 +4,7 @@ using Drivechain.Bitcoin.Scripting;
 using Drivechain.Bitcoin.Validation;
 using Drivechain.Consensus.Messages;
 using Drivechain.Node.Chain;
+using Drivechain.Node.Chain.Validation;
 using Drivechain.Node.Hosting;
 using Drivechain.Node.Mempool;
 
@@ -12,10 +13,10 @@ namespace Drivechain.Node.Mining;
 /// <summary>
 /// Builds block templates for getblocktemplate and the internal miner alike: mempool transactions by ancestor fee
 /// rate within the weight and sigop limits, the drivechain coinbase messages of the <see cref="MinerPolicy"/>, approved
-/// M6 payouts, the BMM accepts, and the witness commitment; every template passes <see cref="TemplateValidator"/>
-/// before it is returned. Call with <see cref="NodeChain.Lock"/> held.
+/// M6 payouts, the BMM accepts, and the witness commitment; every template passes the block pipeline
+/// (<see cref="ChainManager.TestBlockValidity"/>, with the mempool as script cache) before it is returned. Call holding the chain lock (<see cref="NodeChain.EnterLock"/>).
 /// </summary>
-public sealed partial class BlockAssembler(NodeChain node, NodeMempool mempool, MinerPolicy policy, TemplateValidator validator, TimeProvider clock)
+public sealed partial class BlockAssembler(NodeChain node, NodeMempool mempool, MinerPolicy policy, TimeProvider clock)
 {
     /// <summary>Core's default block version with BIP9 top bits.</summary>
     public const int BlockVersion = 0x20000000;
@@ -35,7 +36,7 @@ public sealed partial class BlockAssembler(NodeChain node, NodeMempool mempool, 
         var height = tip.Height + 1;
         var mtp = tip.GetMedianTimePast();
         var time = (uint)Math.Max(mtp + 1, clock.GetUtcNow().ToUnixTimeSeconds());
-        var bits = chain.Network.GetNextWorkRequired(new Bitcoin.Networks.PowHeader(tip.Height, tip.Header.Time, tip.Header.Bits), time, new ChainHistory(tip));
+        var bits = BlockPipeline.ExpectedBits(chain.Network, tip, time);
         var drivechainActive = height >= node.Params.ActivationHeight;
 
         var plan = drivechainActive ? PlanDrivechain(chain, tip.Hash) : DrivechainPlan.Empty;
@@ -57,11 +58,11 @@ public sealed partial class BlockAssembler(NodeChain node, NodeMempool mempool, 
         for (var attempt = 0; ; attempt++)
         {
             var template = Build(chain, tip, height, time, bits, coinbaseScript, chosen, plan, drivechainActive, mtp);
-            var problem = validator.Validate(template.Block);
+            var problem = chain.TestBlockValidity(template.Block, scriptCache: mempool);
             if (problem is null) return template;
-            if (attempt >= MaxRetries || fixedTransactions is not null) throw Invalid(problem.Value);
+            if (attempt >= MaxRetries || fixedTransactions is not null) throw Invalid(problem);
             // Drop the latest drivechain-relevant transaction (or, for a base-rule failure, the latest transaction) and retry.
-            var drop = problem.Value.Code == ChainManager.BaseCode
+            var drop = problem is BlockRejection.BaseRule
                 ? chosen.LastOrDefault()
                 : chosen.LastOrDefault(t => IsDrivechainRelevant(t, chain));
             if (drop is null)
@@ -71,15 +72,15 @@ public sealed partial class BlockAssembler(NodeChain node, NodeMempool mempool, 
                     plan = plan with { Payouts = [] };
                     continue;
                 }
-                throw Invalid(problem.Value);
+                throw Invalid(problem);
             }
             RemoveWithDependents(chosen, drop);
         }
     }
 
     /// <summary>A template that cannot be made valid: Core's TestBlockValidity state text ("reason" or "CODE: detail").</summary>
-    private static InvalidOperationException Invalid((string Code, string Reason) problem) =>
-        new(problem.Code == ChainManager.BaseCode ? problem.Reason : $"{problem.Code}: {problem.Reason}");
+    private static InvalidOperationException Invalid(BlockRejection problem) =>
+        new(problem is BlockRejection.BaseRule ? problem.Reason : $"{problem.Code}: {problem.Reason}");
 
     private BlockTemplate Build(ChainManager chain, BlockIndex tip, int height, uint time, uint bits, Script coinbaseScript,
         List<Transaction> chosen, DrivechainPlan plan, bool drivechainActive, uint mtp)

@@ -9,9 +9,9 @@ using Microsoft.Extensions.Logging;
 namespace Drivechain.Node.Mining;
 
 /// <summary>
-/// The internal miner (regtest-style generate RPCs): template → nonce search → submit to the chain → mempool
-/// re-sync and policy clean-up. Also the single entry for externally submitted blocks. Call with
-/// <see cref="NodeChain.Lock"/> held.
+/// The internal miner (regtest-style generate RPCs): template → nonce search → submit to the chain → the mempool and
+/// the miner policy follow the tip. Also the single entry for externally submitted blocks. Call holding the chain lock
+/// (<see cref="NodeChain.EnterLock"/>).
 /// </summary>
 public sealed partial class BlockMiner(NodeChain node, NodeMempool mempool, BlockAssembler assembler, MinerPolicy policy, ILogger<BlockMiner> log)
 {
@@ -38,7 +38,6 @@ public sealed partial class BlockMiner(NodeChain node, NodeMempool mempool, Bloc
     /// <summary>Submits a block (mined here or given to submitblock), then updates the mempool and the miner policy.</summary>
     public SubmitOutcome Submit(Block block)
     {
-        mempool.EnsureSubscribed();
         var outcome = node.Chain.SubmitBlock(block);
         switch (outcome)
         {
@@ -49,15 +48,24 @@ public sealed partial class BlockMiner(NodeChain node, NodeMempool mempool, Bloc
                 LogRejected(log, block.Hash, rejected.Code, rejected.Reason);
                 break;
         }
-        AfterTipChange();
+        FollowTip();
         return outcome;
     }
 
-    /// <summary>Re-syncs the mempool and drops policy items that are now on-chain or gone (call after any tip change).</summary>
-    public void AfterTipChange()
+    /// <summary>
+    /// Brings the mempool and the miner policy up to the tip: the mempool applies the tip changes published since it last
+    /// looked (<see cref="NodeMempool.SyncWithChain"/>), then, once per new tip, policy items that are now on-chain or gone
+    /// are dropped.
+    /// Cheap when the tip has not moved; called by <see cref="Mempool.MempoolTipFollower"/> on every tip change and by
+    /// whoever takes the chain lock to use the mempool or the miner (RPC, P2P).
+    /// </summary>
+    public void FollowTip()
     {
-        mempool.EnsureSubscribed();
         mempool.SyncWithChain();
+        // The policy is cleaned once per tip, whoever let the mempool catch up first.
+        var tip = node.Chain.Tip;
+        if (tip == _policyTip) return;
+        _policyTip = tip;
         var state = node.Chain.TipDrivechainState;
         foreach (var proposal in policy.QueuedProposals.ToList())
         {
@@ -77,6 +85,7 @@ public sealed partial class BlockMiner(NodeChain node, NodeMempool mempool, Bloc
     }
 
     private readonly HashSet<Consensus.Messages.M6Id> _proposedOnce = [];
+    private BlockIndex? _policyTip;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Block {BlockHash} accepted at height {Height} with {TxCount} transactions")]
     private static partial void LogAccepted(ILogger logger, int height, UInt256 blockHash, int txCount);

@@ -5,7 +5,7 @@ using Drivechain.Bitcoin.Scripting;
 namespace Drivechain.Node.Mining;
 
 /// <summary>
-/// A block ready to mine (only the nonce is left), validated by <see cref="TemplateValidator"/> when it was built.
+/// A block ready to mine (only the nonce is left), validated by the block pipeline (<see cref="Chain.ChainManager.TestBlockValidity"/>) when it was built.
 /// <see cref="CoinbaseMessages"/> are the drivechain outputs (M1, M2, M3, M4, M7 in that order) its coinbase carries
 /// after the reward output.
 /// </summary>

@@ -10,7 +10,7 @@ namespace Drivechain.Node.Mining;
 /// What the honest block producer puts in its coinbase (spec §10): queued sidechain proposals (M1), ACK choices
 /// (M2), received withdrawal bundles (M3, and their M6 once approved), bundle votes (M4) and BMM choices (M7).
 /// Saved to <see cref="MinerPolicyFile"/> in the chain data directory on every change once <see cref="Load"/> was called;
-/// callers hold <see cref="NodeChain.Lock"/>.
+/// callers hold the chain lock (<see cref="NodeChain.EnterLock"/>).
 /// </summary>
 public sealed class MinerPolicy(IOptions<NodeOptions> options)
 {

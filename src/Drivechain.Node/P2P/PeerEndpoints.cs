@@ -1,22 +1,11 @@
 using System.Globalization;
 using System.Net;
-using Drivechain.Node.Hosting;
 
 namespace Drivechain.Node.P2P;
 
-/// <summary>Default P2P ports and the parsing of <c>-bind</c> and <c>-connect</c> values (<c>host[:port]</c>, IPv6 in brackets).</summary>
+/// <summary>The parsing of <c>-bind</c> and <c>-connect</c> values (<c>host[:port]</c>, IPv6 in brackets).</summary>
 public static class PeerEndpoints
 {
-    /// <summary>Core's default P2P port of each chain.</summary>
-    public static int DefaultPort(ChainKind chain) => chain switch
-    {
-        ChainKind.Main => 8333,
-        ChainKind.Testnet4 => 48333,
-        ChainKind.Signet => 38333,
-        ChainKind.Regtest => 18444,
-        _ => throw new ArgumentOutOfRangeException(nameof(chain), chain, null),
-    };
-
     /// <summary>Splits <c>host</c>, <c>host:port</c>, <c>[v6]</c> or <c>[v6]:port</c>; the port defaults to <paramref name="defaultPort"/>.</summary>
     public static bool TrySplit(string? value, int defaultPort, out string host, out int port)
     {

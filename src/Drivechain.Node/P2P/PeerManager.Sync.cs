@@ -1,3 +1,5 @@
+using Drivechain.Bitcoin.Validation;
+using Drivechain.Node.Chain.Validation;
 using System.Collections.Immutable;
 using Drivechain.Bitcoin.Primitives;
 using Drivechain.Node.Chain;
@@ -52,7 +54,7 @@ public sealed partial class PeerManager
             var index = chain.GetBlockIndex(header.Hash);
             if (index is { IsFailed: true })
             {
-                LogInvalidHeader(log, peer.Id, header.Hash, index.FailureCode ?? ChainManager.BaseCode, index.FailureReason ?? "");
+                LogInvalidHeader(log, peer.Id, header.Hash, index.Failure?.Code ?? "BASE", index.Failure?.Reason ?? "bad-prevblk");
                 return false;
             }
             if (index is { HasData: true })
@@ -93,15 +95,7 @@ public sealed partial class PeerManager
         peer.InFlight.Remove(block.Hash);
         peer.MarkKnown(block.Hash);
         SubmitOutcome outcome;
-        await node.Lock.WaitAsync(peer.Closed).ConfigureAwait(false);
-        try
-        {
-            outcome = miner.Submit(block);
-        }
-        finally
-        {
-            node.Lock.Release();
-        }
+        using (node.EnterLock()) outcome = miner.Submit(block);
         switch (outcome)
         {
             case SubmitOutcome.Accepted accepted:
@@ -110,9 +104,9 @@ public sealed partial class PeerManager
             case SubmitOutcome.Duplicate:
                 if (node.Chain.GetBlockIndex(block.Hash) is { } index) peer.SawBlock(index.Height);
                 return true;
-            case SubmitOutcome.Rejected { Reason: "prev-blk-not-found" }:
+            case SubmitOutcome.Rejected { Rejection: BlockRejection.BaseRule { Error.Result: BlockValidationResult.MissingPrevious } }:
                 return await RequestHeadersAsync(peer, null).ConfigureAwait(false);   // unsolicited and not connecting: ask for headers
-            case SubmitOutcome.Rejected { Reason: "time-too-new" }:
+            case SubmitOutcome.Rejected { Rejection: BlockRejection.BaseRule { Error.Result: BlockValidationResult.TimeFuture } }:
                 return true;   // may become valid later; Core does not punish it either
             case SubmitOutcome.Rejected rejected:
                 LogInvalidBlock(log, peer.Id, block.Hash, rejected.Code, rejected.Reason);

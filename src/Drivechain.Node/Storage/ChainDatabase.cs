@@ -146,8 +146,11 @@ internal sealed class ChainDatabase : IDisposable
         var s = _db.Prepare("INSERT OR REPLACE INTO block_index(hash, height, header, status, seq, file, pos, size, ntx, fail_code, fail_reason) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11);");
         s.Bind(1, hash).Bind(2, index.Height).Bind(3, index.Header.ToBytes()).Bind(4, (long)index.Status).Bind(5, index.SequenceId)
             .Bind(6, index.FilePosition.File).Bind(7, index.FilePosition.Offset).Bind(8, index.FilePosition.Size).Bind(9, index.TransactionCount);
-        if (index.FailureCode is not null) s.Bind(10, index.FailureCode);
-        if (index.FailureReason is not null) s.Bind(11, index.FailureReason);
+        if (index.Failure is { } failure)
+        {
+            s.Bind(10, failure.Code);
+            s.Bind(11, failure.Reason);
+        }
         s.Run();
     }
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using Drivechain.Bitcoin.Crypto;
@@ -28,10 +27,9 @@ public class SignedChainImportBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        using var document = JsonDocument.Parse(File.ReadAllBytes(VectorPaths.File("core", "core-sig-heavy-public.json")));
-        _blocks = [.. document.RootElement.GetProperty("blocks").EnumerateArray()
-            .Where(b => b.GetProperty("expect").GetString() == "accept")
-            .Select(b => Block.Parse(b.GetProperty("hex").GetString()!))];
+        _blocks = [.. DrivechainVectors.Read(VectorPaths.File("core", "core-sig-heavy-public.json")).Blocks
+            .Where(b => b.ExpectAccept)
+            .Select(b => Block.Parse(b.Bytes))];
     }
 
     [Benchmark(Baseline = true)]

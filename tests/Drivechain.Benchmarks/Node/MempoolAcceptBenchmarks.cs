@@ -68,7 +68,7 @@ public class MempoolAcceptBenchmarks
         var s = _setup.Services;
         mempool = _setup.NewMempool();
         var context = new NodeRpcContext(_setup.Node, mempool, s.GetRequiredService<BlockMiner>(), s.GetRequiredService<BlockAssembler>(),
-            s.GetRequiredService<MinerPolicy>(), s.GetRequiredService<TemplateValidator>());
+            s.GetRequiredService<MinerPolicy>());
         return new RpcDispatcher(new RpcMethodTable([new MempoolRpcMethods(context)]), NullLogger<RpcDispatcher>.Instance);
     }
 }

@@ -3,6 +3,7 @@ using Drivechain.Bitcoin.Primitives;
 using Drivechain.Cli;
 using Drivechain.Cli.Replay;
 using Drivechain.Testing.Chains;
+using Drivechain.Consensus.Vectors;
 
 namespace Drivechain.Benchmarks.Replay;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Drivechain.Bitcoin.Primitives;
 using Drivechain.Cli.Replay;
+using Drivechain.Consensus.Vectors;
 
 namespace Drivechain.Benchmarks.Replay;
 
@@ -19,7 +20,7 @@ internal static class ReplayProfile
         var parsed = total.Elapsed;
         var blocks = vector!.Blocks.Select(b => Block.Parse(b.Bytes)).ToList();
         var blockParse = total.Elapsed;
-        new ChainReplayEngineFactory().TryCreate(vector.Params, out var engine, out _);
+        ChainReplayEngine.TryCreate(vector.Params, out var engine, out _);
         var cpuBefore = process.TotalProcessorTime;
         var submitWatch = Stopwatch.StartNew();
         foreach (var block in blocks)
@@ -32,7 +33,7 @@ internal static class ReplayProfile
         var submitCpu = process.TotalProcessorTime - cpuBefore;
         var snapshotWatch = Stopwatch.StartNew();
         for (int i = 0; i < 100; i++) engine!.Snapshot();
-        var stats = ((ChainReplayEngine)engine!).Chain.Statistics;
+        var stats = engine!.Chain.Statistics;
         output.WriteLine($"chain: base rules {stats.BaseRuleTicks * 1000.0 / Stopwatch.Frequency:F0} ms, drivechain rules {stats.DrivechainRuleTicks * 1000.0 / Stopwatch.Frequency:F0} ms");
         output.WriteLine($"read {read.TotalMilliseconds:F0} ms, json {(parsed - read).TotalMilliseconds:F0} ms, block parse {(blockParse - parsed).TotalMilliseconds:F0} ms, " +
             $"submit {submitWatch.Elapsed.TotalMilliseconds:F0} ms wall / {submitCpu.TotalMilliseconds:F0} ms cpu for {blocks.Count} blocks, snapshot {snapshotWatch.Elapsed.TotalMilliseconds / 100:F2} ms each");

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using Drivechain.Bitcoin.Crypto;
 using Drivechain.Bitcoin.Networks;
@@ -31,9 +30,8 @@ public class ConnectBlockBenchmark
     public void Setup()
     {
         _secp = Secp256k1Provider.CreateDefault();
-        using var document = JsonDocument.Parse(File.ReadAllText(VectorPaths.File("core", "core-sig-heavy-public.json")));
-        var blocks = document.RootElement.GetProperty("blocks").EnumerateArray()
-            .Select(b => Convert.FromHexString(b.GetProperty("hex").GetString()!)).ToList();
+        var blocks = DrivechainVectors.Read(VectorPaths.File("core", "core-sig-heavy-public.json")).Blocks
+            .Select(b => b.Bytes.ToArray()).ToList();
         int heaviest = Enumerable.Range(0, blocks.Count).MaxBy(i => Block.Parse(blocks[i]).Transactions.Sum(t => t.Inputs.Length));
 
         _coins = new MemoryCoinCache();

@@ -9,7 +9,7 @@ public class Bip340VectorTests
 
     private static readonly Lazy<IReadOnlyList<Row>> Rows = new(Load);
 
-    private static IReadOnlyList<Row> Load()
+    private static List<Row> Load()
     {
         var lines = File.ReadAllText(VectorPaths.File("bitcoin-core", "bip340_test_vectors.csv"))
             .Split("\r\n", StringSplitOptions.RemoveEmptyEntries);

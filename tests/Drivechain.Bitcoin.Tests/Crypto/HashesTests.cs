@@ -8,6 +8,8 @@ namespace Drivechain.Bitcoin.Tests.Crypto;
 /// <summary>SHA-256, RIPEMD-160, HASH160 and BIP340 tagged hashes against published vectors.</summary>
 public class HashesTests
 {
+    private static readonly int[] PaddingBoundaryLengths = [55, 56, 63, 64, 65, 119, 120];
+
     private static string Hex(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(bytes);
 
     [Theory]
@@ -61,7 +63,7 @@ public class HashesTests
     {
         // Messages of 55, 56, 63, 64 and 65 bytes straddle the one-/two-block padding split; each must differ
         // from its neighbours and be deterministic.
-        var digests = new[] { 55, 56, 63, 64, 65, 119, 120 }
+        var digests = PaddingBoundaryLengths
             .Select(n => Hex(Ripemd160.HashData(Enumerable.Repeat((byte)'x', n).ToArray())))
             .ToList();
 

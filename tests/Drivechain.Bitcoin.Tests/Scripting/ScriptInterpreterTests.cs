@@ -228,7 +228,7 @@ public class ScriptInterpreterTests
             ScriptPatterns.IsPushOnly(bytes);
             ScriptPatterns.IsWitnessProgram(bytes, out _, out _);
             SignatureEncoding.CheckSignatureEncoding(bytes, ScriptVerifyFlags.All);
-            ScriptAssembly.TryParse(System.Text.Encoding.ASCII.GetString(bytes), out _, out _);
+            _ = ScriptAssembly.TryParse(System.Text.Encoding.ASCII.GetString(bytes), out _, out _);
         }
         asmErrors.Should().BeGreaterThan(0, "random bytes often end in a truncated push");
     }

@@ -1,5 +1,4 @@
 using Drivechain.Bitcoin.Tests.Crypto;
-using System.Text.Json;
 using Drivechain.Bitcoin.Primitives;
 using Drivechain.Bitcoin.Scripting;
 using Drivechain.Testing.Vectors;
@@ -23,15 +22,14 @@ public class ScriptVerifierCoreChainTests
 
     private static Chain Load(string file)
     {
-        using var doc = JsonDocument.Parse(File.ReadAllText(VectorPaths.File("core", file)));
         var blocks = new List<Block>();
         var expect = new List<string>();
         var coins = new Dictionary<OutPoint, TxOut>();
-        foreach (var b in doc.RootElement.GetProperty("blocks").EnumerateArray())
+        foreach (var b in DrivechainVectors.Read(VectorPaths.File("core", file)).Blocks)
         {
-            var block = Block.Parse(b.GetProperty("hex").GetString()!);
+            var block = Block.Parse(b.Bytes);
             blocks.Add(block);
-            expect.Add(b.GetProperty("expect").GetString()!);
+            expect.Add(b.ExpectAccept ? "accept" : "reject");
             foreach (var tx in block.Transactions)
                 for (int i = 0; i < tx.Outputs.Length; i++)
                     coins[new OutPoint(tx.TxId, (uint)i)] = tx.Outputs[i];

@@ -96,7 +96,7 @@ public class CompactSizeTests
     {
         // version, then 0x02000000 inputs, then almost nothing.
         var bytes = Convert.FromHexString("01000000" + "fe00000002" + "0000000000");
-        Transaction.TryParse(bytes, out _, out _); // warm up
+        _ = Transaction.TryParse(bytes, out _, out _); // warm up
 
         long before = GC.GetAllocatedBytesForCurrentThread();
         var ok = Transaction.TryParse(bytes, out _, out var error);
@@ -112,7 +112,7 @@ public class CompactSizeTests
     {
         var bytes = new byte[80 + 5 + 20];
         Convert.FromHexString("fe00000002").CopyTo(bytes, 80);
-        Block.TryParse(bytes, out _, out _); // warm up
+        _ = Block.TryParse(bytes, out _, out _); // warm up
 
         long before = GC.GetAllocatedBytesForCurrentThread();
         var ok = Block.TryParse(bytes, out _, out var error);

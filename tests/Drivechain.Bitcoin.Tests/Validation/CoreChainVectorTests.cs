@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Drivechain.Bitcoin.Primitives;
 using Drivechain.Bitcoin.Validation;
 using Drivechain.Testing.Vectors;
@@ -17,20 +16,19 @@ public class CoreChainVectorTests
     [MemberData(nameof(Files))]
     public void Core_mined_chain_replays_with_Cores_verdicts(string file)
     {
-        using var document = JsonDocument.Parse(File.ReadAllText(VectorPaths.File("core", file)));
-        document.RootElement.GetProperty("params").GetProperty("network").GetString().Should().Be("regtest");
+        var vector = DrivechainVectors.Read(VectorPaths.File("core", file));
+        vector.Params.Network.Should().Be("regtest");
         var chain = new TestChain();
         int index = 0, accepted = 0, rejected = 0;
-        foreach (var entry in document.RootElement.GetProperty("blocks").EnumerateArray())
+        foreach (var entry in vector.Blocks)
         {
-            var block = Block.Parse(entry.GetProperty("hex").GetString()!);
-            string expect = entry.GetProperty("expect").GetString()!;
-            string note = entry.TryGetProperty("note", out var n) ? n.GetString()! : "";
+            var block = Block.Parse(entry.Bytes);
+            string note = entry.Note ?? "";
             block.Header.PreviousBlockHash.Should().Be(chain.TipHash, $"block {index} extends the tip");
 
             var error = chain.Submit(block, ScriptCheckMode.Parallel, now: long.MaxValue / 2);
 
-            if (expect == "accept")
+            if (entry.ExpectAccept)
             {
                 error.Should().BeNull($"block {index} ({note}) was accepted by Core");
                 accepted++;

@@ -93,8 +93,7 @@ public class DecodeCommandTests
     [Fact]
     public void A_vector_block_is_decoded_as_a_block_with_its_coinbase_messages()
     {
-        using var vector = JsonDocument.Parse(File.ReadAllText(VectorPaths.File("drivechain", "pub-activation.json")));
-        var hex = vector.RootElement.GetProperty("blocks")[0].GetProperty("hex").GetString()!;
+        var hex = Convert.ToHexStringLower(DrivechainVectors.Read(VectorPaths.File("drivechain", "pub-activation.json")).Blocks[0].Bytes.Span);
 
         var block = Decode(hex);
 

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Drivechain.Testing.Vectors;
 
@@ -83,8 +82,7 @@ public class DocsTests
     [Fact]
     public void The_embedding_example_replays_the_activation_vector()
     {
-        var vector = JsonNode.Parse(File.ReadAllText(VectorPaths.File("drivechain", "pub-activation.json")))!;
-        var raw = vector["blocks"]!.AsArray().Select(b => Convert.FromHexString(b!["hex"]!.GetValue<string>())).ToList();
+        var raw = DrivechainVectors.Read(VectorPaths.File("drivechain", "pub-activation.json")).Blocks.Select(b => b.Bytes.ToArray()).ToList();
         var output = new StringWriter();
         var state = EmbeddingExample.Run(raw, output);
         var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);

@@ -1,6 +1,6 @@
-using System.Text.Json.Nodes;
 using Drivechain.Bitcoin.Primitives;
 using Drivechain.Consensus.State;
+using Drivechain.Consensus.Vectors;
 using Drivechain.Testing.Vectors;
 
 namespace Drivechain.Consensus.Tests.Vectors;
@@ -22,56 +22,34 @@ public class DrivechainVectorTests
         return data;
     }
 
-    internal static DrivechainParams ParamsOf(JsonNode vector)
-    {
-        var p = vector["params"]!;
-        var network = p["network"]?.GetValue<string>() ?? "regtest";
-        var result = DrivechainParams.ForNetwork(network == "mainnet" ? "main" : network);
-        if (p["thresholds"] is JsonObject t)
-            result = result with
-            {
-                WithdrawalBundleMaxAge = t["withdrawalBundleMaxAge"]!.GetValue<int>(),
-                WithdrawalBundleInclusionThreshold = t["withdrawalBundleInclusionThreshold"]!.GetValue<int>(),
-                UsedSlotProposalMaxAge = t["usedSlotProposalMaxAge"]!.GetValue<int>(),
-                UsedSlotActivationThreshold = t["usedSlotActivationThreshold"]!.GetValue<int>(),
-                UnusedSlotProposalMaxAge = t["unusedSlotProposalMaxAge"]!.GetValue<int>(),
-                UnusedSlotActivationThreshold = t["unusedSlotActivationThreshold"]!.GetValue<int>(),
-            };
-        if (p["activationHeight"] is JsonNode h) result = result with { ActivationHeight = h.GetValue<int>() };
-        return result;
-    }
-
     [Theory]
     [MemberData(nameof(Files))]
     public void Vector_replays_with_the_expected_verdicts_codes_and_states(string file)
     {
-        var vector = JsonNode.Parse(File.ReadAllText(VectorPaths.File("drivechain", file)))!;
-        var validator = new DrivechainValidator(ParamsOf(vector));
+        var vector = DrivechainVectors.Read(VectorPaths.File("drivechain", file));
+        var validator = new DrivechainValidator(DrivechainVectors.ParamsOf(vector));
         var known = new Dictionary<UInt256, (DrivechainState State, int Height)> { [RegtestGenesis] = (DrivechainState.Empty, 0) };
-        var blocks = vector["blocks"]!.AsArray();
-        blocks.Should().NotBeEmpty();
-        for (int i = 0; i < blocks.Count; i++)
+        vector.Blocks.Should().NotBeEmpty();
+        foreach (var entry in vector.Blocks)
         {
-            var entry = blocks[i]!;
-            var block = Block.Parse(entry["hex"]!.GetValue<string>());
+            int i = entry.Index;
+            var block = Block.Parse(entry.Bytes);
             known.Should().ContainKey(block.Header.PreviousBlockHash, $"block {i}'s parent must be known (linear vectors)");
             var (parentState, parentHeight) = known[block.Header.PreviousBlockHash];
             var outcome = validator.Connect(parentState, block, parentHeight + 1);
-            var expect = entry["expect"]!.GetValue<string>();
-            if (expect == "reject")
+            if (!entry.ExpectAccept)
             {
                 var rejected = outcome.Should().BeOfType<ConnectOutcome.Rejected>($"block {i} of {file} must be rejected").Subject;
-                rejected.Rejection.CodeString.Should().Be(entry["code"]!.GetValue<string>(), $"block {i} of {file}");
+                rejected.Rejection.CodeString.Should().Be(entry.Code, $"block {i} of {file}");
                 continue;
             }
             var accepted = outcome.Should().BeOfType<ConnectOutcome.Accepted>(
                 $"block {i} of {file} must be accepted ({(outcome as ConnectOutcome.Rejected)?.Rejection})").Subject;
             known[block.Hash] = (accepted.State, parentHeight + 1);
-            if (entry["state"] is JsonObject expected)
+            if (entry.State is { } expected)
             {
-                var actual = VectorStateJson.Render(accepted.State, block.Hash, parentHeight + 1);
-                JsonNode.DeepEquals(expected, actual).Should().BeTrue(
-                    $"block {i} of {file}: expected {expected.ToJsonString()} but was {actual.ToJsonString()}");
+                var actual = VectorState.From(block.Hash, parentHeight + 1, accepted.State);
+                VectorStateComparer.Compare(expected, actual).Should().BeEmpty($"block {i} of {file} must leave the expected state");
             }
         }
     }

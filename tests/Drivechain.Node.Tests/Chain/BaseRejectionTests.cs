@@ -31,7 +31,7 @@ public sealed class BaseRejectionTests : IDisposable
 
         var outcome = _chain.SubmitBlock(block);
 
-        outcome.Should().BeEquivalentTo(new SubmitOutcome.Rejected(block.Hash, "BASE", reason));
+        outcome.Should().BeEquivalentTo(new { BlockHash = block.Hash, Code = "BASE", Reason = reason });
         _chain.Tip.Hash.Should().Be(tip);
         _chain.GetUtxoSetInfo().Should().Be(utxo);
         _chain.TipDrivechainState.ComputeDigest().Should().Be(digest);

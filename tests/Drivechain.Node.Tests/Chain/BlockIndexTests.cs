@@ -19,7 +19,7 @@ public sealed class BlockIndexTests
             time += (uint)random.Next(60, 1500);
             var header = new BlockHeader(4, parent?.Hash ?? UInt256.Zero, new UInt256((ulong)i), time, bits, 0);
             var index = new BlockIndex(header, parent, i);
-            ChainManager.SetMinDifficultyWalkBits(network, network.PowLimitBits, index);
+            BlockTree.SetMinDifficultyWalkBits(network, network.PowLimitBits, index);
             list.Add(index);
             parent = index;
         }
@@ -49,10 +49,9 @@ public sealed class BlockIndexTests
         foreach (var parent in chain.Skip(1))
         {
             uint time = parent.Header.Time + (uint)random.Next(1, 2 * 1200);
-            var history = new ChainHistory(parent);
             var last = new PowHeader(parent.Height, parent.Header.Time, parent.Header.Bits);
 
-            ChainManager.ExpectedBits(network, parent, time, history)
+            Drivechain.Node.Chain.Validation.BlockPipeline.ExpectedBits(network, parent, time)
                 .Should().Be(network.GetNextWorkRequired(last, time, new ChainHistory(parent)), $"after height {parent.Height}");
         }
     }

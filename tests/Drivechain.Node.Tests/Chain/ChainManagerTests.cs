@@ -59,7 +59,7 @@ public sealed class ChainManagerTests
 
         var outcome = chain.SubmitBlock(orphan);
 
-        outcome.Should().BeEquivalentTo(new SubmitOutcome.Rejected(orphan.Hash, "BASE", "prev-blk-not-found"));
+        outcome.Should().BeEquivalentTo(new { BlockHash = orphan.Hash, Code = "BASE", Reason = "prev-blk-not-found" });
         chain.Height.Should().Be(0);
     }
 
@@ -82,23 +82,22 @@ public sealed class ChainManagerTests
     }
 
     [Fact]
-    public void Connected_and_disconnected_events_follow_the_chain()
+    public void The_tip_change_stream_follows_the_chain_through_a_reorg()
     {
         using var chain = NewChain();
         var main = new TestChain(Network.Regtest);
         var fork = main.Fork();
-        var connected = new List<int>();
-        var disconnected = new List<int>();
-        chain.BlockConnected += (_, e) => connected.Add(e.Index.Height);
-        chain.BlockDisconnected += (_, e) => disconnected.Add(e.Index.Height);
+        using var subscription = chain.SubscribeTipChanges("test", out _, out _);
 
         chain.SubmitBlock(main.Mine());
         fork.Mine(d => d.ExtraNonce = 1);
         fork.Mine(d => d.ExtraNonce = 1);
         foreach (var b in fork.Blocks) chain.SubmitBlock(b);
 
-        connected.Should().Equal(1, 1, 2);
-        disconnected.Should().Equal(1);
+        var changes = new List<string>();
+        while (subscription.Reader.TryRead(out var change))
+            changes.Add($"{(change is Drivechain.Node.Chain.Tip.TipChange.Connected ? "+" : "-")}{change.Index.Height}");
+        changes.Should().Equal("+1", "-1", "+1", "+2");
     }
 
     [Fact]

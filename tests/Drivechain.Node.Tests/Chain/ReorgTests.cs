@@ -121,8 +121,8 @@ public sealed class ReorgTests
         var outcomes = b.Blocks.Skip(101).Select(chain.SubmitBlock).ToList();
 
         outcomes[0].Should().BeOfType<SubmitOutcome.Accepted>();
-        outcomes[1].Should().BeEquivalentTo(new SubmitOutcome.Rejected(b.Blocks[102].Hash, "BASE", "bad-cb-amount"));
-        outcomes[2].Should().BeEquivalentTo(new SubmitOutcome.Rejected(b.Blocks[103].Hash, "BASE", "bad-prevblk"));
+        outcomes[1].Should().BeEquivalentTo(new { BlockHash = b.Blocks[102].Hash, Code = "BASE", Reason = "bad-cb-amount" });
+        outcomes[2].Should().BeEquivalentTo(new { BlockHash = b.Blocks[103].Hash, Code = "BASE", Reason = "bad-prevblk" });
         ShouldEqualFreshNodeOf(chain, a);
     }
 
@@ -134,9 +134,9 @@ public sealed class ReorgTests
         var child = builder.Mine();
         using var chain = ChainManagerTests.NewChain();
 
-        chain.SubmitBlock(builder.Blocks[0]).Should().BeEquivalentTo(new SubmitOutcome.Rejected(builder.Blocks[0].Hash, "BASE", "bad-cb-amount"));
-        chain.SubmitBlock(child).Should().BeEquivalentTo(new SubmitOutcome.Rejected(child.Hash, "BASE", "bad-prevblk"));
-        chain.SubmitBlock(builder.Blocks[0]).Should().BeEquivalentTo(new SubmitOutcome.Rejected(builder.Blocks[0].Hash, "BASE", "bad-cb-amount"));
+        chain.SubmitBlock(builder.Blocks[0]).Should().BeEquivalentTo(new { BlockHash = builder.Blocks[0].Hash, Code = "BASE", Reason = "bad-cb-amount" });
+        chain.SubmitBlock(child).Should().BeEquivalentTo(new { BlockHash = child.Hash, Code = "BASE", Reason = "bad-prevblk" });
+        chain.SubmitBlock(builder.Blocks[0]).Should().BeEquivalentTo(new { BlockHash = builder.Blocks[0].Hash, Code = "BASE", Reason = "bad-cb-amount" });
     }
 
     [Fact]

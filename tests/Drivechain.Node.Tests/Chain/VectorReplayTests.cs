@@ -1,8 +1,6 @@
-using System.Text.Json;
 using Drivechain.Bitcoin.Crypto;
 using Drivechain.Bitcoin.Networks;
 using Drivechain.Bitcoin.Primitives;
-using Drivechain.Consensus;
 using Drivechain.Node.Chain;
 using Drivechain.Testing.Vectors;
 
@@ -29,45 +27,29 @@ public sealed class VectorReplayTests
     [MemberData(nameof(Files))]
     public void Replaying_the_vector_gives_every_expected_verdict(string name, bool parallelScripts)
     {
-        using var document = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(VectorPaths.Root, name)));
-        var root = document.RootElement;
-        var parameters = root.GetProperty("params");
-        var network = Network.FromName(parameters.GetProperty("network").GetString()!);
-        var drivechainParams = DrivechainParams.ForNetwork(network.Name);
-        if (parameters.TryGetProperty("thresholds", out var t))
-            drivechainParams = drivechainParams with
-            {
-                WithdrawalBundleMaxAge = t.GetProperty("withdrawalBundleMaxAge").GetInt32(),
-                WithdrawalBundleInclusionThreshold = t.GetProperty("withdrawalBundleInclusionThreshold").GetInt32(),
-                UsedSlotProposalMaxAge = t.GetProperty("usedSlotProposalMaxAge").GetInt32(),
-                UsedSlotActivationThreshold = t.GetProperty("usedSlotActivationThreshold").GetInt32(),
-                UnusedSlotProposalMaxAge = t.GetProperty("unusedSlotProposalMaxAge").GetInt32(),
-                UnusedSlotActivationThreshold = t.GetProperty("unusedSlotActivationThreshold").GetInt32(),
-            };
-        if (parameters.TryGetProperty("activationHeight", out var activation))
-            drivechainParams = drivechainParams with { ActivationHeight = activation.GetInt32() };
+        var vector = DrivechainVectors.Read(Path.Combine(VectorPaths.Root, name));
+        var network = Network.FromName(vector.Params.Network);
         var options = new ChainManagerOptions { ParallelScriptChecks = parallelScripts, ParallelScriptCheckMinInputs = 1 };
-        using var chain = ChainManager.CreateInMemory(network, drivechainParams, Secp256k1Provider.CreateDefault(), options);
+        using var chain = ChainManager.CreateInMemory(network, DrivechainVectors.ParamsOf(vector), Secp256k1Provider.CreateDefault(), options);
 
         int i = 0;
-        foreach (var entry in root.GetProperty("blocks").EnumerateArray())
+        foreach (var entry in vector.Blocks)
         {
-            var block = Block.Parse(entry.GetProperty("hex").GetString()!);
+            var block = Block.Parse(entry.Bytes);
             var outcome = chain.SubmitBlock(block);
-            var expect = entry.GetProperty("expect").GetString();
-            if (expect == "accept")
+            if (entry.ExpectAccept)
             {
                 outcome.Should().BeOfType<SubmitOutcome.Accepted>($"block {i} of {name} is valid ({outcome})");
             }
             else
             {
                 var rejected = outcome.Should().BeOfType<SubmitOutcome.Rejected>($"block {i} of {name} is invalid").Subject;
-                if (entry.TryGetProperty("code", out var code)) rejected.Code.Should().Be(code.GetString(), $"block {i} of {name}: {rejected.Reason}");
+                if (entry.Code is { } code) rejected.Code.Should().Be(code, $"block {i} of {name}: {rejected.Reason}");
             }
-            if (entry.TryGetProperty("state", out var state))
+            if (entry.State is { } state)
             {
-                if (state.TryGetProperty("tip", out var tip)) chain.Tip.Hash.ToString().Should().Be(tip.GetString(), $"tip after block {i} of {name}");
-                if (state.TryGetProperty("height", out var height)) chain.Height.Should().Be(height.GetInt32(), $"height after block {i} of {name}");
+                chain.Tip.Hash.Should().Be(state.Tip, $"tip after block {i} of {name}");
+                chain.Height.Should().Be(state.Height, $"height after block {i} of {name}");
             }
             i++;
         }

@@ -36,7 +36,7 @@ public sealed class ReindexHostingTests
         }
         progress.Report(new ChainLoadProgress(ChainLoadPhase.Reindexing, 0, 3, 10, 9)
         {
-            Rejected = new SubmitOutcome.Rejected(UInt256.Zero, "BASE", "bad-cb-amount"),
+            Rejected = new SubmitOutcome.Rejected(UInt256.Zero, Drivechain.Node.Chain.Validation.BlockRejection.Base("bad-cb-amount")),
         });
         time.Advance(TimeSpan.FromSeconds(1));
         progress.Report(new ChainLoadProgress(ChainLoadPhase.Reindexing, 3, 3, 12, 11, IsFinal: true) { Orphans = 1 });

@@ -152,7 +152,7 @@ public sealed class BlockAssemblerTests : IAsyncLifetime
         var (code, message) = await _s.Rpc.CallErrorAsync("generateblock", RegtestScenario.Address, new JsonArray(unsigned));
 
         code.Should().Be(RpcErrorCode.VerifyError);
-        message.Should().StartWith("TestBlockValidity failed: mandatory-script-verify-flag-failed");
+        message.Should().StartWith("TestBlockValidity failed: block-script-verify-flag-failed", "templates run the same pipeline as blocks");
         (await _s.TipHash()).Should().Be(tipBefore);
     }
 

@@ -37,7 +37,7 @@ public sealed class SignRawTransactionWithKeyTests
         [.. Enumerable.Range(0, inputs).Select(i => new TxIn(new OutPoint(UInt256.Parse(FundingTxId), (uint)i), Script.Empty))],
         [new TxOut(new Money(90_000), P2wpkh)], 0).ToHex();
 
-    private static JsonNode PrevTx(int vout, Script script, decimal amount) => new JsonObject
+    private static JsonObject PrevTx(int vout, Script script, decimal amount) => new JsonObject
     {
         ["txid"] = FundingTxId, ["vout"] = vout, ["scriptPubKey"] = script.ToHex(), ["amount"] = amount,
     };

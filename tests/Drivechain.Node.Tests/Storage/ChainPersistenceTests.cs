@@ -108,7 +108,7 @@ public sealed class ChainPersistenceTests
         }
         using var reopened = Open(dir.Path);
 
-        reopened.SubmitBlock(invalid).Should().BeEquivalentTo(new SubmitOutcome.Rejected(invalid.Hash, "BASE", "bad-cb-amount"));
+        reopened.SubmitBlock(invalid).Should().BeEquivalentTo(new { BlockHash = invalid.Hash, Code = "BASE", Reason = "bad-cb-amount" });
     }
 
     [Fact]

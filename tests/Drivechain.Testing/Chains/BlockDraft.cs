@@ -96,7 +96,7 @@ public sealed partial class BlockDraft
     /// <summary>M5: deposit <paramref name="amount"/> to an active slot (spends the CTIP if any, adds the address output).</summary>
     public BlockDraft Deposit(byte slot, long amount, ReadOnlySpan<byte> address)
     {
-        if (amount <= 0) throw new ArgumentOutOfRangeException(nameof(amount));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(amount);
         var addressBytes = address.ToArray();
         _transactions.Add(context => context.Deposit(slot, amount, addressBytes));
         return this;

@@ -16,7 +16,7 @@ public sealed class WithdrawalBundle
     public WithdrawalBundle(byte slot, ImmutableArray<TxOut> payouts, long fee, uint version = 2, uint lockTime = 0)
     {
         if (payouts.IsDefaultOrEmpty) throw new ArgumentException("a bundle pays at least one output", nameof(payouts));
-        if (fee < 0) throw new ArgumentOutOfRangeException(nameof(fee));
+        ArgumentOutOfRangeException.ThrowIfNegative(fee);
         Slot = slot;
         Payouts = payouts;
         Fee = fee;

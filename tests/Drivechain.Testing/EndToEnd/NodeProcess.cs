@@ -111,6 +111,13 @@ public sealed partial class NodeProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>Waits for the node to exit by itself and returns its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        await _process.WaitForExitAsync().WaitAsync(timeout);
+        return _process.ExitCode;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

@@ -60,7 +60,7 @@ public sealed partial class BlockchainRpcMethods
             "No such mempool transaction. Use -txindex or provide a block hash to enable blockchain transaction queries. Use gettransaction for wallet transactions.");
     }
 
-    private JsonNode? GetTxOut(RpcCall call)
+    private JsonObject? GetTxOut(RpcCall call)
     {
         var txid = RpcHex.ParseHash(call.Params.GetString("txid"), "txid");
         var n = call.Params.GetInt32("n");     // Core reads an int: above 2^31-1 is "JSON integer out of range"

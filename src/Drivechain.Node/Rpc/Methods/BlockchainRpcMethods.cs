@@ -162,7 +162,7 @@ public sealed partial class BlockchainRpcMethods(NodeRpcContext ctx) : IRpcMetho
         var index = RequireIndex(call, "blockhash");
         if (reconsider) ctx.Chain.ReconsiderBlock(index.Hash);
         else ctx.Chain.InvalidateBlock(index.Hash);
-        ctx.Miner.AfterTipChange();
+        ctx.Miner.FollowTip();
         return null;
     }
 }

@@ -43,7 +43,7 @@ public sealed partial class DrivechainRpcMethods
             (_, ct) => ctx.LockedAsync(PolicyJson, ct));
     }
 
-    private JsonNode Propose(RpcCall call)
+    private JsonObject Propose(RpcCall call)
     {
         var slot = Slot(call);
         byte[] description;
@@ -86,7 +86,7 @@ public sealed partial class DrivechainRpcMethods
         return null;
     }
 
-    private JsonNode ReceiveBundle(RpcCall call)
+    private JsonObject ReceiveBundle(RpcCall call)
     {
         var slot = Slot(call);
         var hex = call.Params.GetString("hexstring");

@@ -119,7 +119,7 @@ public sealed partial class DrivechainRpcMethods(NodeRpcContext ctx) : IRpcMetho
         return result;
     }
 
-    private JsonNode ListBundles(RpcCall call)
+    private JsonArray ListBundles(RpcCall call)
     {
         var state = ctx.Chain.TipDrivechainState;
         var p = ctx.Node.Params;
@@ -150,13 +150,13 @@ public sealed partial class DrivechainRpcMethods(NodeRpcContext ctx) : IRpcMetho
         return result;
     }
 
-    private JsonNode? GetCtip(RpcCall call)
+    private JsonObject? GetCtip(RpcCall call)
     {
         var slot = Slot(call);
         return ctx.Chain.TipDrivechainState.GetCtip(slot) is { } ctip ? CtipJson(slot, ctip) : null;
     }
 
-    private JsonNode TreasuryHistory(RpcCall call)
+    private JsonArray TreasuryHistory(RpcCall call)
     {
         var slot = Slot(call);
         var result = new JsonArray();

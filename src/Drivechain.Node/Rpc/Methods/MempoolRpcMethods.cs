@@ -66,7 +66,7 @@ public sealed class MempoolRpcMethods(NodeRpcContext ctx) : IRpcMethodProvider
         };
     }
 
-    private JsonNode? Test(RpcCall call)
+    private JsonArray? Test(RpcCall call)
     {
         var raw = call.Params.GetArray("rawtxs");
         if (raw.Count is 0 or > 25) throw new RpcException(RpcErrorCode.InvalidParameter, "Array must contain between 1 and 25 transactions.");
@@ -144,7 +144,7 @@ public sealed class MempoolRpcMethods(NodeRpcContext ctx) : IRpcMethodProvider
         };
     }
 
-    private JsonNode MempoolEntry(RpcCall call)
+    private JsonObject MempoolEntry(RpcCall call)
     {
         var txid = RpcHex.ParseHash(call.Params.GetString("txid"), "parameter 1");
         if (!ctx.Mempool.Pool.TryGet(txid, out var entry)) throw new RpcException(RpcErrorCode.InvalidAddressOrKey, "Transaction not in mempool");

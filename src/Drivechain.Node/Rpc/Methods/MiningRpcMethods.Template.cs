@@ -19,8 +19,7 @@ public sealed partial class MiningRpcMethods
                 throw new RpcException(RpcErrorCode.DeserializationError, "Block decode failed");
             if (ctx.Chain.GetBlockIndex(proposed.Hash) is { } known) return known.IsFailed ? "duplicate-invalid" : "duplicate";
             if (proposed.Header.PreviousBlockHash != ctx.Chain.Tip.Hash) return "inconclusive-not-best-prevblk";
-            var problem = ctx.Validator.Validate(proposed);
-            return problem is null ? null : problem.Value.Code == Chain.ChainManager.BaseCode ? problem.Value.Reason : problem.Value.Code;
+            return ctx.Chain.TestBlockValidity(proposed, scriptCache: ctx.Mempool)?.RpcResult;
         }
         if (mode != "template") throw new RpcException(RpcErrorCode.InvalidParameter, "Invalid mode");
         var rules = request["rules"] as JsonArray;

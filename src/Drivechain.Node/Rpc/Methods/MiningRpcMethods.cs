@@ -93,7 +93,7 @@ public sealed partial class MiningRpcMethods(NodeRpcContext ctx) : IRpcMethodPro
         return hashes;
     }
 
-    private JsonNode GenerateBlock(RpcCall call)
+    private JsonObject GenerateBlock(RpcCall call)
     {
         var output = call.Params.GetString("output");
         var payTo = Address.TryParse(output, ctx.Chain.Network, out var address) ? address.ScriptPubKey : ParseDescriptorForGenerateBlock(output);
@@ -158,7 +158,7 @@ public sealed partial class MiningRpcMethods(NodeRpcContext ctx) : IRpcMethodPro
             SubmitOutcome.Accepted => null,
             SubmitOutcome.Duplicate => "duplicate",
             SubmitOutcome.Rejected when knownInvalid => "duplicate-invalid",
-            SubmitOutcome.Rejected r => r.Code == ChainManager.BaseCode ? r.Reason : r.Code,
+            SubmitOutcome.Rejected r => r.Rejection.RpcResult,
             _ => "inconclusive",
         };
     }

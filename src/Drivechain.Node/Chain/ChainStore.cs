@@ -1,0 +1,172 @@
+using System.Collections.Immutable;
+using Drivechain.Bitcoin.Primitives;
+using Drivechain.Bitcoin.Validation;
+using Drivechain.Consensus.State;
+using Drivechain.Node.Storage;
+
+namespace Drivechain.Node.Chain;
+
+/// <summary>
+/// Where the chain's bytes live: block data (block files, or memory for an in-memory chain), undo data (kept in memory
+/// until the next flush, then in the database) and the database writes of a flush. No validation, no chain selection:
+/// <see cref="ChainManager"/> owns it and calls it under its lock.
+/// </summary>
+internal sealed class ChainStore(ChainDatabase? database, BlockFileStore? blockFiles, DataDirectoryLock? lockFile) : IDisposable
+{
+    /// <summary>Estimated bytes of one spent coin kept for undo until the next flush (entry, output, script header).</summary>
+    private const int UndoCoinBytes = 120;
+
+    /// <summary>Estimated bytes of one block's drivechain undo kept until the next flush.</summary>
+    private const int UndoBlockBytes = 256;
+
+    private readonly Dictionary<UInt256, Block> _memoryBlocks = [];
+    private readonly Dictionary<UInt256, BlockUndoRecord> _undo = [];   // memory mode: all; disk mode: since the last flush
+    private long _undoBytes;
+
+    public bool IsInMemory => database is null;
+
+    /// <summary>The database (null in memory mode).</summary>
+    public ChainDatabase? Database => database;
+
+    /// <summary>The block files (null in memory mode).</summary>
+    public BlockFileStore? BlockFiles => blockFiles;
+
+    /// <summary>Estimated memory of the undo data waiting for the next flush.</summary>
+    public long UndoBytes => _undoBytes;
+
+    /// <summary>Blocks connected or disconnected since the last flush.</summary>
+    public int BlocksSinceFlush { get; set; }
+
+    /// <summary>
+    /// Stores a block's bytes: appended to the block files, kept in memory, or left where they already are
+    /// (<paramref name="stored"/>, a reindex). The position to record in its index entry.
+    /// </summary>
+    public BlockFilePosition Store(Block block, BlockFilePosition stored)
+    {
+        if (stored.IsSet) return stored;
+        if (blockFiles is not null) return blockFiles.Append(block.ToBytes());
+        _memoryBlocks[block.Hash] = block;
+        return BlockFilePosition.None;
+    }
+
+    public Block ReadBlock(BlockIndex index)
+    {
+        if (_memoryBlocks.TryGetValue(index.Hash, out var block)) return block;
+        if (blockFiles is null || !index.FilePosition.IsSet) throw new InvalidOperationException($"block {index} has no stored data");
+        var bytes = blockFiles.Read(index.FilePosition);
+        if (!Block.TryParse(bytes, out block, out var error)) throw new IOException($"stored block {index} does not parse: {error}");
+        return block;
+    }
+
+    public BlockUndoRecord ReadUndo(BlockIndex index)
+    {
+        if (_undo.TryGetValue(index.Hash, out var undo)) return undo;
+        if (database is null || !database.TryReadUndo(index.Hash, out var baseUndo, out var drivechainUndo))
+            throw new InvalidOperationException($"no undo data for {index}: cannot disconnect it");
+        return new BlockUndoRecord(BlockUndoRecord.ParseSpent(baseUndo), BlockUndo.Parse(drivechainUndo));
+    }
+
+    /// <summary>Keeps a connected block's undo data until the next flush (disk mode) or for good (memory mode).</summary>
+    public void RememberUndo(UInt256 hash, BlockUndoRecord undo)
+    {
+        _undo[hash] = undo;
+        long bytes = UndoBlockBytes;
+        foreach (var (_, coin) in undo.Spent) bytes += UndoCoinBytes + coin.Output.ScriptPubKey.Length;
+        _undoBytes += bytes;
+    }
+
+    /// <summary>The coins a connected block spent, from its undo data; false when it has none.</summary>
+    public bool TryGetSpent(UInt256 hash, out ImmutableArray<CoinEntry> spent)
+    {
+        spent = default;
+        if (_undo.TryGetValue(hash, out var undo))
+        {
+            spent = undo.Spent;
+            return true;
+        }
+        if (database is null || !database.TryReadUndo(hash, out var baseUndo, out _)) return false;
+        spent = BlockUndoRecord.ParseSpent(baseUndo);
+        return true;
+    }
+
+    /// <summary>Commits one index entry at once (an acknowledged block survives a kill; its bytes are already written).</summary>
+    public void PersistIndexEntry(BlockIndex index)
+    {
+        if (database is null) return;
+        database.BeginBatch();
+        try
+        {
+            database.PutBlockIndex(index);
+            database.CommitBatch();
+        }
+        catch (SqliteException e)
+        {
+            database.RollbackBatch();
+            throw new StorageFailureException($"Writing the block index failed: {e.Message}", e);
+        }
+    }
+
+    /// <summary>
+    /// A flush: block bytes to disk first (the index must never point at bytes that are not there), then in one database
+    /// transaction the changed index entries, the pending undo data, the coins cache, the best block and the drivechain state.
+    /// </summary>
+    public void Write(IReadOnlyCollection<BlockIndex> changed, CoinsCache coins, UInt256 best, DrivechainState state, bool clearCache)
+    {
+        var db = database!;
+        blockFiles!.Flush();
+        db.BeginBatch();
+        try
+        {
+            foreach (var index in changed) db.PutBlockIndex(index);
+            foreach (var (hash, undo) in _undo) db.PutUndo(hash, undo.SerializeSpent(), undo.Drivechain.ToBytes());
+            coins.WriteTo(db);
+            Span<byte> bestBytes = stackalloc byte[32];
+            best.WriteTo(bestBytes);
+            db.PutMeta(ChainDatabase.BestBlockKey, bestBytes);
+            db.PutMeta(ChainDatabase.DrivechainStateKey, state.ToBytes());
+            db.CommitBatch();
+        }
+        catch (Exception e)
+        {
+            db.RollbackBatch();
+            if (e is SqliteException) throw new StorageFailureException($"Writing the chain state failed: {e.Message}", e);
+            throw;
+        }
+        _undo.Clear();
+        _undoBytes = 0;
+        coins.AfterFlush(clearCache);
+        BlocksSinceFlush = 0;
+    }
+
+    /// <summary>
+    /// A block file cut short (a disk problem, a copy interrupted, a crash of the file system) would otherwise go unnoticed
+    /// until the missing block is read, and new blocks would be appended over the hole: refuse to start instead, naming
+    /// the file, and let -reindex rebuild the index from the blocks that remain.
+    /// </summary>
+    public void CheckBlockFilesHold(IEnumerable<BlockIndex> entries)
+    {
+        var ends = new Dictionary<int, long>();
+        foreach (var index in entries)
+        {
+            if (!index.HasData || !index.FilePosition.IsSet) continue;
+            var position = index.FilePosition;
+            long end = position.Offset + position.Size;
+            if (!ends.TryGetValue(position.File, out var known) || end > known) ends[position.File] = end;
+        }
+        foreach (var (file, end) in ends)
+        {
+            long length = blockFiles!.Length(file);
+            if (length < end)
+                throw new IOException(
+                    $"Block file {blockFiles.FileName(file)} is truncated: the block index needs {end} bytes but the file has {length}. " +
+                    "Restart with -reindex to rebuild the chain state from the blocks that remain.");
+        }
+    }
+
+    public void Dispose()
+    {
+        database?.Dispose();
+        blockFiles?.Dispose();
+        lockFile?.Dispose();
+    }
+}
