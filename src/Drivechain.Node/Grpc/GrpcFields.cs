@@ -1,6 +1,7 @@
 using Drivechain.Bitcoin.Primitives;
 using Drivechain.Bitcoin.Serialization;
 using Drivechain.Node.Grpc.Protos.Common.V1;
+using Hex = Drivechain.Node.Grpc.Protos.Common.V1.Hex;
 using Grpc.Core;
 
 namespace Drivechain.Node.Grpc;

@@ -5,6 +5,7 @@ using Drivechain.Bitcoin.Serialization;
 using Drivechain.Consensus;
 using Drivechain.Node.Chain;
 using Drivechain.Node.Grpc.Protos.Common.V1;
+using Hex = Drivechain.Node.Grpc.Protos.Common.V1.Hex;
 using Drivechain.Node.Grpc.Protos.Mainchain.V1;
 using Drivechain.Node.Rpc.Json;
 

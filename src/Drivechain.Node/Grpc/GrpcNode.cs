@@ -1,6 +1,5 @@
 using Drivechain.Node.Chain;
 using Drivechain.Node.Hosting;
-using Drivechain.Node.Mempool;
 using Drivechain.Node.Mining;
 using Grpc.Core;
 using Microsoft.Extensions.Hosting;
@@ -13,7 +12,7 @@ namespace Drivechain.Node.Grpc;
 /// this one object): the chain, the miner and its policy, the block-event index, and the node's lifetime for Stop.
 /// </summary>
 public sealed class GrpcNode(IOptions<NodeOptions> options, NodeChain node, NodeReadiness readiness, IHostApplicationLifetime lifetime,
-    NodeMempool mempool, MinerPolicy policy, BlockMiner miner, BlockEventIndex blockEvents)
+    MinerPolicy policy, BlockMiner miner, BlockEventIndex blockEvents)
 {
     public NodeOptions Options => options.Value;
     public NodeChain Node => node;
@@ -28,18 +27,14 @@ public sealed class GrpcNode(IOptions<NodeOptions> options, NodeChain node, Node
         node.IsLoaded ? node.Chain : throw new RpcException(new Status(StatusCode.Unavailable, "the node is still loading its chain; retry shortly"));
 
     /// <summary>Runs <paramref name="body"/> holding the node lock (the miner and its policy need it), as the RPCs do.</summary>
-    public async Task<T> LockedAsync<T>(Func<T> body, CancellationToken cancellationToken)
+    public Task<T> LockedAsync<T>(Func<T> body, CancellationToken cancellationToken)
     {
         _ = Chain;
-        await node.Lock.WaitAsync(cancellationToken);
-        try
+        cancellationToken.ThrowIfCancellationRequested();
+        using (node.EnterLock())
         {
-            mempool.EnsureSubscribed();
-            return body();
-        }
-        finally
-        {
-            node.Lock.Release();
+            miner.FollowTip();
+            return Task.FromResult(body());
         }
     }
 

@@ -43,10 +43,14 @@ internal static class GrpcProfile
             var node = host.Services.GetRequiredService<NodeChain>();
             var miner = host.Services.GetRequiredService<BlockMiner>();
             var payTo = Address.Parse("bcrt1qw508d6qejxtdg4y5r3zarvary0c5xw7kygt080", global::Drivechain.Bitcoin.Networks.Network.Regtest).ScriptPubKey;
-            async Task MineAsync()
+            Task MineAsync()
             {
-                await node.Lock.WaitAsync();
-                try { miner.MineOne(payTo, 1_000_000); } finally { node.Lock.Release(); }
+                using (node.EnterLock())
+                {
+                    miner.FollowTip();
+                    miner.MineOne(payTo, 1_000_000);
+                }
+                return Task.CompletedTask;
             }
             for (var i = 0; i < blocks; i++) await MineAsync();
             using var channel = GrpcChannel.ForAddress(host.Services.GetRequiredService<GrpcServer>().Address!,
