@@ -55,6 +55,9 @@ public static class DrivechainNodeServiceCollectionExtensions
         services.AddHostedService<MempoolTipFollower>();
         services.AddHostedService<StopAtHeightService>();
         services.AddHostedService<RpcHttpServer>();
+        services.AddSingleton<Grpc.BlockEventIndex>();
+        services.AddHostedService(sp => sp.GetRequiredService<Grpc.BlockEventIndex>());
+        services.AddSingleton<Grpc.GrpcNode>();
         services.AddSingleton<Grpc.GrpcServer>();
         services.AddHostedService(sp => sp.GetRequiredService<Grpc.GrpcServer>());
         services.AddHostedService(sp => sp.GetRequiredService<PeerManager>());

@@ -89,20 +89,14 @@ public sealed partial class DashboardHistory(Microsoft.Extensions.Options.IOptio
     {
         var watch = Stopwatch.StartNew();
         var chain = node.Chain;
-        var state = DrivechainState.Empty;
         var first = Math.Max(1, tip.Height - MaxBlocks + 1);
         var blocks = ImmutableList.CreateBuilder<BlockSnapshot>();
-        for (var height = Math.Max(1, node.Params.ActivationHeight); height <= tip.Height; height++)
+        var state = ActiveChainReplay.Run(node, tip, (block, height, accepted) =>
         {
-            var index = tip.GetAncestor(height)!;
-            var block = chain.GetBlock(index.Hash) ?? throw new InvalidOperationException($"block {index.Hash} of the active chain is not stored");
-            if (node.Validator.Connect(state, block, height) is not ConnectOutcome.Accepted accepted)
-                throw new InvalidOperationException($"block {index.Hash} of the active chain does not connect on replay");
-            state = accepted.State;
-            if (height < first) continue;
-            chain.TryGetSpentCoins(index.Hash, out var spent);
-            blocks.Add(BlockSnapshot.Create(block, height, state, accepted.Events, spent));
-        }
+            if (height < first) return;
+            chain.TryGetSpentCoins(block.Hash, out var spent);
+            blocks.Add(BlockSnapshot.Create(block, height, accepted.State, accepted.Events, spent));
+        });
         if (!state.Equals(expected)) LogMismatch(log, tip.Height);
         Volatile.Write(ref _blocks, blocks.ToImmutable());
         LogRebuilt(log, blocks.Count, tip.Height, watch.ElapsedMilliseconds);

@@ -41,6 +41,12 @@ public sealed class NodeOptions
     /// <summary>Whether the sidechain gRPC API is served at all (<c>-grpc=0</c> turns it off).</summary>
     public bool Grpc { get; set; } = true;
 
+    /// <summary>
+    /// Tip changes a gRPC <c>SubscribeEvents</c> stream may have waiting unread before it is dropped (a slow subscriber
+    /// never stalls the node; default 1000).
+    /// </summary>
+    public int GrpcEventBuffer { get; set; } = 1000;
+
     /// <summary>Core's <c>-rpcthreads</c>: RPC calls executed at once (default 16).</summary>
     public int RpcThreads { get; set; } = 16;
 

@@ -20,9 +20,9 @@ public sealed class RegtestScenario : IAsyncDisposable
     public InProcessNode Node { get; }
     public RpcTestClient Rpc => Node.Rpc;
 
-    public static async Task<RegtestScenario> StartAsync(int blocks = 0)
+    public static async Task<RegtestScenario> StartAsync(int blocks = 0, IDictionary<string, string?>? settings = null)
     {
-        var scenario = new RegtestScenario(await InProcessNode.StartAsync());
+        var scenario = new RegtestScenario(await InProcessNode.StartAsync(settings));
         if (blocks > 0) await scenario.Mine(blocks);
         return scenario;
     }
