@@ -23,6 +23,7 @@ public sealed class GrpcHostingTests : IAsyncLifetime
     [InlineData("cusf.mainchain.v1.BlockProducerService")]
     [InlineData("cusf.mainchain.v1.MiningService")]
     [InlineData("cusf.crypto.v1.CryptoService")]
+    [InlineData("cusf.mainchain.v1.WalletService")]
     [InlineData("")]
     public async Task Health_answers_serving_for_each_served_service_on_regtest(string service)
     {

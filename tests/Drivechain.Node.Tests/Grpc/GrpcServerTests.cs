@@ -61,10 +61,12 @@ public sealed class GrpcServerTests : IAsyncLifetime
 
         var validator = await health.CheckAsync(new HealthCheckRequest { Service = "cusf.mainchain.v1.ValidatorService" });
         var overall = await health.CheckAsync(new HealthCheckRequest { Service = "" });
-        var wallet = await Assert.ThrowsAsync<RpcException>(() => health.CheckAsync(new HealthCheckRequest { Service = "cusf.mainchain.v1.WalletService" }).ResponseAsync);
+        var wallet = await health.CheckAsync(new HealthCheckRequest { Service = "cusf.mainchain.v1.WalletService" });
+        var unknown = await Assert.ThrowsAsync<RpcException>(() => health.CheckAsync(new HealthCheckRequest { Service = "cusf.mainchain.v1.NoSuchService" }).ResponseAsync);
 
         validator.Status.Should().Be(HealthCheckResponse.Types.ServingStatus.Serving);
         overall.Status.Should().Be(HealthCheckResponse.Types.ServingStatus.Serving);
-        wallet.StatusCode.Should().Be(StatusCode.NotFound);
+        wallet.Status.Should().Be(HealthCheckResponse.Types.ServingStatus.Serving);
+        unknown.StatusCode.Should().Be(StatusCode.NotFound);
     }
 }
