@@ -60,6 +60,7 @@ public sealed partial class GrpcServer(IOptions<NodeOptions> options, GrpcNode g
         {
             builder.WebHost.ConfigureKestrel(k => k.ConfigureEndpointDefaults(l => l.Protocols = HttpProtocols.Http2));
             builder.Services.AddSingleton(grpc);
+            builder.Services.AddSingleton(grpc.Node);
             builder.Services.AddSingleton(secp);
             builder.Services.AddGrpc(g =>
             {

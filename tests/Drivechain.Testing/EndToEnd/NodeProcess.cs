@@ -81,6 +81,11 @@ public sealed partial class NodeProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         await node._ready.Task.WaitAsync(TimeSpan.FromMinutes(2));
+        // P2P starts listening just after the node is ready: tests that connect to it wait for the listener.
+        string? Listen(string value) => extraArgs.Select((arg, i) => (arg, i))
+            .FirstOrDefault(x => x.arg == "--listen" && x.i + 1 < extraArgs.Length && extraArgs[x.i + 1] == value).arg;
+        var listens = Listen("1") is not null || (Listen("0") is null && !extraArgs.Contains("--connect"));   // Core: -connect implies -listen=0
+        if (listens) await node.WaitForOutputAsync("P2P listening on", TimeSpan.FromMinutes(1));
         var cookie = await File.ReadAllTextAsync(Path.Combine(dataDir, "regtest", ".cookie"));
         node.Rpc = new RpcTestClient(new Uri($"http://127.0.0.1:{port}/"), cookie);
         return node;
