@@ -18,7 +18,7 @@ internal static class MessageJson
             {
                 json.WriteString("type", "M8");
                 json.WriteNumber("slot", m8.Slot);
-                json.WriteString("sidechainBlockHash", m8.SidechainBlockHash.ToString());
+                json.WriteString("sidechainBlockHash", m8.SidechainBlockHash.ToInternalHex());   // h* is raw bytes (spec §2.4), as decode and the RPC show it
                 json.WriteString("prevMainchainBlockHash", m8.PreviousMainchainBlockHash.ToString());
             }
             else if (CoinbaseMessage.TryParse(new Script(script), out var message))
@@ -48,7 +48,7 @@ internal static class MessageJson
                     case M7BmmAccept m7:
                         json.WriteString("type", "M7");
                         json.WriteNumber("slot", m7.Slot);
-                        json.WriteString("sidechainBlockHash", m7.SidechainBlockHash.ToString());
+                        json.WriteString("sidechainBlockHash", m7.SidechainBlockHash.ToInternalHex());
                         break;
                     default:
                         json.WriteString("type", message.GetType().Name);
