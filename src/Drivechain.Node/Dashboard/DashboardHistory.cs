@@ -5,7 +5,6 @@ using Drivechain.Consensus.State;
 using Drivechain.Node.Chain;
 using Drivechain.Node.Chain.Tip;
 using Drivechain.Node.Hosting;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Drivechain.Node.Dashboard;
@@ -18,7 +17,7 @@ namespace Drivechain.Node.Dashboard;
 /// subscription's state.
 /// </summary>
 public sealed partial class DashboardHistory(Microsoft.Extensions.Options.IOptions<NodeOptions> options, NodeChain node, NodeReadiness readiness, DashboardEvents events, TimeProvider time,
-    ILogger<DashboardHistory> log) : BackgroundService
+    ILogger<DashboardHistory> log) : TipChangeConsumer(node, log, "dashboard", capacity: 1024)
 {
     /// <summary>Blocks kept (the charts' horizon).</summary>
     public const int MaxBlocks = 1000;
@@ -31,37 +30,29 @@ public sealed partial class DashboardHistory(Microsoft.Extensions.Options.IOptio
     /// <summary>The snapshot of a block of the active chain's recent history, or null.</summary>
     public BlockSnapshot? Find(Bitcoin.Primitives.UInt256 hash) => Blocks.FindLast(b => b.Hash == hash);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        options.Value.DashboardEnabled ? base.ExecuteAsync(stoppingToken) : Task.CompletedTask;
+
+    protected override Task BeforeSubscribingAsync(CancellationToken cancellationToken) => readiness.WhenReady.WaitAsync(cancellationToken);
+
+    protected override async ValueTask OnSubscribedAsync(BlockIndex tip, DrivechainState state, long startSequence, CancellationToken cancellationToken)
     {
-        if (!options.Value.DashboardEnabled) return;
-        try
-        {
-            await readiness.WhenReady.WaitAsync(stoppingToken);
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                using var subscription = node.Chain.SubscribeTipChanges("dashboard", out var tip, out var state, capacity: 1024);
-                await Task.Run(() => Rebuild(tip, state), stoppingToken);
-                events.Publish(new DashboardEvent("resync", tip.Height, tip.Hash.ToString(), subscription.StartSequence, Now()));
-                try
-                {
-                    await foreach (var change in subscription.Reader.ReadAllAsync(stoppingToken)) Apply(change);
-                }
-                catch (TipChangeSubscriberDroppedException)
-                {
-                    LogDropped(log);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Stopping.
-        }
-        catch (Exception e)
-        {
-            // The dashboard is an observer: its failure must not stop the node. The page keeps the current state
-            // (from the RPCs) without charts.
-            LogFailed(log, e);
-        }
+        await Task.Run(() => Rebuild(tip, state), cancellationToken);
+        events.Publish(new DashboardEvent("resync", tip.Height, tip.Hash.ToString(), startSequence, Now()));
+    }
+
+    protected override ValueTask OnChangeAsync(TipChange change, CancellationToken cancellationToken)
+    {
+        Apply(change);
+        return default;
+    }
+
+    // The dashboard is an observer: its failure must not stop the node. The page keeps the current state (from the RPCs)
+    // without charts.
+    protected override bool OnFailed(Exception exception)
+    {
+        LogFailed(Log, exception);
+        return true;
     }
 
     private long Now() => time.GetUtcNow().ToUnixTimeMilliseconds();
@@ -88,18 +79,18 @@ public sealed partial class DashboardHistory(Microsoft.Extensions.Options.IOptio
     private void Rebuild(BlockIndex tip, DrivechainState expected)
     {
         var watch = Stopwatch.StartNew();
-        var chain = node.Chain;
+        var chain = Node.Chain;
         var first = Math.Max(1, tip.Height - MaxBlocks + 1);
         var blocks = ImmutableList.CreateBuilder<BlockSnapshot>();
-        var state = ActiveChainReplay.Run(node, tip, (block, height, accepted) =>
+        var state = ActiveChainReplay.Run(Node, tip, (block, height, accepted) =>
         {
             if (height < first) return;
             chain.TryGetSpentCoins(block.Hash, out var spent);
             blocks.Add(BlockSnapshot.Create(block, height, accepted.State, accepted.Events, spent));
         });
-        if (!state.Equals(expected)) LogMismatch(log, tip.Height);
+        if (!state.Equals(expected)) LogMismatch(Log, tip.Height);
         Volatile.Write(ref _blocks, blocks.ToImmutable());
-        LogRebuilt(log, blocks.Count, tip.Height, watch.ElapsedMilliseconds);
+        LogRebuilt(Log, blocks.Count, tip.Height, watch.ElapsedMilliseconds);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Dashboard history: {Blocks} blocks up to height {Height} replayed in {Milliseconds} ms")]
@@ -110,7 +101,4 @@ public sealed partial class DashboardHistory(Microsoft.Extensions.Options.IOptio
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Dashboard history stopped; the dashboard shows no history until the node restarts")]
     private static partial void LogFailed(ILogger logger, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Dashboard history fell behind the tip-change stream; rebuilding")]
-    private static partial void LogDropped(ILogger logger);
 }

@@ -6,7 +6,6 @@ using Drivechain.Consensus.State;
 using Drivechain.Node.Chain;
 using Drivechain.Node.Chain.Tip;
 using Drivechain.Node.Hosting;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Drivechain.Node.Grpc;
@@ -17,7 +16,8 @@ namespace Drivechain.Node.Grpc;
 /// stream. Records are kept by block hash and survive disconnects, so a block that left the active chain during this
 /// run still answers with its events. Blocks without drivechain content are not stored.
 /// </summary>
-public sealed partial class BlockEventIndex(NodeChain node, NodeReadiness readiness, ILogger<BlockEventIndex> log) : BackgroundService
+public sealed partial class BlockEventIndex(NodeChain node, NodeReadiness readiness, ILogger<BlockEventIndex> log)
+    : TipChangeConsumer(node, log, "grpc-block-events")
 {
     private readonly ConcurrentDictionary<UInt256, BlockEvents> _blocks = new();
     private readonly TaskCompletionSource _built = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -33,7 +33,7 @@ public sealed partial class BlockEventIndex(NodeChain node, NodeReadiness readin
     public async Task WaitCaughtUpAsync(CancellationToken cancellationToken)
     {
         await _built.Task.WaitAsync(cancellationToken);
-        var target = node.Chain.TipChanges.LastSequence;
+        var target = Node.Chain.TipChanges.LastSequence;
         while (true)
         {
             var progress = Volatile.Read(ref _progress);     // read before the check: Advance completes this one after writing
@@ -42,41 +42,28 @@ public sealed partial class BlockEventIndex(NodeChain node, NodeReadiness readin
         }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task BeforeSubscribingAsync(CancellationToken cancellationToken) => readiness.WhenReady.WaitAsync(cancellationToken);
+
+    protected override async ValueTask OnSubscribedAsync(BlockIndex tip, DrivechainState state, long startSequence, CancellationToken cancellationToken)
     {
-        try
-        {
-            await readiness.WhenReady.WaitAsync(stoppingToken);
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                using var subscription = node.Chain.SubscribeTipChanges("grpc-block-events", out var tip, out var state);
-                await Task.Run(() => Replay(tip, state), stoppingToken);
-                Advance(subscription.StartSequence);
-                _built.TrySetResult();
-                try
-                {
-                    await foreach (var change in subscription.Reader.ReadAllAsync(stoppingToken))
-                    {
-                        if (change is TipChange.Connected c) Record(c.Block, c.Events, c.State);
-                        Advance(change.Sequence);
-                    }
-                }
-                catch (TipChangeSubscriberDroppedException)
-                {
-                    LogDropped(log);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Stopping.
-        }
-        catch (Exception e)
-        {
-            // An observer: its failure must not stop the node; the block-info methods answer UNAVAILABLE from now on.
-            LogFailed(log, e);
-            _built.TrySetException(e);
-        }
+        await Task.Run(() => Replay(tip, state), cancellationToken);
+        Advance(startSequence);
+        _built.TrySetResult();
+    }
+
+    protected override ValueTask OnChangeAsync(TipChange change, CancellationToken cancellationToken)
+    {
+        if (change is TipChange.Connected c) Record(c.Block, c.Events, c.State);
+        Advance(change.Sequence);
+        return default;
+    }
+
+    // An observer: its failure must not stop the node; the block-info methods answer UNAVAILABLE from now on.
+    protected override bool OnFailed(Exception exception)
+    {
+        LogFailed(Log, exception);
+        _built.TrySetException(exception);
+        return true;
     }
 
     private void Record(Block block, System.Collections.Immutable.ImmutableArray<DrivechainEvent> events, DrivechainState after)
@@ -95,9 +82,9 @@ public sealed partial class BlockEventIndex(NodeChain node, NodeReadiness readin
     private void Replay(BlockIndex tip, DrivechainState expected)
     {
         var watch = Stopwatch.StartNew();
-        var state = ActiveChainReplay.Run(node, tip, (block, _, accepted) => Record(block, accepted.Events, accepted.State));
-        if (!state.Equals(expected)) LogMismatch(log, tip.Height);
-        LogReplayed(log, tip.Height, _blocks.Count, watch.ElapsedMilliseconds);
+        var state = ActiveChainReplay.Run(Node, tip, (block, _, accepted) => Record(block, accepted.Events, accepted.State));
+        if (!state.Equals(expected)) LogMismatch(Log, tip.Height);
+        LogReplayed(Log, tip.Height, _blocks.Count, watch.ElapsedMilliseconds);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "gRPC block events: replayed to height {Height} ({Blocks} blocks with drivechain content) in {Milliseconds} ms")]
@@ -105,9 +92,6 @@ public sealed partial class BlockEventIndex(NodeChain node, NodeReadiness readin
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "gRPC block events: the replayed drivechain state at height {Height} differs from the node's")]
     private static partial void LogMismatch(ILogger logger, int height);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "gRPC block events fell behind the tip-change stream; replaying")]
-    private static partial void LogDropped(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "gRPC block events stopped; GetBlockInfo answers UNAVAILABLE until the node restarts")]
     private static partial void LogFailed(ILogger logger, Exception exception);

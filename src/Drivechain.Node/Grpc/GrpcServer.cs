@@ -19,8 +19,8 @@ namespace Drivechain.Node.Grpc;
 /// The sidechain gRPC API (docs/sidechain-api.md): Kestrel with HTTP/2 without TLS on <c>grpcbind:grpcport</c>
 /// (default 127.0.0.1:50051), gRPC health per served service name, server reflection, 4 MiB request limit.
 /// </summary>
-public sealed partial class GrpcServer(IOptions<NodeOptions> options, GrpcNode grpc, ISecp256k1 secp, ILoggerFactory loggerFactory,
-    ILogger<GrpcServer> log) : IHostedService, IAsyncDisposable
+public sealed partial class GrpcServer(IOptions<NodeOptions> options, GrpcNode grpc, Wallet.WalletManager wallets, ISecp256k1 secp,
+    ILoggerFactory loggerFactory, ILogger<GrpcServer> log) : IHostedService, IAsyncDisposable
 {
     /// <summary>Largest request accepted (spec §1); larger ones get RESOURCE_EXHAUSTED.</summary>
     public const int MaxRequestBytes = 4 * 1024 * 1024;
@@ -61,6 +61,7 @@ public sealed partial class GrpcServer(IOptions<NodeOptions> options, GrpcNode g
             builder.WebHost.ConfigureKestrel(k => k.ConfigureEndpointDefaults(l => l.Protocols = HttpProtocols.Http2));
             builder.Services.AddSingleton(grpc);
             builder.Services.AddSingleton(grpc.Node);
+            builder.Services.AddSingleton(wallets);
             builder.Services.AddSingleton(secp);
             builder.Services.AddGrpc(g =>
             {

@@ -16,7 +16,7 @@ public sealed partial class StopAtHeightService(NodeChain node, IOptions<NodeOpt
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         _height > 0 ? base.ExecuteAsync(stoppingToken) : Task.CompletedTask;
 
-    protected override ValueTask OnSubscribedAsync(BlockIndex tip, DrivechainState state, CancellationToken cancellationToken)
+    protected override ValueTask OnSubscribedAsync(BlockIndex tip, DrivechainState state, long startSequence, CancellationToken cancellationToken)
     {
         StopAt(tip.Height);
         return default;

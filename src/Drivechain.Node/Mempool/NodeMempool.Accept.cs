@@ -24,7 +24,7 @@ public sealed partial class NodeMempool
     {
         var chain = _node.Chain;
         // From the first transaction on, every tip change reaches the pool (SyncWithChain applies them).
-        _tipChanges ??= chain.SubscribeTipChanges("mempool", out _, out _);
+        if (_tipChanges is null) Follow();
         var tip = chain.Tip;
         var nextHeight = tip.Height + 1;
         var mtp = tip.GetMedianTimePast();

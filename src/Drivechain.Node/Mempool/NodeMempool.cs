@@ -42,7 +42,7 @@ public sealed partial class NodeMempool : IScriptExecutionCache
     {
         if (_tipChanges is null)
         {
-            _tipChanges = _node.Chain.SubscribeTipChanges("mempool", out _, out _);
+            Follow();
             return false;
         }
         var connected = new List<Block>();
@@ -56,13 +56,16 @@ public sealed partial class NodeMempool : IScriptExecutionCache
         if (dropped)
         {
             _tipChanges.Dispose();
-            _tipChanges = _node.Chain.SubscribeTipChanges("mempool", out _, out _);
+            Follow();
             LogFellBehind(_log);
         }
         if (connected.Count == 0 && disconnected.Count == 0 && !dropped) return false;
         Resync(connected, disconnected);
         return true;
     }
+
+    /// <summary>Subscribes to the tip-change stream: every change from now on reaches the pool through <see cref="SyncWithChain"/>.</summary>
+    private void Follow() => _tipChanges = _node.Chain.SubscribeTipChanges("mempool", out _, out _);
 
     private void Resync(List<Block> connected, List<Block> disconnected)
     {

@@ -2,7 +2,6 @@ using Drivechain.Bitcoin.Primitives;
 using Drivechain.Node.Chain;
 using Drivechain.Node.Chain.Tip;
 using Drivechain.Node.Hosting;
-using System.Runtime.CompilerServices;
 using Drivechain.Node.Mempool;
 using Drivechain.Node.Mining;
 using Drivechain.Wallet.Ledger;
@@ -20,7 +19,6 @@ namespace Drivechain.Node.Wallet;
 /// </summary>
 public sealed partial class WalletManager : BackgroundService
 {
-    private static readonly ConditionalWeakTable<NodeChain, WalletManager> ByNode = [];
     private readonly IOptions<NodeOptions> options;
     private readonly NodeChain node;
     private readonly NodeMempool mempool;
@@ -38,14 +36,7 @@ public sealed partial class WalletManager : BackgroundService
         this.clock = clock;
         this.log = log;
         Policy = policy;
-        ByNode.AddOrUpdate(node, this);
     }
-
-    /// <summary>
-    /// The wallets of <paramref name="node"/>: how the gRPC API (its own web host, whose container holds only the
-    /// <see cref="NodeChain"/>) reaches them. Null when the node has no wallet manager.
-    /// </summary>
-    public static WalletManager? For(NodeChain node) => ByNode.TryGetValue(node, out var manager) ? manager : null;
 
     /// <summary>The miner policy withdrawal bundles are handed to.</summary>
     public MinerPolicy Policy { get; }

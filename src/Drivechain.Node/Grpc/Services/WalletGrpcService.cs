@@ -19,7 +19,7 @@ namespace Drivechain.Node.Grpc.Services;
 /// else the only loaded one. Every call runs under the node lock and the wallets' lock, after the wallets caught up with
 /// the tip-change stream; a failed call changes nothing. docs/wallet.md.
 /// </summary>
-public sealed class WalletGrpcService(NodeChain node) : WalletService.WalletServiceBase
+public sealed class WalletGrpcService(NodeChain node, WalletManager wallets) : WalletService.WalletServiceBase
 {
     /// <summary>The name of the wallet gRPC's CreateWallet creates (Core's default wallet name).</summary>
     public const string DefaultWalletName = "";
@@ -249,7 +249,6 @@ public sealed class WalletGrpcService(NodeChain node) : WalletService.WalletServ
     /// <summary>Node lock, then the wallets' lock (after catching up with the chain); wallet errors become gRPC statuses.</summary>
     private Task<T> RunAsync<T>(ServerCallContext context, Func<WalletManager, T> body)
     {
-        var wallets = WalletManager.For(node) ?? throw new RpcException(new Status(StatusCode.Unimplemented, "this node has no wallet"));
         if (!node.IsLoaded) throw new RpcException(new Status(StatusCode.Unavailable, "the node is still loading its chain; retry shortly"));
         context.CancellationToken.ThrowIfCancellationRequested();
         try
