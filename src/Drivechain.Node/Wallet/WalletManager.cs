@@ -70,8 +70,15 @@ public sealed partial class WalletManager : BackgroundService
         lock (_gate)
         {
             CatchUp();
-            if (withMempool) ScanMempool();
-            return body();
+            try
+            {
+                if (withMempool) ScanMempool();
+                return body();
+            }
+            finally
+            {
+                CommitAll();
+            }
         }
     }
 
@@ -151,7 +158,8 @@ public sealed partial class WalletManager : BackgroundService
     {
         lock (_gate)
         {
-            if (!_wallets.Remove(name)) throw new WalletException(WalletErrorCode.NotFound, "Requested wallet does not exist or is not loaded");
+            if (!_wallets.Remove(name, out var wallet)) throw new WalletException(WalletErrorCode.NotFound, "Requested wallet does not exist or is not loaded");
+            wallet.Dispose();
             if (loadOnStartup is { } autoload) SetAutoload(name, autoload);
             LogUnloaded(log, name);
         }
@@ -160,12 +168,19 @@ public sealed partial class WalletManager : BackgroundService
     /// <summary>True when the node's mempool holds <paramref name="txid"/> (callers hold the node lock).</summary>
     public bool InMempool(UInt256 txid) => mempool.Pool.Contains(txid);
 
+    /// <summary>
+    /// Syncs a created or loaded wallet from its stored best block (a rescan only from there, or from the fork point when
+    /// the chain reorganised below it), resubmits its unconfirmed transactions and starts feeding it from the stream.
+    /// </summary>
     private void Attach(NodeWallet wallet, bool? loadOnStartup)
     {
-        Rescan(wallet, _tip);
+        if (wallet.DroppedRecords > 0) LogDroppedRecords(log, wallet.Name, wallet.DroppedRecords);
+        var from = SyncFrom(wallet, _tip);
+        var resubmitted = Resubmit(wallet);
+        wallet.Commit();
         _wallets[wallet.Name] = wallet;
         if (loadOnStartup is { } autoload) SetAutoload(wallet.Name, autoload);
-        LogLoaded(log, wallet.Name, wallet.Ledger.TransactionCount, wallet.Ledger.TipHeight);
+        LogLoaded(log, wallet.Name, wallet.Ledger.TransactionCount, from, wallet.Ledger.TipHeight, resubmitted);
     }
 
     private string DirectoryOf(string name)
