@@ -34,8 +34,8 @@ public sealed partial class GrpcServer(IOptions<NodeOptions> options, GrpcNode g
     public IReadOnlyList<string> ServedServices { get; private set; } = [];
 
     /// <summary>
-    /// The services this node serves, each with its health name and its mapping. MiningService only on regtest and signet
-    /// (spec §1).
+    /// The services this node serves, each with its health name and its mapping. MiningService only on regtest and signet,
+    /// WalletService only without --disablewallet (spec §1).
     /// </summary>
     private List<(string Name, Action<WebApplication> Map)> Services(NodeOptions o)
     {
@@ -47,7 +47,8 @@ public sealed partial class GrpcServer(IOptions<NodeOptions> options, GrpcNode g
         ];
         if (o.ResolveChain() is ChainKind.Regtest or ChainKind.Signet)
             services.Add((MiningService.Descriptor.FullName, app => app.MapGrpcService<MiningGrpcService>()));
-        services.Add((WalletService.Descriptor.FullName, app => app.MapGrpcService<WalletGrpcService>()));
+        if (wallets.Enabled)   // not with --disablewallet: health answers NOT_FOUND, calls UNIMPLEMENTED
+            services.Add((WalletService.Descriptor.FullName, app => app.MapGrpcService<WalletGrpcService>()));
         return services;
     }
 

@@ -16,6 +16,11 @@ public sealed partial class WalletManager
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!Enabled)
+        {
+            LogDisabled(log);
+            return;
+        }
         await readiness.WhenReady.WaitAsync(stoppingToken);
         using (node.EnterLock()) AutoloadWallets();
         while (!stoppingToken.IsCancellationRequested)
@@ -218,6 +223,9 @@ public sealed partial class WalletManager
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Wallet {Wallet}: {Records} unreadable records at the end of its transactions.jsonl were dropped (an interrupted write); the chain is rescanned from the last readable best block")]
     private static partial void LogDroppedRecords(ILogger logger, string wallet, int records);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Wallet disabled (-disablewallet): no wallet RPCs, no gRPC WalletService")]
+    private static partial void LogDisabled(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Wallet {Wallet} unloaded")]
     private static partial void LogUnloaded(ILogger logger, string wallet);

@@ -38,6 +38,9 @@ public sealed partial class WalletManager : BackgroundService
         Policy = policy;
     }
 
+    /// <summary>False with <c>--disablewallet</c> (Core's -disablewallet): no wallet is ever loaded or created.</summary>
+    public bool Enabled => !options.Value.DisableWallet;
+
     /// <summary>The miner policy withdrawal bundles are handed to.</summary>
     public MinerPolicy Policy { get; }
 
@@ -114,6 +117,7 @@ public sealed partial class WalletManager : BackgroundService
     /// <summary>createwallet: a new wallet directory, loaded at once.</summary>
     public NodeWallet Create(string name, string passphrase, string? mnemonic, bool? loadOnStartup)
     {
+        RequireEnabled();
         lock (_gate)
         {
             var directory = DirectoryOf(name);
@@ -139,6 +143,7 @@ public sealed partial class WalletManager : BackgroundService
     /// <summary>loadwallet.</summary>
     public NodeWallet Load(string name, bool? loadOnStartup)
     {
+        RequireEnabled();
         lock (_gate)
         {
             if (_wallets.ContainsKey(name))
@@ -181,6 +186,11 @@ public sealed partial class WalletManager : BackgroundService
         _wallets[wallet.Name] = wallet;
         if (loadOnStartup is { } autoload) SetAutoload(wallet.Name, autoload);
         LogLoaded(log, wallet.Name, wallet.Ledger.TransactionCount, from, wallet.Ledger.TipHeight, resubmitted);
+    }
+
+    private void RequireEnabled()
+    {
+        if (!Enabled) throw new WalletException(WalletErrorCode.WalletError, "The wallet is disabled (-disablewallet): restart the node without it to use a wallet");
     }
 
     private string DirectoryOf(string name)
