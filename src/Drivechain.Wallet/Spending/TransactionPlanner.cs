@@ -15,6 +15,9 @@ public static class TransactionPlanner
     /// <summary>Core's dust threshold of a P2WPKH output at the 3 sat/vB dust relay fee.</summary>
     public const long ChangeDust = 294;
 
+    /// <summary>Core's DEFAULT_CONSOLIDATE_FEERATE (10 sat/vB): the long-term rate coin selection weighs input waste against.</summary>
+    public const long LongTermFeeRatePerKvB = 10_000;
+
     /// <summary>Plans the transaction; throws <see cref="InsufficientFundsException"/> when the coins do not suffice.</summary>
     public static PlannedTransaction Plan(SpendRequest request, IReadOnlyList<WalletCoin> available)
     {
@@ -47,7 +50,9 @@ public static class TransactionPlanner
             var inputFee = TransactionSizes.Fee(TransactionSizes.P2wpkhInputVSize, rate);
             var costOfChange = TransactionSizes.Fee(TransactionSizes.P2wpkhOutputSize, rate) + inputFee;
             var target = need > 0 ? need : need + ChangeDust;   // an exact fee with sub-dust change: add a coin instead
-            var selection = CoinSelector.Select(pool, target, inputFee, costOfChange, ChangeDust) ?? throw Insufficient(need);
+            // Waste is weighed against Core's consolidation rate; an exact fee does not grow with inputs, so none then.
+            var longTermInputFee = absolute >= 0 ? 0 : TransactionSizes.Fee(TransactionSizes.P2wpkhInputVSize, LongTermFeeRatePerKvB);
+            var selection = CoinSelector.Select(pool, target, inputFee, costOfChange, ChangeDust, longTermInputFee) ?? throw Insufficient(need);
             selected = selection.Coins;
             algorithm = selection.Algorithm;
         }
