@@ -16,7 +16,7 @@ public sealed partial class WalletRpcMethods(NodeRpcContext ctx, WalletManager w
 
     /// <summary>None with <c>--disablewallet</c>: Core registers no wallet RPCs then, so they answer -32601 Method not found.</summary>
     public IEnumerable<RpcMethod> GetMethods() => !wallets.Enabled ? []
-        : [.. ManagementMethods(), .. InfoMethods(), .. SendMethods(), .. HistoryMethods(), .. DrivechainMethods()];
+        : [.. ManagementMethods(), .. InfoMethods(), .. SendMethods(), .. PsbtMethods(), .. HistoryMethods(), .. DrivechainMethods()];
 
     private IEnumerable<RpcMethod> ManagementMethods()
     {
