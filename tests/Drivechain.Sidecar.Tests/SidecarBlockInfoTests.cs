@@ -34,7 +34,7 @@ public sealed class SidecarBlockInfoTests
         e.Deposit.Should().NotBeNull();
         e.Deposit.Outpoint.Txid.Hex.Should().Be(deposit.TxId.ToString());
         e.Deposit.Output.ValueSats.Should().Be(10_0000_0000);
-        e.Deposit.Output.Address.Hex.Should().Be(Convert.ToHexStringLower("sidecar-deposit"u8));
+        e.Deposit.Output.Address.Hex_.Should().Be(Convert.ToHexStringLower("sidecar-deposit"u8));
         fromSidecar.Infos[1].BlockInfo.Events.Should().BeEmpty("the block before is a plain block");
 
         using var nodeDir = new TempDirectory();

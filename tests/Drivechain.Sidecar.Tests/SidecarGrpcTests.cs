@@ -75,15 +75,24 @@ public sealed class SidecarGrpcTests
         await call.ResponseHeadersAsync;   // subscribed
 
         var oldBranch = await miner.MinePlainAsync(2);
+        await run.AtTipAsync(oldBranch[1]);   // else the sidecar may never see the old branch, as Core drops it at once
         await core.CallAsync("invalidateblock", oldBranch[0]);
-        var newBranch = await miner.MinePlainAsync(3);
+        var newBranch = new List<string>();   // paying elsewhere than the old branch, so Core does not rebuild an invalidated block
+        for (var i = 0; i < 3; i++) newBranch.Add(await miner.MineAsync(new Script((byte[])[0x52])));
 
         var events = new List<SubscribeEventsResponse.Types.Event>();
-        while (events.Count < 7 && await call.ResponseStream.MoveNext(cts.Token)) events.Add(call.ResponseStream.Current.Event);
-        events.Select(Describe).Should().Equal(
+        try
+        {
+            while (events.Count < 7 && await call.ResponseStream.MoveNext(cts.Token)) events.Add(call.ResponseStream.Current.Event);
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.Cancelled)
+        {
+            // Timed out: the assertion below shows what arrived.
+        }
+        events.Select(Describe).Should().Equal([
             $"connect {oldBranch[0]}", $"connect {oldBranch[1]}",
             $"disconnect {oldBranch[1]}", $"disconnect {oldBranch[0]}",
-            $"connect {newBranch[0]}", $"connect {newBranch[1]}", $"connect {newBranch[2]}");
+            $"connect {newBranch[0]}", $"connect {newBranch[1]}", $"connect {newBranch[2]}"], run.Sidecar.Output);
         events[4].ConnectBlock.HeaderInfo.Height.Should().Be(3);
         events[4].ConnectBlock.HeaderInfo.PrevBlockHash.Hex.Should().Be(start);
     }

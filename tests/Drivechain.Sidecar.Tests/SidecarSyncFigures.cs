@@ -10,7 +10,8 @@ namespace Drivechain.Sidecar.Tests;
 
 /// <summary>
 /// The figure for docs/embedding.md: the sidecar's initial sync of 2,000 regtest blocks mined on Core, one block per
-/// round trip (batch 1, as before pipelining) against JSON-RPC batches of 16, 32 and 64 blocks, each from an empty store.
+/// round trip (batch 1, as before pipelining) against JSON-RPC batches of 16, 32 and 64 blocks, each from an empty store,
+/// after one unreported warm-up run (JIT, connections).
 /// Prints blocks/s; asserts only that every run reached Core's tip with the same state.
 /// </summary>
 public sealed class SidecarSyncFigures(ITestOutputHelper output)
@@ -27,7 +28,7 @@ public sealed class SidecarSyncFigures(ITestOutputHelper output)
         var validator = new DrivechainValidator(DrivechainParams.ForNetwork("regtest"));
 
         Bitcoin.Primitives.UInt256? digest = null;
-        foreach (var batch in new[] { 1, 16, 32, 64, 1 })
+        foreach (var (batch, report) in new[] { (32, false), (1, true), (16, true), (32, true), (64, true), (1, true), (32, true) })
         {
             using var directory = new TempDirectory();
             using var store = SidecarStore.Open(Path.Combine(directory.Path, "sidecar.sqlite"));
@@ -41,7 +42,7 @@ public sealed class SidecarSyncFigures(ITestOutputHelper output)
             follower.Tip.Hash.ToString().Should().Be(tipHash);
             digest ??= follower.Tip.State.ComputeDigest();
             follower.Tip.State.ComputeDigest().Should().Be(digest.Value);
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            if (report) output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"sidecar initial sync, {Blocks} regtest blocks, batch {batch}: {watch.Elapsed.TotalSeconds:F2} s, {Blocks / watch.Elapsed.TotalSeconds:F0} blocks/s"));
         }
     }

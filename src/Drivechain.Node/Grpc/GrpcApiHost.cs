@@ -55,13 +55,14 @@ public static class GrpcApiHost
                 g.EnableDetailedErrors = false;
             });
             builder.Services.AddGrpcReflection();
-            builder.Services.AddGrpcHealthChecks(h =>
+            var checks = builder.Services.AddGrpcHealthChecks(h =>
             {
                 foreach (var (name, _) in services) h.Services.Map(name, r => r.Name != NotServedCheck);
                 foreach (var name in notServed) h.Services.Map(name, r => r.Name == NotServedCheck);
-            })
-            .AddCheck("api", () => HealthCheckResult.Healthy())
-            .AddCheck(NotServedCheck, () => HealthCheckResult.Unhealthy("not served by this process"));
+            }).AddCheck("api", () => HealthCheckResult.Healthy());
+            // Always unhealthy: the health-check service logs it as an error on every run, so the host that uses it
+            // (the sidecar) silences that log category.
+            if (notServed.Count > 0) checks.AddCheck(NotServedCheck, () => HealthCheckResult.Unhealthy("not served by this process"));
         });
         try
         {
