@@ -21,7 +21,11 @@ public sealed partial class SidecarFollower(CoreRpcClient core, SidecarStore sto
     public TimeSpan PollTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How many blocks one round trip fetches during a sync (1 = one <c>getblockhash</c> and one <c>getblock</c> per block).</summary>
-    public int BatchSize { get; init; } = 32;
+    public int BatchSize
+    {
+        get;
+        init => field = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "at least one block per round trip");
+    } = 32;
 
     /// <summary>Called on the loop after each verdict is persisted (and, for a rejection, after Core was told).</summary>
     public event Action<SidecarVerdict>? VerdictReached;
