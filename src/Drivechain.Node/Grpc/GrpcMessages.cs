@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Drivechain.Bitcoin.Primitives;
 using Drivechain.Bitcoin.Serialization;
 using Drivechain.Consensus;
+using Drivechain.Consensus.Description;
 using Drivechain.Node.ChainView;
 using Drivechain.Node.Grpc.Protos.Common.V1;
 using Hex = Drivechain.Node.Grpc.Protos.Common.V1.Hex;
@@ -91,16 +92,15 @@ public static class GrpcMessages
     /// <summary>The parsed version-0 declaration of a description, or null when it does not parse as one.</summary>
     public static SidechainDeclaration? Declaration(ImmutableArray<byte> description)
     {
-        if (DrivechainJson.ParseDescription(description.AsSpan()) is not { } parsed) return null;
-        var hashId1 = Convert.FromHexString(parsed["hashid1"]!.GetValue<string>());
+        if (!SidechainDeclarationV0.TryParse(description.AsSpan(), out var parsed)) return null;
         return new SidechainDeclaration
         {
             V0 = new SidechainDeclaration.Types.V0
             {
-                Title = parsed["title"]!.GetValue<string>(),
-                Description = parsed["description"]!.GetValue<string>(),
-                HashId1 = new ConsensusHex { Hex = Convert.ToHexStringLower(hashId1) },
-                HashId2 = new Hex { Hex_ = parsed["hashid2"]!.GetValue<string>() },
+                Title = parsed.Title,
+                Description = parsed.Text,
+                HashId1 = new ConsensusHex { Hex = Convert.ToHexStringLower(parsed.HashId1.Span) },
+                HashId2 = new Hex { Hex_ = Convert.ToHexStringLower(parsed.HashId2.Span) },
             },
         };
     }

@@ -3,7 +3,7 @@ using Drivechain.Consensus;
 using Drivechain.Consensus.Messages;
 using Drivechain.Node.ChainView;
 using Drivechain.Node.Grpc.Protos.Mainchain.V1;
-using Drivechain.Node.Rpc.Json;
+using Drivechain.Consensus.Description;
 using Grpc.Core;
 using static Drivechain.Node.Grpc.GrpcFields;
 
@@ -106,6 +106,6 @@ public sealed class BlockProducerGrpcService(GrpcNode grpc, IChainView chain) : 
         var hashId1 = Fixed(v0.HashId1, "declaration.v0.hash_id_1", 32);
         var hashId2 = Bytes(v0.HashId2, "declaration.v0.hash_id_2");
         if (hashId2.Length != 20) throw Invalid($"declaration.v0.hash_id_2 must be 20 bytes, got {hashId2.Length}");
-        return new M1ProposeSidechain(slot, [.. DrivechainJson.BuildDescription(title, description, hashId1, hashId2)]);
+        return new M1ProposeSidechain(slot, [.. new SidechainDeclarationV0(title, description, hashId1, hashId2).ToBytes()]);
     }
 }
