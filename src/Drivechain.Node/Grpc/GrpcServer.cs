@@ -34,7 +34,7 @@ public sealed partial class GrpcServer(IOptions<NodeOptions> options, GrpcNode g
     /// The services this node serves, each with its health name and its mapping. MiningService only on regtest and signet,
     /// WalletService only without --disablewallet (spec §1).
     /// </summary>
-    private static List<(string Name, Action<WebApplication> Map)> Services(NodeOptions o)
+    private List<(string Name, Action<WebApplication> Map)> Services(NodeOptions o)
     {
         List<(string, Action<WebApplication>)> services =
         [
