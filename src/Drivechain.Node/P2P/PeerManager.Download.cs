@@ -1,4 +1,8 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.Numerics;
+using Drivechain.Bitcoin.Primitives;
+using Drivechain.Node.P2P.Messages;
 using Drivechain.Node.Chain;
 using Drivechain.Node.P2P.Sync;
 using Microsoft.Extensions.Logging;
@@ -14,6 +18,7 @@ public sealed partial class PeerManager
 {
     private BlockDownloadScheduler? _downloads;
     private SyncProgress? _progress;
+    private readonly ConcurrentDictionary<long, HeadersPresync> _presyncs = new();
 
     /// <summary>Core's -minimumchainwork in effect (the option, or the network's default).</summary>
     public BigInteger MinimumChainWork => MinimumChainWorkOption.Resolve(options.Value.MinimumChainWork, network);
@@ -60,19 +65,111 @@ public sealed partial class PeerManager
     }
 
     /// <summary>notfound: the blocks the peer does not have go back to the scheduler for other peers (Core).</summary>
-    private bool OnNotFound(Peer peer, List<Messages.InventoryItem> items)
+    private bool OnNotFound(Peer peer, List<InventoryItem> items)
     {
         if (node.IsLoaded) Downloads.NotFound(peer.Id, items.Where(i => i.IsBlock).Select(i => i.Hash));
         return true;
     }
 
-    /// <summary>Headers presync (-minimumchainwork): null when the headers are to be stored as usual.</summary>
-    private Task<bool>? PresyncHeaders(Peer peer, System.Collections.Immutable.ImmutableArray<Bitcoin.Primitives.BlockHeader> headers) => null;
+    /// <summary>Core's GetAntiDoSWorkThreshold: -minimumchainwork, or the work of our tip less 144 blocks when that is more.</summary>
+    private BigInteger AntiDoSWorkThreshold()
+    {
+        var tip = node.Chain.Tip;
+        var nearTip = tip.ChainWork - BigInteger.Min(144 * tip.Header.Work, tip.ChainWork);
+        return BigInteger.Max(nearTip, MinimumChainWork);
+    }
+
+    /// <summary>
+    /// Headers that connect but whose chain stays below <see cref="AntiDoSWorkThreshold"/>: a full batch starts presync
+    /// (<see cref="HeadersPresync"/>), a partial one is ignored (nothing stored, no punishment, as Core). Null when the
+    /// headers are to be stored as usual.
+    /// </summary>
+    private async Task<bool?> StartPresyncAsync(Peer peer, ImmutableArray<BlockHeader> headers)
+    {
+        var threshold = AntiDoSWorkThreshold();
+        if (threshold.IsZero) return null;
+        var previous = headers[0].PreviousBlockHash;
+        var (parentHeight, parentWork) = Downloads.HeaderTreeNode(previous) is { } treeParent
+            ? (treeParent.Height, treeParent.ChainWork)
+            : node.Chain.GetBlockIndex(previous) is { } chainParent ? (chainParent.Height, chainParent.ChainWork) : (-1, BigInteger.Zero);
+        var claimed = headers.Aggregate(BigInteger.Zero, (work, header) => work + header.Work);
+        if (parentHeight < 0 || parentWork + claimed >= threshold) return null;
+        if (headers.Length < P2PPayloads.MaxHeaders)
+        {
+            LogLowWorkIgnored(log, peer.Id, parentHeight + headers.Length);
+            return true;
+        }
+        var presync = new HeadersPresync(previous, parentHeight, parentWork, threshold);
+        _presyncs[peer.Id] = presync;
+        LogPresyncStarted(log, peer.Id, parentHeight, threshold);
+        return await ContinuePresyncAsync(peer, presync, headers).ConfigureAwait(false);
+    }
+
+    private async Task<bool> ContinuePresyncAsync(Peer peer, HeadersPresync presync, ImmutableArray<BlockHeader> headers)
+    {
+        var full = headers.Length == P2PPayloads.MaxHeaders;
+        if (!presync.Redownloading)
+        {
+            switch (presync.Presync(headers, full))
+            {
+                case PresyncStep.Continue:
+                    LogPresyncProgress(log, peer.Id, presync.PresyncHeight);
+                    return await RequestHeadersAsync(peer, presync.Last).ConfigureAwait(false);
+                case PresyncStep.Redownload:
+                    LogPresyncReached(log, peer.Id, presync.PresyncHeight);
+                    return await RequestHeadersAsync(peer, presync.StartHash).ConfigureAwait(false);
+                default:
+                    _presyncs.TryRemove(peer.Id, out _);
+                    LogLowWorkIgnored(log, peer.Id, presync.PresyncHeight);
+                    return true;
+            }
+        }
+        var step = presync.Redownload(headers, full, out var verified);
+        if (verified.Count > 0 && !await StoreHeadersAsync(peer, verified).ConfigureAwait(false)) return false;
+        switch (step)
+        {
+            case PresyncStep.Continue:
+                return await RequestHeadersAsync(peer, presync.Last).ConfigureAwait(false);
+            case PresyncStep.Done:
+                _presyncs.TryRemove(peer.Id, out _);
+                LogRedownloadDone(log, peer.Id, presync.PresyncHeight);
+                return !full || await RequestHeadersAsync(peer, headers[^1].Hash).ConfigureAwait(false);
+            default:
+                _presyncs.TryRemove(peer.Id, out _);
+                LogRedownloadFailed(log, peer.Id);
+                return true;
+        }
+    }
+
+    /// <summary>A peer is gone: its blocks in flight go to others, its presync is dropped.</summary>
+    private void ForgetDownloads(long peerId)
+    {
+        _downloads?.RemovePeer(peerId);
+        _presyncs.TryRemove(peerId, out _);
+    }
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "UpdateTip: new best={BlockHash} height={Height} headers={HeaderHeight} date={BlockTime:u} progress={Progress:F6} ({Percent:F2} %) {Rate:F1} blocks/s ETA {Eta}")]
-    private static partial void LogUpdateTip(ILogger logger, Bitcoin.Primitives.UInt256 blockHash, int height, int headerHeight, DateTimeOffset blockTime,
+    private static partial void LogUpdateTip(ILogger logger, UInt256 blockHash, int height, int headerHeight, DateTimeOffset blockTime,
         double progress, double percent, double rate, string eta);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ignoring low-work chain (height={Height}) from peer {PeerId}")]
+    private static partial void LogLowWorkIgnored(ILogger logger, long peerId, int height);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Peer {PeerId}: headers below the anti-DoS work threshold 0x{Threshold:x} from height {Height}; pre-synchronizing")]
+    private static partial void LogPresyncStarted(ILogger logger, long peerId, int height, BigInteger threshold);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Pre-synchronizing blockheaders, height: {Height} (peer {PeerId})")]
+    private static partial void LogPresyncProgress(ILogger logger, long peerId, int height);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Peer {PeerId}: headers chain reaches the work threshold at height {Height}; synchronizing blockheaders again to store them")]
+    private static partial void LogPresyncReached(ILogger logger, long peerId, int height);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Peer {PeerId}: redownloaded headers match the presynced chain up to height {Height}")]
+    private static partial void LogRedownloadDone(ILogger logger, long peerId, int height);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Peer {PeerId}: redownloaded headers differ from the presynced chain; headers sync with it aborted")]
+    private static partial void LogRedownloadFailed(ILogger logger, long peerId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Peer {PeerId} is {Reason}; disconnecting")]
     private static partial void LogStalling(ILogger logger, long peerId, string reason);

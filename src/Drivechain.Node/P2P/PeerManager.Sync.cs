@@ -58,6 +58,8 @@ public sealed partial class PeerManager
                 return false;
             }
         }
+        if (_presyncs.TryGetValue(peer.Id, out var presync) && headers[0].PreviousBlockHash == presync.Last)
+            return await ContinuePresyncAsync(peer, presync, headers).ConfigureAwait(false);
         var downloads = Downloads;
         var previous = headers[0].PreviousBlockHash;
         if (chain.GetBlockIndex(previous) is not { HasData: true } && !downloads.KnowsHeader(previous))
@@ -71,7 +73,16 @@ public sealed partial class PeerManager
             return await RequestHeadersAsync(peer, null).ConfigureAwait(false);
         }
         peer.UnconnectingHeaders = 0;
-        if (PresyncHeaders(peer, headers) is { } presync) return await presync.ConfigureAwait(false);
+        if (await StartPresyncAsync(peer, headers).ConfigureAwait(false) is { } presynced) return presynced;
+        if (!await StoreHeadersAsync(peer, headers).ConfigureAwait(false)) return false;
+        if (headers.Length == P2PPayloads.MaxHeaders) return await RequestHeadersAsync(peer, headers[^1].Hash).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>Keeps connecting headers in the download scheduler's tree and asks the peer for blocks; false when one is invalid.</summary>
+    private async Task<bool> StoreHeadersAsync(Peer peer, IReadOnlyList<BlockHeader> headers)
+    {
+        var chain = node.Chain;
         foreach (var header in headers)
         {
             peer.MarkKnown(header.Hash);
@@ -87,15 +98,14 @@ public sealed partial class PeerManager
                 continue;
             }
             var chainParent = chain.GetBlockIndex(header.PreviousBlockHash) is { HasData: true, IsFailed: false } parent ? parent : null;
-            if (downloads.AddHeader(peer.Id, header, chainParent) is not { } added)
+            if (Downloads.AddHeader(peer.Id, header, chainParent) is not { } added)
             {
                 LogInvalidHeader(log, peer.Id, header.Hash, "BASE", "bad-prevblk");
                 return false;
             }
             peer.SawHeader(added.Height);
         }
-        if (!await RequestBlocksAsync(peer).ConfigureAwait(false)) return true;
-        if (headers.Length == P2PPayloads.MaxHeaders) return await RequestHeadersAsync(peer, headers[^1].Hash).ConfigureAwait(false);
+        await RequestBlocksAsync(peer).ConfigureAwait(false);
         return true;
     }
 

@@ -266,7 +266,7 @@ public sealed partial class PeerManager(
         {
             _peers.TryRemove(peer.Id, out _);
             _orphans.EraseForPeer(peer.Id);
-            _downloads?.RemovePeer(peer.Id);   // its blocks in flight go to other peers
+            ForgetDownloads(peer.Id);   // its blocks in flight go to other peers
             if (peer.Closed.IsCancellationRequested && peer.DisconnectReason is { } why) reason = why;
             await peer.DisposeAsync().ConfigureAwait(false);
             LogDisconnected(log, peer.Id, remote, reason);

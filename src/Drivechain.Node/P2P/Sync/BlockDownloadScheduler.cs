@@ -82,6 +82,12 @@ public sealed class BlockDownloadScheduler(ChainManager chain)
         lock (_lock) return _tree.Get(hash) is not null;
     }
 
+    /// <summary>The kept header <paramref name="hash"/>, or null.</summary>
+    public HeaderNode? HeaderTreeNode(UInt256 hash)
+    {
+        lock (_lock) return _tree.Get(hash);
+    }
+
     /// <summary>
     /// Adds a peer's header (its parent must be a kept header or <paramref name="chainParent"/>) and makes it the peer's best
     /// known header when it has more work. Returns the node, or null when the parent is unknown.
