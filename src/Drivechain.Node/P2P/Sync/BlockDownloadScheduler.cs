@@ -148,12 +148,16 @@ public sealed class BlockDownloadScheduler(ChainManager chain)
         long? waitingFor = null;
         foreach (var node in path)
         {
-            if (_parked.Contains(node.Hash) || chain.GetBlockIndex(node.Hash) is { HasData: true }) continue;
-            if (chain.GetBlockIndex(node.Hash) is { IsFailed: true }) break;   // nothing beyond an invalid block is worth fetching
+            if (_parked.Contains(node.Hash)) continue;
             if (_inFlight.TryGetValue(node.Hash, out var owner))
             {
                 if (owner != peerId) waitingFor ??= owner;
                 continue;
+            }
+            if (chain.GetBlockIndex(node.Hash) is { } stored)
+            {
+                if (stored.IsFailed) break;   // nothing beyond an invalid block is worth fetching
+                if (stored.HasData) continue;
             }
             if (node.Height > windowEnd)
             {
