@@ -136,6 +136,12 @@ public sealed partial class PeerManager
         var downloads = Downloads;
         downloads.Received(peer.Id, block.Hash, clock.GetUtcNow());
         peer.MarkKnown(block.Hash);
+        if (node.Chain.GetBlockIndex(block.Header.PreviousBlockHash) is not { HasData: true } && downloads.TryPark(block, peer.Id))
+        {
+            // Parallel download: a block of a chain we fetch that came before its parent waits for it (checked when it connects).
+            await RequestBlocksAsync(peer).ConfigureAwait(false);
+            return true;
+        }
         var outcome = SubmitDownloaded(block);
         switch (outcome)
         {
@@ -148,9 +154,7 @@ public sealed partial class PeerManager
                 ConnectParked(block.Hash);
                 break;
             case SubmitOutcome.Rejected { Rejection: BlockRejection.BaseRule { Error.Result: BlockValidationResult.MissingPrevious } }:
-                // Parallel download: a block of a chain we fetch waits for its parent; anything else is unsolicited: ask for headers.
-                if (!downloads.TryPark(block, peer.Id)) return await RequestHeadersAsync(peer, null).ConfigureAwait(false);
-                break;
+                return await RequestHeadersAsync(peer, null).ConfigureAwait(false);   // unsolicited and not connecting: ask for headers
             case SubmitOutcome.Rejected { Rejection: BlockRejection.BaseRule { Error.Result: BlockValidationResult.TimeFuture } }:
                 break;   // may become valid later; Core does not punish it either
             case SubmitOutcome.Rejected rejected:

@@ -140,6 +140,7 @@ public sealed partial class PeerManager(
                 socket.Dispose();
                 continue;
             }
+            socket.NoDelay = true;   // as Core (TCP_NODELAY)
             Interlocked.Increment(ref _negotiatingInbound);
             _ = Task.Run(() => AcceptPeerAsync(socket, remote, stoppingToken), CancellationToken.None);
         }
@@ -193,7 +194,7 @@ public sealed partial class PeerManager(
             var result = await V2Negotiation.ConnectAsync(async ct =>
             {
                 socket?.Dispose();
-                socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };   // Core sets TCP_NODELAY: small getdata/inv go out at once
                 if (IPAddress.TryParse(host, out var address))
                 {
                     await socket.ConnectAsync(new IPEndPoint(address, port), ct).ConfigureAwait(false);
