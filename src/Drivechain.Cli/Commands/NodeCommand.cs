@@ -45,6 +45,7 @@ internal static class NodeCommand
             ("listen", new Option<string>("--listen") { Description = "Accept inbound P2P connections (default 1; 0 when --connect is given)" }),
             ("maxconnections", new Option<string>("--maxconnections") { Description = "Maximum automatic P2P connections (default 125; inbound slots are this minus 11)" }),
             ("peertimeout", new Option<string>("--peertimeout") { Description = "Seconds a new peer has to exchange a first message before it is dropped (default 60)" }),
+            ("minimumchainwork", new Option<string>("--minimumchainwork") { Description = "Minimum work (hex) a peer's headers chain needs before its headers are stored and blocks downloaded (default: Core's per network, 0 regtest)" }),
             ("v2transport", new Option<string>("--v2transport") { Description = "BIP324 v2 encrypted P2P transport, with v1 fallback (default 1)" }),
             ("loglevel", new Option<string>("--loglevel") { Description = "Verbose, Debug, Information (default), Warning, Error" }),
         };

@@ -119,6 +119,12 @@ public sealed class NodeOptions
     /// <summary>Core's <c>-peertimeout</c>: seconds a new peer has to send and receive a first message (default 60).</summary>
     public int PeerTimeout { get; set; } = 60;
 
+    /// <summary>
+    /// Core's <c>-minimumchainwork</c> (hex): no block is downloaded from a peer whose headers chain has less work, and
+    /// headers of such a chain are not stored (default: Core's per-network value, 0 on regtest).
+    /// </summary>
+    public string? MinimumChainWork { get; set; }
+
     /// <summary>Core's <c>-v2transport</c>: BIP324 encrypted transport, tried first on outbound and accepted inbound (default on).</summary>
     public bool V2Transport { get; set; } = true;
 

@@ -43,6 +43,7 @@ public sealed partial class PeerManager
     {
         var now = clock.GetUtcNow();
         if (node.IsLoaded) CollectMempool();
+        if (node.IsLoaded) await SyncTickAsync(now).ConfigureAwait(false);
         foreach (var peer in _peers.Values)
         {
             if (InactivityReason(peer, now) is { } reason)

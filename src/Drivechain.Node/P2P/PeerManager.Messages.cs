@@ -52,6 +52,8 @@ public sealed partial class PeerManager
                        && await OnTransactionInventoryAsync(peer, announced).ConfigureAwait(false);
             case "block":
                 return await OnBlockAsync(peer, payload).ConfigureAwait(false);
+            case "notfound":
+                return P2PPayloads.TryParseInventory(payload, out var missing) && OnNotFound(peer, missing);
             default:
                 return true;   // sendaddrv2, sendcmpct, addr, mempool, …: not handled yet (docs/p2p.md)
         }

@@ -11,9 +11,10 @@ using Microsoft.Extensions.Logging;
 namespace Drivechain.Node.P2P;
 
 /// <summary>
-/// Block sync both ways: headers-first download from each peer (getheaders with a locator → headers → getdata of the
-/// blocks we lack → <see cref="ChainManager.SubmitBlock(Block)"/>, repeated while a full batch of 2,000 comes back),
-/// serving getheaders/getdata from our chain, and announcing every newly connected tip block.
+/// Block sync both ways: headers-first download (getheaders with a locator → headers kept by the
+/// <see cref="Sync.BlockDownloadScheduler"/> → getdata of the next blocks, spread over every peer whose headers chain has
+/// them (PeerManager.Download.cs) → <see cref="ChainManager.SubmitBlock(Block)"/>, repeated while a full batch of 2,000
+/// comes back), serving getheaders/getdata from our chain, and announcing every newly connected tip block.
 /// </summary>
 public sealed partial class PeerManager
 {
@@ -47,8 +48,6 @@ public sealed partial class PeerManager
     {
         if (headers.IsEmpty) return true;
         var chain = node.Chain;
-        var toFetch = new List<InventoryItem>();
-        var connects = false;
         for (var i = 0; i < headers.Length; i++)
         {
             var header = headers[i];
@@ -58,6 +57,34 @@ public sealed partial class PeerManager
                 LogInvalidHeader(log, peer.Id, header.Hash, invalid.RejectReason, invalid.Detail);
                 return false;
             }
+        }
+        if (_presyncs.TryGetValue(peer.Id, out var presync) && headers[0].PreviousBlockHash == presync.Last)
+            return await ContinuePresyncAsync(peer, presync, headers).ConfigureAwait(false);
+        var downloads = Downloads;
+        var previous = headers[0].PreviousBlockHash;
+        if (chain.GetBlockIndex(previous) is not { HasData: true } && !downloads.KnowsHeader(previous))
+        {
+            // An announcement we cannot connect yet: ask for the headers between; too many in a row is a flood.
+            if (++peer.UnconnectingHeaders > MaxUnconnectingHeaders)
+            {
+                LogUnconnectingFlood(log, peer.Id, peer.UnconnectingHeaders);
+                return false;
+            }
+            return await RequestHeadersAsync(peer, null).ConfigureAwait(false);
+        }
+        peer.UnconnectingHeaders = 0;
+        if (await StartPresyncAsync(peer, headers).ConfigureAwait(false) is { } presynced) return presynced;
+        if (!await StoreHeadersAsync(peer, headers).ConfigureAwait(false)) return false;
+        if (headers.Length == P2PPayloads.MaxHeaders) return await RequestHeadersAsync(peer, headers[^1].Hash).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>Keeps connecting headers in the download scheduler's tree and asks the peer for blocks; false when one is invalid.</summary>
+    private async Task<bool> StoreHeadersAsync(Peer peer, IReadOnlyList<BlockHeader> headers)
+    {
+        var chain = node.Chain;
+        foreach (var header in headers)
+        {
             peer.MarkKnown(header.Hash);
             var index = chain.GetBlockIndex(header.Hash);
             if (index is { IsFailed: true })
@@ -70,29 +97,25 @@ public sealed partial class PeerManager
                 peer.SawBlock(index.Height);
                 continue;
             }
-            if (peer.InFlight.Contains(header.Hash)) continue;
-            if (!connects)
+            var chainParent = chain.GetBlockIndex(header.PreviousBlockHash) is { HasData: true, IsFailed: false } parent ? parent : null;
+            if (Downloads.AddHeader(peer.Id, header, chainParent) is not { } added)
             {
-                var parent = header.PreviousBlockHash;
-                connects = chain.GetBlockIndex(parent) is { HasData: true } || peer.InFlight.Contains(parent);
-                if (!connects)
-                {
-                    // An announcement we cannot connect yet: ask for the headers between; too many in a row is a flood.
-                    if (++peer.UnconnectingHeaders > MaxUnconnectingHeaders)
-                    {
-                        LogUnconnectingFlood(log, peer.Id, peer.UnconnectingHeaders);
-                        return false;
-                    }
-                    return await RequestHeadersAsync(peer, null).ConfigureAwait(false);
-                }
-                peer.UnconnectingHeaders = 0;
+                LogInvalidHeader(log, peer.Id, header.Hash, "BASE", "bad-prevblk");
+                return false;
             }
-            peer.InFlight.Add(header.Hash);
-            toFetch.Add(new InventoryItem(InventoryItem.MsgWitnessBlock, header.Hash));
+            peer.SawHeader(added.Height);
         }
-        if (toFetch.Count > 0 && !await peer.SendAsync("getdata", P2PPayloads.Inventory(toFetch)).ConfigureAwait(false)) return true;
-        if (headers.Length == P2PPayloads.MaxHeaders) return await RequestHeadersAsync(peer, headers[^1].Hash).ConfigureAwait(false);
+        await RequestBlocksAsync(peer).ConfigureAwait(false);
         return true;
+    }
+
+    /// <summary>Asks <paramref name="peer"/> for the next blocks the scheduler gives it (nothing when it has none).</summary>
+    private Task<bool> RequestBlocksAsync(Peer peer)
+    {
+        if (!peer.Established || !node.IsLoaded) return Task.FromResult(true);
+        var blocks = Downloads.Assign(peer.Id, clock.GetUtcNow());
+        if (blocks.Count == 0) return Task.FromResult(true);
+        return peer.SendAsync("getdata", P2PPayloads.Inventory([.. blocks.Select(hash => new InventoryItem(InventoryItem.MsgWitnessBlock, hash))]));
     }
 
     private async Task<bool> OnInventoryAsync(Peer peer, List<InventoryItem> items)
@@ -102,7 +125,7 @@ public sealed partial class PeerManager
         foreach (var item in items.Where(i => i.IsBlock))
         {
             peer.MarkKnown(item.Hash);
-            if (chain.GetBlockIndex(item.Hash) is not { HasData: true } && !peer.InFlight.Contains(item.Hash)) unknown = true;
+            if (chain.GetBlockIndex(item.Hash) is not { HasData: true } && !Downloads.IsRequestedOrParked(item.Hash)) unknown = true;
         }
         return !unknown || await RequestHeadersAsync(peer, null).ConfigureAwait(false);
     }
@@ -110,27 +133,62 @@ public sealed partial class PeerManager
     private async Task<bool> OnBlockAsync(Peer peer, byte[] payload)
     {
         if (!Block.TryParse(payload, out var block, out _)) return false;
-        peer.InFlight.Remove(block.Hash);
+        var downloads = Downloads;
+        downloads.Received(peer.Id, block.Hash, clock.GetUtcNow());
         peer.MarkKnown(block.Hash);
-        SubmitOutcome outcome;
-        using (node.EnterLock()) outcome = miner.Submit(block);
+        if (node.Chain.GetBlockIndex(block.Header.PreviousBlockHash) is not { HasData: true } && downloads.TryPark(block, peer.Id))
+        {
+            // Parallel download: a block of a chain we fetch that came before its parent waits for it (checked when it connects).
+            await RequestBlocksAsync(peer).ConfigureAwait(false);
+            return true;
+        }
+        var outcome = SubmitDownloaded(block);
         switch (outcome)
         {
             case SubmitOutcome.Accepted accepted:
                 peer.SawBlock(accepted.Height);
-                return true;
+                ConnectParked(block.Hash);
+                break;
             case SubmitOutcome.Duplicate:
                 if (node.Chain.GetBlockIndex(block.Hash) is { } index) peer.SawBlock(index.Height);
-                return true;
+                ConnectParked(block.Hash);
+                break;
             case SubmitOutcome.Rejected { Rejection: BlockRejection.BaseRule { Error.Result: BlockValidationResult.MissingPrevious } }:
                 return await RequestHeadersAsync(peer, null).ConfigureAwait(false);   // unsolicited and not connecting: ask for headers
             case SubmitOutcome.Rejected { Rejection: BlockRejection.BaseRule { Error.Result: BlockValidationResult.TimeFuture } }:
-                return true;   // may become valid later; Core does not punish it either
+                break;   // may become valid later; Core does not punish it either
             case SubmitOutcome.Rejected rejected:
                 LogInvalidBlock(log, peer.Id, block.Hash, rejected.Code, rejected.Reason);
                 return false;
-            default:
-                return true;
+        }
+        await RequestBlocksAsync(peer).ConfigureAwait(false);
+        return true;
+    }
+
+    private SubmitOutcome SubmitDownloaded(Block block)
+    {
+        using (node.EnterLock()) return miner.Submit(block);
+    }
+
+    /// <summary>Submits the parked blocks that were waiting for <paramref name="parent"/>, and theirs in turn.</summary>
+    private void ConnectParked(UInt256 parent)
+    {
+        var ready = new Queue<UInt256>([parent]);
+        while (ready.TryDequeue(out var hash))
+        {
+            foreach (var child in Downloads.TakeChildren(hash))
+            {
+                var outcome = SubmitDownloaded(child.Block);
+                if (outcome is SubmitOutcome.Accepted or SubmitOutcome.Duplicate)
+                {
+                    ready.Enqueue(child.Block.Hash);
+                }
+                else if (outcome is SubmitOutcome.Rejected rejected)
+                {
+                    LogInvalidBlock(log, child.PeerId, child.Block.Hash, rejected.Code, rejected.Reason);
+                    if (_peers.TryGetValue(child.PeerId, out var sender)) Misbehaving(sender, "sent an invalid block");
+                }
+            }
         }
     }
 
@@ -199,7 +257,9 @@ public sealed partial class PeerManager
                 await foreach (var change in subscription.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
                 {
                     _recentRejects.Reset();   // a new tip may make refused transactions valid (Core resets its filter too)
-                    if (change is TipChange.Connected) await AnnounceAsync(change.Block.Header).ConfigureAwait(false);
+                    if (change is not TipChange.Connected) continue;
+                    ReportProgress(change.Index);
+                    await AnnounceAsync(change.Block.Header).ConfigureAwait(false);
                 }
                 return;
             }

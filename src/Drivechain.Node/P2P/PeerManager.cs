@@ -140,6 +140,7 @@ public sealed partial class PeerManager(
                 socket.Dispose();
                 continue;
             }
+            socket.NoDelay = true;   // as Core (TCP_NODELAY)
             Interlocked.Increment(ref _negotiatingInbound);
             _ = Task.Run(() => AcceptPeerAsync(socket, remote, stoppingToken), CancellationToken.None);
         }
@@ -193,7 +194,7 @@ public sealed partial class PeerManager(
             var result = await V2Negotiation.ConnectAsync(async ct =>
             {
                 socket?.Dispose();
-                socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };   // Core sets TCP_NODELAY: small getdata/inv go out at once
                 if (IPAddress.TryParse(host, out var address))
                 {
                     await socket.ConnectAsync(new IPEndPoint(address, port), ct).ConfigureAwait(false);
@@ -266,6 +267,7 @@ public sealed partial class PeerManager(
         {
             _peers.TryRemove(peer.Id, out _);
             _orphans.EraseForPeer(peer.Id);
+            ForgetDownloads(peer.Id);   // its blocks in flight go to other peers
             if (peer.Closed.IsCancellationRequested && peer.DisconnectReason is { } why) reason = why;
             await peer.DisposeAsync().ConfigureAwait(false);
             LogDisconnected(log, peer.Id, remote, reason);

@@ -7,7 +7,7 @@ namespace Drivechain.Node.Rpc.Methods;
 
 /// <summary>Chain RPCs: getblockchaininfo, getblockcount, getbestblockhash, getblockhash, getblock, getblockheader,
 /// getchaintips, getdifficulty, getrawtransaction, gettxout, invalidateblock, reconsiderblock.</summary>
-public sealed partial class BlockchainRpcMethods(NodeRpcContext ctx) : IRpcMethodProvider
+public sealed partial class BlockchainRpcMethods(NodeRpcContext ctx, P2P.PeerManager peers) : IRpcMethodProvider
 {
     public IEnumerable<RpcMethod> GetMethods()
     {
@@ -53,15 +53,15 @@ public sealed partial class BlockchainRpcMethods(NodeRpcContext ctx) : IRpcMetho
         {
             ["chain"] = ChainName(chain.Network.Name),
             ["blocks"] = tip.Height,
-            ["headers"] = tip.Height,
+            ["headers"] = peers.HeaderHeight(tip),
             ["bestblockhash"] = tip.Hash.ToString(),
             ["bits"] = tip.Header.Bits.ToString("x8", System.Globalization.CultureInfo.InvariantCulture),
             ["target"] = BlockJson.TargetHex(tip.Header),
             ["difficulty"] = BlockJson.Difficulty(tip.Header.Bits),
             ["time"] = tip.Header.Time,
             ["mediantime"] = tip.GetMedianTimePast(),
-            ["verificationprogress"] = 1.0,
-            ["initialblockdownload"] = false,
+            ["verificationprogress"] = peers.VerificationProgress(tip),
+            ["initialblockdownload"] = peers.IsInitialBlockDownload(tip),
             ["chainwork"] = BlockJson.ChainWorkHex(tip.ChainWork),
             ["size_on_disk"] = 0,
             ["pruned"] = false,
