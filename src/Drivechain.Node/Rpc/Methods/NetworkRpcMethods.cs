@@ -53,6 +53,7 @@ public sealed partial class NetworkRpcMethods(PeerManager peers, TimeProvider cl
                 return Result(peers.NetworkActive);
             });
         foreach (var method in BanMethods()) yield return method;
+        foreach (var method in AddressMethods()) yield return method;
     }
 
     private static ValueTask<JsonNode?> Result(JsonNode? value) => ValueTask.FromResult(value);
