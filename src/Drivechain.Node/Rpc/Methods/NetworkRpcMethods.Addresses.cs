@@ -24,6 +24,21 @@ public sealed partial class NetworkRpcMethods
             "{ \"success\", \"error\" }", (call, _) => ValueTask.FromResult<JsonNode?>(AddPeerAddress(call)));
     }
 
+    /// <summary>getpeerinfo's permissions, Core's names.</summary>
+    private static JsonArray PermissionNames(P2P.NetPermissions permissions)
+    {
+        var names = new JsonArray();
+        (P2P.NetPermissions Flag, string Name)[] known =
+        [
+            (P2P.NetPermissions.BloomFilter, "bloomfilter"), (P2P.NetPermissions.NoBan, "noban"), (P2P.NetPermissions.ForceRelay, "forcerelay"),
+            (P2P.NetPermissions.Relay, "relay"), (P2P.NetPermissions.Mempool, "mempool"), (P2P.NetPermissions.Download, "download"),
+            (P2P.NetPermissions.Addr, "addr"),
+        ];
+        foreach (var (flag, name) in known)
+            if ((permissions & flag) == flag) names.Add(name);
+        return names;
+    }
+
     private JsonArray NodeAddresses(RpcCall call)
     {
         var count = call.Params.GetOptionalInt64("count") ?? 1;
