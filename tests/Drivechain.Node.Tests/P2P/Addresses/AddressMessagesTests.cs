@@ -23,8 +23,8 @@ public sealed class AddressMessagesTests
         AddressMessages.TryParse(payload, v2, out var parsed, out var count).Should().BeNull();
         count.Should().Be(2);
         parsed.Should().BeEquivalentTo(Sample, o => o.WithStrictOrdering());
-        // The port is the last two bytes of an entry, big-endian (18444 = 0x482c).
-        payload[^2..].Should().Equal(0x48, 0x2c);
+        // The port is the last two bytes of an entry, big-endian (18444 = 0x480c).
+        payload[^2..].Should().Equal(0x48, 0x0c);
         if (!v2) payload.Length.Should().Be(1 + 2 * 30);
     }
 

@@ -30,7 +30,7 @@ public sealed class CoreAddressRelayTests : IDisposable
         var node = await NodeProcess.StartAsync(_dataDir, "--connect", core.P2pEndpoint);
         try
         {
-            node.Output.Should().Contain("peers.dat is not usable (file too short); starting with no known addresses");
+            await node.WaitForOutputAsync("peers.dat is not usable (file too short); starting with no known addresses", RelayTimeout);
             await Eventually.TrueAsync(async () => (await NodeAddresses(node)).Count > 0, "Core answers our getaddr", RelayTimeout);
             var learned = await NodeAddresses(node);
             learned.Select(a => a["address"]!.GetValue<string>()).Should().BeSubsetOf(known);
