@@ -28,16 +28,31 @@ public sealed partial class PeerManager
     private List<PeerAddress>? _getAddrCache;
     private DateTimeOffset _getAddrCacheExpiry;
 
-    /// <summary>The address manager (peers.dat in the chain's data directory).</summary>
-    public AddressManager Addresses { get; } = new(clock, options.Value.ResolveChain() == ChainKind.Regtest);
+    private AddressManager? _addressManager;
+    private readonly Lock _addressManagerLock = new();
+
+    /// <summary>The address manager, loaded from peers.dat in the chain's data directory on first use (an RPC may come first).</summary>
+    public AddressManager Addresses
+    {
+        get
+        {
+            if (Volatile.Read(ref _addressManager) is { } loaded) return loaded;
+            lock (_addressManagerLock)
+            {
+                if (_addressManager is not null) return _addressManager;
+                var manager = new AddressManager(clock, options.Value.ResolveChain() == ChainKind.Regtest);
+                if (manager.Load(PeersPath, _magic) is { } error) LogPeersUnreadable(log, PeersPath, error);
+                else LogPeersLoaded(log, manager.Count, PeersPath);
+                Volatile.Write(ref _addressManager, manager);
+                return manager;
+            }
+        }
+    }
 
     private string PeersPath => Path.Combine(options.Value.ChainDataDirectory, "peers.dat");
 
-    private void LoadAddresses()
-    {
-        if (Addresses.Load(PeersPath, _magic) is { } error) LogPeersUnreadable(log, PeersPath, error);
-        else LogPeersLoaded(log, Addresses.Count, PeersPath);
-    }
+    /// <summary>Makes sure peers.dat is loaded (before the first peer connects).</summary>
+    private void LoadAddresses() => _ = Addresses;
 
     private void SaveAddresses()
     {
