@@ -10,7 +10,8 @@ namespace Drivechain.Node.P2P;
 /// like -connect peers (reconnected 5 s after a drop) until removed; onetry connects once. Without -connect, the
 /// automatic outbound connections as Core's ThreadOpenConnections: 8 full-relay then 2 block-relay-only (fewer when
 /// -maxconnections is lower), to addresses the address manager picks, one per network group, seeded from DNS and fixed
-/// seeds when the manager is empty (docs/p2p.md#outbound-connections).
+/// seeds when the manager is empty, backing off (0.5 s doubling to 60 s) while attempts keep failing
+/// (docs/p2p.md#addresses-and-outbound-connections).
 /// </summary>
 public sealed partial class PeerManager
 {
@@ -21,6 +22,12 @@ public sealed partial class PeerManager
     public const int MaxBlockRelayOnlyConnections = 2;
 
     private readonly ConcurrentDictionary<IPEndPoint, (string Type, string Group)> _automatic = new();
+    private int _automaticFailures;
+    private DateTimeOffset _nextAutomaticAttempt;
+
+    /// <summary>The wait before the next automatic attempt after <paramref name="failures"/> attempts in a row that never completed a handshake.</summary>
+    internal static TimeSpan AutomaticBackoff(int failures) =>
+        failures <= 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(Math.Min(60, 0.5 * Math.Pow(2, Math.Min(failures, 10))));
 
     /// <summary>Core's m_max_outbound_full_relay.</summary>
     public int MaxOutboundFullRelay => Math.Min(MaxOutboundFullRelayConnections, options.Value.MaxConnections);
@@ -107,8 +114,9 @@ public sealed partial class PeerManager
         var block = _automatic.Values.Count(v => v.Type == BlockRelayOnly);
         var type = full < MaxOutboundFullRelay ? OutboundFullRelay : block < MaxOutboundBlockRelay ? BlockRelayOnly : null;
         if (type is null || Addresses.Count == 0) return;
-        var groups = _automatic.Values.Select(v => v.Group).ToHashSet();
         var now = clock.GetUtcNow();
+        if (now < _nextAutomaticAttempt) return;   // backing off: the last attempts all failed (no network, dead addresses)
+        var groups = _automatic.Values.Select(v => v.Group).ToHashSet();
         for (var tries = 0; tries < 100; tries++)
         {
             if (Addresses.Select(newOnly: false, Random.Shared) is not var (address, lastTry)) return;
@@ -122,6 +130,7 @@ public sealed partial class PeerManager
             // Core counts a failure only when the node is evidently online: connected to at least two other groups.
             Addresses.Attempt(endPoint, countFailure: groups.Count >= Math.Min(MaxOutboundFullRelay + MaxOutboundBlockRelay - 1, 2));
             LogOpeningAutomatic(log, type, endPoint);
+            _nextAutomaticAttempt = now + AutomaticBackoff(Volatile.Read(ref _automaticFailures));
             _ = Task.Run(async () =>
             {
                 try
@@ -131,6 +140,8 @@ public sealed partial class PeerManager
                 finally
                 {
                     _automatic.TryRemove(endPoint, out _);
+                    if (Addresses.LastSuccess(endPoint) >= now) Interlocked.Exchange(ref _automaticFailures, 0);
+                    else Interlocked.Increment(ref _automaticFailures);
                 }
             });
             return;
@@ -241,7 +252,7 @@ public sealed partial class PeerManager
     [LoggerMessage(Level = LogLevel.Information, Message = "Adding {Count} fixed seed addresses")]
     private static partial void LogFixedSeeds(ILogger logger, int count);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Opening {ConnectionType} connection to {EndPoint}")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Opening {ConnectionType} connection to {EndPoint}")]
     private static partial void LogOpeningAutomatic(ILogger logger, string connectionType, IPEndPoint endPoint);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "SetNetworkActive: {Active}")]

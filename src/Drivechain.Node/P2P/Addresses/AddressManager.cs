@@ -63,6 +63,13 @@ public sealed partial class AddressManager
         lock (_lock) return _entries.TryGetValue(PeerAddress.Normalize(endPoint), out var e) ? e.InTried : null;
     }
 
+    /// <summary>When a connection to <paramref name="endPoint"/> last succeeded (null: unknown address or never).</summary>
+    public DateTimeOffset? LastSuccess(IPEndPoint endPoint)
+    {
+        lock (_lock)
+            return _entries.TryGetValue(PeerAddress.Normalize(endPoint), out var e) && e.LastSuccess != default ? e.LastSuccess : null;
+    }
+
     /// <summary>Adds addresses heard from <paramref name="source"/>, their time lowered by <paramref name="timePenalty"/>; returns how many are new.</summary>
     public int Add(IEnumerable<PeerAddress> addresses, IPAddress source, TimeSpan timePenalty)
     {

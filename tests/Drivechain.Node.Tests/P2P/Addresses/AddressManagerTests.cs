@@ -44,7 +44,9 @@ public sealed class AddressManagerTests : IDisposable
     {
         var manager = new AddressManager(_clock, localAllowed: false);
         manager.Add([Address("11.1.2.3"), Address("12.1.2.3")], Source, TimeSpan.Zero);
+        manager.LastSuccess(IPEndPoint.Parse("11.1.2.3:8333")).Should().BeNull();
         manager.Good(IPEndPoint.Parse("11.1.2.3:8333")).Should().BeTrue();
+        manager.LastSuccess(IPEndPoint.Parse("11.1.2.3:8333")).Should().Be(_clock.GetUtcNow());
         manager.IsTried(IPEndPoint.Parse("11.1.2.3:8333")).Should().BeTrue();
         manager.IsTried(IPEndPoint.Parse("12.1.2.3:8333")).Should().BeFalse();
         (manager.TriedCount, manager.NewCount).Should().Be((1, 1));
@@ -65,6 +67,15 @@ public sealed class AddressManagerTests : IDisposable
         _clock.Advance(TimeSpan.FromMinutes(2));
         // Three counted failures and never a success: terrible, left out of answers.
         manager.GetAddresses(0, 0, null, new Random(1)).Select(a => a.EndPoint.ToString()).Should().Equal("11.1.2.3:8333");
+    }
+
+    [Fact]
+    public void Automatic_connections_back_off_from_half_a_second_to_a_minute_while_they_keep_failing()
+    {
+        Drivechain.Node.P2P.PeerManager.AutomaticBackoff(0).Should().Be(TimeSpan.Zero);
+        Drivechain.Node.P2P.PeerManager.AutomaticBackoff(1).Should().Be(TimeSpan.FromSeconds(1));
+        Drivechain.Node.P2P.PeerManager.AutomaticBackoff(3).Should().Be(TimeSpan.FromSeconds(4));
+        Drivechain.Node.P2P.PeerManager.AutomaticBackoff(50).Should().Be(TimeSpan.FromMinutes(1));
     }
 
     [Fact]
