@@ -46,6 +46,8 @@ internal static class NodeCommand
             ("maxconnections", new Option<string>("--maxconnections") { Description = "Maximum automatic P2P connections (default 125; inbound slots are this minus 11)" }),
             ("peertimeout", new Option<string>("--peertimeout") { Description = "Seconds a new peer has to exchange a first message before it is dropped (default 60)" }),
             ("minimumchainwork", new Option<string>("--minimumchainwork") { Description = "Minimum work (hex) a peer's headers chain needs before its headers are stored and blocks downloaded (default: Core's per network, 0 regtest)" }),
+            ("dnsseed", new Option<string>("--dnsseed") { Description = "Ask DNS seeds for peer addresses when none are known (default 1; not with --connect)" }),
+            ("fixedseeds", new Option<string>("--fixedseeds") { Description = "Use the built-in seed addresses when DNS seeds give none (default 1)" }),
             ("v2transport", new Option<string>("--v2transport") { Description = "BIP324 v2 encrypted P2P transport, with v1 fallback (default 1)" }),
             ("loglevel", new Option<string>("--loglevel") { Description = "Verbose, Debug, Information (default), Warning, Error" }),
         };
@@ -89,6 +91,18 @@ internal static class NodeCommand
             AllowMultipleArgumentsPerToken = false,
         };
         command.Options.Add(addNode);
+        var whitelist = new Option<string[]>("--whitelist")
+        {
+            Description = "Give inbound peers from this address or subnet permissions, [perms@]addr (repeatable; default noban,relay,mempool)",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        command.Options.Add(whitelist);
+        var whiteBind = new Option<string[]>("--whitebind")
+        {
+            Description = "Listen on addr:port and give its inbound peers permissions, [perms@]addr:port (repeatable)",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        command.Options.Add(whiteBind);
         foreach (var (_, option) in valueOptions) command.Options.Add(option);
         foreach (var (_, option) in flagOptions) command.Options.Add(option);
 
@@ -109,6 +123,10 @@ internal static class NodeCommand
             for (int i = 0; i < peers.Length; i++) settings[$"connect:{i}"] = peers[i];
             var added = parseResult.GetValue(addNode) ?? [];
             for (int i = 0; i < added.Length; i++) settings[$"addnode:{i}"] = added[i];
+            var white = parseResult.GetValue(whitelist) ?? [];
+            for (int i = 0; i < white.Length; i++) settings[$"whitelist:{i}"] = white[i];
+            var whiteBinds = parseResult.GetValue(whiteBind) ?? [];
+            for (int i = 0; i < whiteBinds.Length; i++) settings[$"whitebind:{i}"] = whiteBinds[i];
             return await RunAsync(settings, cancellationToken);
         });
         return command;

@@ -125,6 +125,18 @@ public sealed class NodeOptions
     /// </summary>
     public string? MinimumChainWork { get; set; }
 
+    /// <summary>Core's <c>-dnsseed</c>: ask the chain's DNS seeds for addresses when the address manager is empty (default on; never with -connect).</summary>
+    public bool DnsSeed { get; set; } = true;
+
+    /// <summary>Core's <c>-fixedseeds</c>: fall back to the compiled-in seed addresses when the address manager is still empty (default on).</summary>
+    public bool FixedSeeds { get; set; } = true;
+
+    /// <summary>Core's <c>-whitelist</c> (repeatable): <c>[permissions@]address-or-subnet</c>; inbound peers from there get the permissions (default noban, relay, mempool).</summary>
+    public List<string> Whitelist { get; set; } = [];
+
+    /// <summary>Core's <c>-whitebind</c> (repeatable): <c>[permissions@]addr:port</c>, a listening address whose inbound peers get the permissions.</summary>
+    public List<string> WhiteBind { get; set; } = [];
+
     /// <summary>Core's <c>-v2transport</c>: BIP324 encrypted transport, tried first on outbound and accepted inbound (default on).</summary>
     public bool V2Transport { get; set; } = true;
 

@@ -35,6 +35,10 @@ public static class NodeOptionsValidation
                 "each addnode must be host or host:port (e.g. 127.0.0.1:18444, [::1]:18444, localhost)")
             .Validate(o => P2P.Sync.MinimumChainWorkOption.IsValid(o.MinimumChainWork),
                 "minimumchainwork must be a hex number of at most 64 digits (e.g. 0x100 or 00000000000000000000000000000000000000000000000000000000000fffff)")
+            .Validate(o => o.Whitelist.All(w => P2P.NetWhitelist.TryParse(w, bind: false, out _) is not null),
+                "each whitelist must be [permissions@]address or subnet (e.g. 127.0.0.1, noban,addr@10.0.0.0/8); permissions: bloomfilter, noban, forcerelay, relay, mempool, download, addr, in, out, all")
+            .Validate(o => o.WhiteBind.All(w => P2P.NetWhitelist.TryParse(w, bind: true, out _) is not null),
+                "each whitebind must be [permissions@]address:port (e.g. noban@127.0.0.1:18445)")
             .Validate(o => o.MaxConnections >= 0 && o.PeerTimeout >= 1, "maxconnections must be at least 0 and peertimeout at least 1")
             .Validate(o => o.DashboardPort is null || o.DashboardPort is >= 0 and <= 65535, "dashboardport must be between 1 and 65535 (0 picks a free port)")
             .Validate(o => IPAddress.TryParse(o.DashboardBind, out var a) && IPAddress.IsLoopback(a),

@@ -77,8 +77,21 @@ public sealed class Peer : IAsyncDisposable
     /// <summary>BIP133 feefilter: transactions below this fee rate (sat/kvB) are not announced to the peer.</summary>
     public long FeeFilter { get; internal set; }
 
-    /// <summary>Whether the peer wants transactions (its version's relay flag).</summary>
-    public bool RelaysTransactions => Version?.Relay ?? false;
+    /// <summary>Whether the peer wants transactions (its version's relay flag; never on a block-relay-only connection).</summary>
+    public bool RelaysTransactions => (Version?.Relay ?? false) && ConnectionType != PeerManager.BlockRelayOnly;
+
+    /// <summary>Address relay with this peer (addr/addrv2/getaddr; docs/p2p.md#addresses).</summary>
+    internal Addresses.PeerAddressRelay AddressRelay { get; } = new();
+
+    /// <summary>The -whitelist/-whitebind permissions of this connection (getpeerinfo's permissions).</summary>
+    public NetPermissions Permissions { get; internal set; }
+
+    public bool HasPermission(NetPermissions permission) => (Permissions & permission) == permission;
+
+    /// <summary>When the peer last sent a block / a transaction we accepted (inbound eviction protects recent relayers).</summary>
+    public DateTimeOffset LastBlockTime { get; internal set; }
+
+    public DateTimeOffset LastTxTime { get; internal set; }
 
     /// <summary>Core's misbehaviour verdict: the peer is to be discouraged and disconnected.</summary>
     public bool ShouldDiscourage { get; internal set; }

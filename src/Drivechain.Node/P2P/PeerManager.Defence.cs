@@ -11,20 +11,27 @@ namespace Drivechain.Node.P2P;
 public sealed partial class PeerManager
 {
     /// <summary>Why an inbound connection from <paramref name="remote"/> is refused (Core's CreateNodeFromAcceptedSocket), or null.</summary>
-    private string? RefuseInbound(IPEndPoint? remote)
+    private string? RefuseInbound(IPEndPoint? remote, EndPoint? local)
     {
         if (!NetworkActive) return "network not active";
         if (remote is null) return "no remote address";
-        if (Bans.IsBanned(remote.Address)) return "banned";
+        var noBan = PermissionsFor(remote, local, inbound: true).HasFlag(NetPermissions.NoBan);   // noban peers are never refused for bans
+        if (!noBan && Bans.IsBanned(remote.Address)) return "banned";
         var inbound = _peers.Values.Count(p => p.Inbound) + Volatile.Read(ref _negotiatingInbound);
-        if (inbound + 1 >= MaxInbound && Bans.IsDiscouraged(remote.Address)) return "discouraged and inbound slots (almost) full";
-        if (inbound >= MaxInbound) return $"inbound slots full ({MaxInbound}, -maxconnections={options.Value.MaxConnections})";
+        if (!noBan && inbound + 1 >= MaxInbound && Bans.IsDiscouraged(remote.Address)) return "discouraged and inbound slots (almost) full";
+        if (inbound >= MaxInbound && !TryEvictInbound()) return $"inbound slots full ({MaxInbound}, -maxconnections={options.Value.MaxConnections})";
         return null;
     }
 
     /// <summary>Marks the peer for discouragement and disconnects it (Core's Misbehaving + MaybeDiscourageAndDisconnect).</summary>
     private void Misbehaving(Peer peer, string reason)
     {
+        if (peer.HasPermission(NetPermissions.NoBan))
+        {
+            LogNotPunishingNoBan(log, peer.Id, reason);
+            peer.Disconnect();
+            return;
+        }
         peer.ShouldDiscourage = true;
         if (peer.ConnectionType == "manual")
         {

@@ -24,7 +24,8 @@ public sealed partial class PeerManager
                 LogEstablished(log, peer.Id, peer.Version.UserAgent, peer.Version.Version, peer.Version.StartHeight);
                 return await peer.SendAsync("sendheaders", ReadOnlyMemory<byte>.Empty).ConfigureAwait(false)
                        && await SendFeeFilterAsync(peer).ConfigureAwait(false)
-                       && await RequestHeadersAsync(peer, null).ConfigureAwait(false);
+                       && await RequestHeadersAsync(peer, null).ConfigureAwait(false)
+                       && await OnHandshakeAddressesAsync(peer).ConfigureAwait(false);
             case "wtxidrelay":
                 if (!peer.Established) peer.WTxIdRelay = true;   // only valid before verack (BIP339)
                 return true;
@@ -54,8 +55,10 @@ public sealed partial class PeerManager
                 return await OnBlockAsync(peer, payload).ConfigureAwait(false);
             case "notfound":
                 return P2PPayloads.TryParseInventory(payload, out var missing) && OnNotFound(peer, missing);
+            case "sendaddrv2" or "getaddr" or "addr" or "addrv2":
+                return await OnAddressMessageAsync(peer, message.Command, payload).ConfigureAwait(false);
             default:
-                return true;   // sendaddrv2, sendcmpct, addr, mempool, …: not handled yet (docs/p2p.md)
+                return true;   // sendcmpct, mempool, …: not handled yet (docs/p2p.md)
         }
     }
 
@@ -63,7 +66,7 @@ public sealed partial class PeerManager
     {
         var height = node.IsLoaded ? node.Chain.Height : 0;
         var version = new VersionMessage(ControlRpcMethods.ProtocolVersion, LocalServices, clock.GetUtcNow().ToUnixTimeSeconds(), _localNonce,
-            UserAgent, height, Relay: true);
+            UserAgent, height, Relay: peer.ConnectionType != BlockRelayOnly);
         return peer.SendAsync("version", version.ToBytes());
     }
 

@@ -71,7 +71,7 @@ public sealed partial class PeerManager(
             _stopping = stoppingToken;
             await readiness.WhenReady.WaitAsync(stoppingToken).ConfigureAwait(false);
             if (Bans.Load() is { } error) LogBanListUnreadable(log, Bans.Path, error);
-            var tasks = new List<Task> { AnnounceTipsAsync(stoppingToken), MaintainAsync(stoppingToken) };
+            var tasks = new List<Task> { AnnounceTipsAsync(stoppingToken), MaintainAsync(stoppingToken), RunAddressesAsync(stoppingToken) };
             var o = options.Value;
             if (o.EffectiveListen) tasks.AddRange(StartListeners(o).Select(l => AcceptLoopAsync(l, stoppingToken)));
             foreach (var target in o.Connect) tasks.Add(ConnectLoopAsync(target, "manual", stoppingToken));
@@ -92,9 +92,10 @@ public sealed partial class PeerManager(
     private List<TcpListener> StartListeners(NodeOptions o)
     {
         var port = o.EffectiveP2pPort;
-        var endPoints = o.Bind.Count == 0
+        var endPoints = o.Bind.Count == 0 && o.WhiteBind.Count == 0
             ? [new IPEndPoint(IPAddress.IPv6Any, port)]
-            : o.Bind.Select(b => PeerEndpoints.TryParseBind(b, port, out var e) ? e : throw new InvalidOperationException($"invalid bind {b}")).ToList();
+            : o.Bind.Select(b => PeerEndpoints.TryParseBind(b, port, out var e) ? e : throw new InvalidOperationException($"invalid bind {b}"))
+                .Concat(WhiteBindEndPoints).ToList();
         var bound = new List<IPEndPoint>();
         foreach (var endPoint in endPoints)
         {
@@ -134,7 +135,7 @@ public sealed partial class PeerManager(
                 LogAcceptFailed(log, e.Message);
                 continue;
             }
-            if (RefuseInbound(remote) is { } refusal)
+            if (RefuseInbound(remote, socket.LocalEndPoint) is { } refusal)
             {
                 LogInboundRefused(log, remote, refusal);
                 socket.Dispose();
@@ -181,7 +182,7 @@ public sealed partial class PeerManager(
         }
     }
 
-    private async Task ConnectOnceAsync(string target, string connectionType, CancellationToken stoppingToken)
+    private async Task ConnectOnceAsync(string target, string connectionType, CancellationToken stoppingToken, bool quiet = false)
     {
         if (!PeerEndpoints.TrySplit(target, options.Value.EffectiveP2pPort == 0 ? network.DefaultPort : options.Value.EffectiveP2pPort, out var host, out var port))
             return;
@@ -212,7 +213,8 @@ public sealed partial class PeerManager(
         catch (Exception e) when (e is IOException or SocketException or V2TransportException
                                    || (e is OperationCanceledException && !stoppingToken.IsCancellationRequested))
         {
-            LogConnectFailed(log, target, e.Message);
+            if (quiet) LogAutomaticConnectFailed(log, target, e.Message);
+            else LogConnectFailed(log, target, e.Message);
             socket?.Dispose();
         }
     }
@@ -224,6 +226,7 @@ public sealed partial class PeerManager(
         var inbound = connectionType == "inbound";
         var peer = new Peer(Interlocked.Increment(ref _nextPeerId) - 1, remote, local, inbound, transport, clock.GetUtcNow(), stoppingToken, clock,
             connectionType) { Counter = counter, Target = target };
+        peer.Permissions = PermissionsFor(remote, local, inbound);
         _peers[peer.Id] = peer;
         LogConnected(log, peer.Id, remote, inbound ? "inbound" : "outbound", transport.Type);
         using var handshake = new CancellationTokenSource();
@@ -245,6 +248,7 @@ public sealed partial class PeerManager(
                     Misbehaving(peer, reason);
                     break;
                 }
+                NoteRelayed(peer, message.Command);
             }
         }
         catch (PeerTransportException e)
@@ -297,6 +301,9 @@ public sealed partial class PeerManager(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Connecting to {Target} failed: {Error}; retrying")]
     private static partial void LogConnectFailed(ILogger logger, string target, string error);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Automatic connection to {Target} failed: {Error}")]
+    private static partial void LogAutomaticConnectFailed(ILogger logger, string target, string error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Peer {PeerId} connected: {Remote} ({Direction}, {Transport})")]
     private static partial void LogConnected(ILogger logger, long peerId, EndPoint remote, string direction, string transport);

@@ -43,16 +43,20 @@ internal sealed class ScriptedPeer : IAsyncDisposable
     public Task SendRawAsync(byte[] bytes) => _client.GetStream().WriteAsync(bytes).AsTask();
 
     /// <summary>Reads messages until one with <paramref name="command"/> arrives (and, when given, matches); returns it.</summary>
-    public async Task<PeerMessage> ReceiveUntilAsync(string command, Func<PeerMessage, bool>? match = null)
+    public async Task<PeerMessage> ReceiveUntilAsync(string command, Func<PeerMessage, bool>? match = null, bool anyCommand = false)
     {
         using var cts = new CancellationTokenSource(Timeout);
         while (true)
         {
             var message = await _transport.ReceiveAsync(cts.Token) ?? throw new IOException($"closed while waiting for '{command}'");
-            if (message.Command == command && (match is null || match(message))) return message;
+            if ((anyCommand || message.Command == command) && (match is null || match(message))) return message;
             if (message.Command == "ping") await SendAsync("pong", message.Payload);
         }
     }
+
+    /// <summary>Reads messages until one of <paramref name="commands"/> arrives; returns it.</summary>
+    public Task<PeerMessage> ReceiveFirstAsync(params string[] commands) =>
+        ReceiveUntilAsync(commands[0], m => commands.Contains(m.Command), anyCommand: true);
 
     /// <summary>True when the node closes the connection (reads reach the end, or fail) within the timeout.</summary>
     public async Task<bool> IsClosedByNodeAsync()

@@ -53,6 +53,7 @@ public sealed partial class NetworkRpcMethods(PeerManager peers, TimeProvider cl
                 return Result(peers.NetworkActive);
             });
         foreach (var method in BanMethods()) yield return method;
+        foreach (var method in AddressMethods()) yield return method;
     }
 
     private static ValueTask<JsonNode?> Result(JsonNode? value) => ValueTask.FromResult(value);
@@ -188,6 +189,10 @@ public sealed partial class NetworkRpcMethods(PeerManager peers, TimeProvider cl
                 ["connection_type"] = peer.ConnectionType,
                 ["transport_protocol_type"] = peer.Transport.Type,
                 ["session_id"] = peer.Transport.SessionId,
+                ["permissions"] = PermissionNames(peer.Permissions),
+                ["addr_relay_enabled"] = peer.AddressRelay.Enabled,
+                ["addr_processed"] = peer.AddressRelay.Processed,
+                ["addr_rate_limited"] = peer.AddressRelay.RateLimited,
             };
             if (peer.LastPing is { } ping) info["pingtime"] = Math.Round(ping.TotalSeconds, 6);
             if (peer.MinPing is { } min) info["minping"] = Math.Round(min.TotalSeconds, 6);
