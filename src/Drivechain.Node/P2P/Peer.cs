@@ -74,6 +74,15 @@ public sealed class Peer : IAsyncDisposable
     /// <summary>The peer sent wtxidrelay (BIP339): transactions are announced to it by wtxid.</summary>
     public bool WTxIdRelay { get; internal set; }
 
+    /// <summary>BIP152: the peer sent sendcmpct version 2, so new blocks may be fetched from it as cmpctblock.</summary>
+    public bool ProvidesCompactBlocks { get; internal set; }
+
+    /// <summary>BIP152: the peer asked for high-bandwidth mode (new blocks pushed as cmpctblock; we announce by headers).</summary>
+    public bool WantsCompactAnnouncements { get; internal set; }
+
+    /// <summary>The block being rebuilt from this peer's cmpctblock while its getblocktxn is answered.</summary>
+    internal CompactBlocks.PartiallyDownloadedBlock? PendingCompactBlock { get; set; }
+
     /// <summary>BIP133 feefilter: transactions below this fee rate (sat/kvB) are not announced to the peer.</summary>
     public long FeeFilter { get; internal set; }
 

@@ -23,6 +23,7 @@ public sealed partial class PeerManager
                 peer.Established = true;
                 LogEstablished(log, peer.Id, peer.Version.UserAgent, peer.Version.Version, peer.Version.StartHeight);
                 return await peer.SendAsync("sendheaders", ReadOnlyMemory<byte>.Empty).ConfigureAwait(false)
+                       && await SendCompactAsync(peer).ConfigureAwait(false)
                        && await SendFeeFilterAsync(peer).ConfigureAwait(false)
                        && await RequestHeadersAsync(peer, null).ConfigureAwait(false)
                        && await OnHandshakeAddressesAsync(peer).ConfigureAwait(false);
@@ -45,9 +46,9 @@ public sealed partial class PeerManager
                 return P2PPayloads.TryParseGetHeaders(payload, out var locator, out var stop)
                        && await ServeHeadersAsync(peer, locator, stop).ConfigureAwait(false);
             case "getdata":
-                return P2PPayloads.TryParseInventory(payload, out var wanted) && await ServeDataAsync(peer, wanted).ConfigureAwait(false);
+                return P2PPayloads.TryParseInventory(payload, out var wanted) && await ServeDataOrCompactAsync(peer, wanted).ConfigureAwait(false);
             case "headers":
-                return P2PPayloads.TryParseHeaders(payload, out var headers) && await OnHeadersAsync(peer, headers).ConfigureAwait(false);
+                return P2PPayloads.TryParseHeaders(payload, out var headers) && await OnHeadersOrCompactAsync(peer, headers).ConfigureAwait(false);
             case "inv":
                 return P2PPayloads.TryParseInventory(payload, out var announced) && await OnInventoryAsync(peer, announced).ConfigureAwait(false)
                        && await OnTransactionInventoryAsync(peer, announced).ConfigureAwait(false);
@@ -57,8 +58,10 @@ public sealed partial class PeerManager
                 return P2PPayloads.TryParseInventory(payload, out var missing) && OnNotFound(peer, missing);
             case "sendaddrv2" or "getaddr" or "addr" or "addrv2":
                 return await OnAddressMessageAsync(peer, message.Command, payload).ConfigureAwait(false);
+            case "sendcmpct" or "cmpctblock" or "getblocktxn" or "blocktxn":
+                return await HandleCompactAsync(peer, message.Command, payload).ConfigureAwait(false);
             default:
-                return true;   // sendcmpct, mempool, …: not handled yet (docs/p2p.md)
+                return true;   // mempool, …: not handled yet (docs/p2p.md)
         }
     }
 
