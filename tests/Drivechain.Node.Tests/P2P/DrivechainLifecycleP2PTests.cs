@@ -26,6 +26,9 @@ public sealed class DrivechainLifecycleP2PTests : IDisposable
 
         // M1 proposal, M2 acks to activation, an M5 deposit, an M3 bundle, M4 acks and the M6 payout, an M8/M7 BMM, a second M3.
         await steps.MineAsync(101);
+        // B catches up first, so the life cycle's blocks reach it one by one, each announced on its tip (compact blocks).
+        var caughtUp = (await a.Rpc.CallAsync("getbestblockhash"))!.GetValue<string>();
+        await b.WaitForOutputAsync($"Block {caughtUp} accepted at height 101", Timeout);
         await steps.ProposeSidechainAsync(Slot, "Thunder", "Example sidechain");
         await steps.MineAsync(7);
         var depositTxId = await steps.DepositAsync(Slot, coinbaseHeight: 1, 10m, "sidechain-addr-1");
