@@ -46,6 +46,7 @@ internal static class NodeCommand
             ("maxconnections", new Option<string>("--maxconnections") { Description = "Maximum automatic P2P connections (default 125; inbound slots are this minus 11)" }),
             ("peertimeout", new Option<string>("--peertimeout") { Description = "Seconds a new peer has to exchange a first message before it is dropped (default 60)" }),
             ("v2transport", new Option<string>("--v2transport") { Description = "BIP324 v2 encrypted P2P transport, with v1 fallback (default 1)" }),
+            ("fallbackfee", new Option<string>("--fallbackfee") { Description = "Wallet fee rate (BTC/kvB) when fee estimation has no answer; 0 = refuse (default 0, 0.0002 on regtest)" }),
             ("loglevel", new Option<string>("--loglevel") { Description = "Verbose, Debug, Information (default), Warning, Error" }),
         };
         var flagOptions = new (string Key, Option<bool> Option)[]
