@@ -19,7 +19,7 @@ namespace Drivechain.Node.Grpc;
 /// The sidechain gRPC API (docs/sidechain-api.md): Kestrel with HTTP/2 without TLS on <c>grpcbind:grpcport</c>
 /// (default 127.0.0.1:50051), gRPC health per served service name, server reflection, 4 MiB request limit.
 /// </summary>
-public sealed partial class GrpcServer(IOptions<NodeOptions> options, GrpcNode grpc, Wallet.WalletManager wallets, ISecp256k1 secp,
+public sealed partial class GrpcServer(IOptions<NodeOptions> options, GrpcNode grpc, Wallet.WalletManager wallets, Mempool.FeeEstimation.WalletFeeRate walletFee, ISecp256k1 secp,
     ILoggerFactory loggerFactory, ILogger<GrpcServer> log) : IHostedService, IAsyncDisposable
 {
     /// <summary>Largest request accepted (spec §1); larger ones get RESOURCE_EXHAUSTED.</summary>
@@ -62,6 +62,7 @@ public sealed partial class GrpcServer(IOptions<NodeOptions> options, GrpcNode g
             builder.Services.AddSingleton(grpc);
             builder.Services.AddSingleton(grpc.Node);
             builder.Services.AddSingleton(wallets);
+            builder.Services.AddSingleton(walletFee);
             builder.Services.AddSingleton(secp);
             builder.Services.AddGrpc(g =>
             {
