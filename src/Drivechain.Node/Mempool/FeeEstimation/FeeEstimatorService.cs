@@ -27,6 +27,7 @@ public sealed partial class FeeEstimatorService : TipChangeConsumer
     private readonly TimeProvider _clock;
     private readonly Lock _fileLock = new();
     private DateTimeOffset _lastFlush;
+    private volatile bool _followed;
 
     public FeeEstimatorService(IOptions<NodeOptions> options, NodeChain node, NodeMempool mempool, TimeProvider clock, ILogger<FeeEstimatorService> log)
         : base(node, log, "fee estimator")
@@ -45,6 +46,7 @@ public sealed partial class FeeEstimatorService : TipChangeConsumer
     protected override ValueTask OnSubscribedAsync(BlockIndex tip, DrivechainState state, long startSequence, CancellationToken cancellationToken)
     {
         Estimator.SetBestHeight(tip.Height);
+        _followed = true;
         return default;
     }
 
@@ -66,7 +68,9 @@ public sealed partial class FeeEstimatorService : TipChangeConsumer
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
-        Flush();
+        // Only a node that ran writes: one that stopped before its chain loaded (e.g. another node holds the data
+        // directory) leaves the file alone.
+        if (_followed) Flush();
     }
 
     /// <summary>Writes the estimates to <c>fee_estimates.dat</c> (through a temporary file, so a crash never leaves half a file).</summary>
