@@ -42,7 +42,7 @@ void dc_undo_free(dc_undo *);
 int  dc_check_transaction(dc_validator *, const dc_state *, const uint8_t tip_hash[32],
                           const uint8_t *tx, size_t len, char *reject, size_t reject_cap);
 int  dc_compute_m6id(const uint8_t *tx, size_t len, int64_t ctip_value, uint8_t out[32]);
-char *dc_decode_message(const uint8_t *script, size_t len);  /* JSON */
+char *dc_decode_message(const uint8_t *script, size_t len);  /* JSON {type, name, ...}, as decodedrivechainmessage */
 void dc_string_free(char *);
 
 #ifdef __cplusplus

@@ -62,6 +62,7 @@ public static class DrivechainNodeServiceCollectionExtensions
         services.AddSingleton<Grpc.BlockEventIndex>();
         services.AddHostedService(sp => sp.GetRequiredService<Grpc.BlockEventIndex>());
         services.AddSingleton<Grpc.GrpcNode>();
+        services.AddSingleton<ChainView.IChainView, ChainView.NodeChainView>();
         services.AddSingleton<Grpc.GrpcServer>();
         services.AddHostedService(sp => sp.GetRequiredService<Grpc.GrpcServer>());
         services.AddHostedService(sp => sp.GetRequiredService<PeerManager>());

@@ -48,6 +48,10 @@ public sealed class HdAccount
     public string GetDescriptor(bool change) =>
         $"wpkh([{MasterFingerprint}/{AccountPath}]{AccountXpub}/{(change ? 1 : 0)}/*)";
 
+    /// <summary>The key's origin as PSBTs carry it (BIP174 PSBT_IN/OUT_BIP32_DERIVATION): master fingerprint and full path.</summary>
+    public RootedKeyPath GetRootedKeyPath(bool change, uint index) =>
+        new(HDFingerprint.Parse(MasterFingerprint), KeyPath.Parse($"{AccountPath}/{(change ? 1 : 0)}/{index}"));
+
     /// <summary>The full path of a key, as getaddressinfo's hdkeypath.</summary>
     public string GetKeyPath(bool change, uint index) => $"m/{AccountPath}/{(change ? 1 : 0)}/{index}";
 }

@@ -75,7 +75,7 @@ public sealed class LibDrivechainTests(NativeLibraryFixture native)
             h = bytes(range(1, 33))
             m8 = lib.decode_message(b"\x6a\x44\x00\xbf\x00\x07" + h + bytes(32))
             print("m8:", m8)
-            if m8.get("type") != "M8" or m8.get("slot") != 7 or m8.get("sidechainBlockHash") != h.hex(): checks.append("M8 h* not shown as raw bytes")
+            if m8.get("type") != "M8" or m8.get("slot") != 7 or m8.get("sidechain_block_hash") != h.hex(): checks.append("M8 h* not shown as raw bytes")
             print("version:", lib.version())
             print("FAILED" if checks else "OK", checks)
             """;
@@ -87,7 +87,7 @@ public sealed class LibDrivechainTests(NativeLibraryFixture native)
 
         exitCode.Should().Be(0, output);
         output.Should().Contain("network: unknown network 'nonsense'").And.Contain("state: not a drivechain state")
-            .And.Contain("block: block does not parse").And.Contain("decode: {'type': 'none'}").And.Contain("OK []");
+            .And.Contain("block: block does not parse").And.Contain("decode: {'type': 'none', 'name': 'not a drivechain script'}").And.Contain("OK []");
     }
 
     /// <summary>What the library itself answers for the same blocks, in the C example's format.</summary>

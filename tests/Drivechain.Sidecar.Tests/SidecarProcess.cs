@@ -17,8 +17,12 @@ internal sealed partial class SidecarProcess : IAsyncDisposable
     private readonly StringBuilder _output = new();
     private readonly List<(string Hash, TaskCompletionSource<string> Digest)> _waiters = [];
     private readonly Dictionary<string, string> _tips = [];
+    private readonly TaskCompletionSource<Uri> _grpc = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private SidecarProcess(Process process) => _process = process;
+
+    /// <summary>Where its sidechain gRPC API listens (it is started with <c>--grpcport 0</c>: any free port).</summary>
+    public Task<Uri> GrpcAddress => _grpc.Task.WaitAsync(TimeSpan.FromSeconds(60));
 
     public string Output
     {
@@ -31,7 +35,7 @@ internal sealed partial class SidecarProcess : IAsyncDisposable
         foreach (var arg in new[]
                  {
                      NodeProcess.CliPath(), "sidecar", "--regtest", "--rpcconnect", $"127.0.0.1:{core.RpcPort.ToString(CultureInfo.InvariantCulture)}",
-                     "--rpcuser", CoreCredentials.User, "--rpcpassword", CoreCredentials.Password, "--datadir", dataDir,
+                     "--rpcuser", CoreCredentials.User, "--rpcpassword", CoreCredentials.Password, "--datadir", dataDir, "--grpcport", "0",
                  })
             start.ArgumentList.Add(arg);
         var sidecar = new SidecarProcess(new Process { StartInfo = start });
@@ -99,6 +103,7 @@ internal sealed partial class SidecarProcess : IAsyncDisposable
         lock (_output)
         {
             _output.AppendLine(line);
+            if (GrpcLine().Match(line) is { Success: true } g) _grpc.TrySetResult(new Uri(g.Groups[1].Value));
             if (TipLine().Match(line) is not { Success: true } m) return;
             var (hash, digest) = (m.Groups["hash"].Value, m.Groups["digest"].Value);
             _tips[hash] = digest;
@@ -109,6 +114,9 @@ internal sealed partial class SidecarProcess : IAsyncDisposable
             }
         }
     }
+
+    [GeneratedRegex(@"Sidechain gRPC API listening on (http://\S+)")]
+    private static partial Regex GrpcLine();
 
     [GeneratedRegex(@"(?:Tip|resumed at height) \d+ (?<hash>[0-9a-f]{64}),? digest (?<digest>[0-9a-f]{64})")]
     private static partial Regex TipLine();

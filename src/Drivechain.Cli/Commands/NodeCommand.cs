@@ -57,6 +57,7 @@ internal static class NodeCommand
             ("mainnet", new Option<bool>("--mainnet") { Description = "Use the main chain (the default)" }),
             ("reindex", new Option<bool>("--reindex") { Description = "Rebuild the chain state (block index, UTXO set, drivechain state) from the stored block files" }),
             ("stopafterblockimport", new Option<bool>("--stopafterblockimport") { Description = "Stop once the --loadblock import is done" }),
+            ("disablewallet", new Option<bool>("--disablewallet") { Description = "Do not load the wallet: no wallet RPCs, no gRPC WalletService" }),
         };
         var loadBlock = new Option<string[]>("--loadblock")
         {

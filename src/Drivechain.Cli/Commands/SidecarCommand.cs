@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Net;
 using Drivechain.Node.Hosting;
 using Drivechain.Node.Sidecar;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,10 @@ internal static class SidecarCommand
         var dataDir = new Option<string>("--datadir") { Description = "Where the sidecar keeps its state (default ~/.drivechain/sidecar)" };
         var chainName = new Option<string>("--chain") { Description = "Chain: main, testnet4, signet or regtest" };
         var logLevel = new Option<string>("--loglevel") { Description = "Verbose, Debug, Information (default), Warning, Error" };
+        var grpc = new Option<string>("--grpc") { Description = "Serve the sidechain gRPC API: ValidatorService, CryptoService (default 1)" };
+        var grpcPort = new Option<string>("--grpcport") { Description = "Sidechain gRPC API port (default 50051, 0 = any free port)" };
+        var grpcBind = new Option<string>("--grpcbind") { Description = "Sidechain gRPC API bind address (default 127.0.0.1; non-loopback needs --grpcallowexternal)" };
+        var grpcAllowExternal = new Option<string>("--grpcallowexternal") { Description = "Allow a non-loopback --grpcbind (the API has no authentication; default 0)" };
         var flags = new (ChainKind Chain, Option<bool> Option)[]
         {
             (ChainKind.Regtest, new Option<bool>("--regtest") { Description = "Core runs the regression test chain" }),
@@ -34,7 +39,8 @@ internal static class SidecarCommand
             (ChainKind.Testnet4, new Option<bool>("--testnet4") { Description = "Core runs testnet4" }),
             (ChainKind.Main, new Option<bool>("--mainnet") { Description = "Core runs the main chain (the default)" }),
         };
-        foreach (var option in new[] { rpcConnect, cookie, user, password, dataDir, chainName, logLevel }) command.Options.Add(option);
+        foreach (var option in new[] { rpcConnect, cookie, user, password, dataDir, chainName, logLevel, grpc, grpcPort, grpcBind, grpcAllowExternal })
+            command.Options.Add(option);
         foreach (var (_, option) in flags) command.Options.Add(option);
 
         command.SetAction(async (parse, cancellationToken) =>
@@ -72,7 +78,21 @@ internal static class SidecarCommand
                 }
             }
             var root = parse.GetValue(dataDir) is { } given ? Path.GetFullPath(given) : Path.Combine(ChainDefaults.DefaultDataDirectory(), "sidecar");
-            var options = new SidecarOptions(chain, endpoint, credentials, Path.Combine(root, ChainDefaults.DataSubdirectory(chain)));
+            if (!TryParseFlag(parse.GetValue(grpc), true, out var grpcOn)) return Fail($"invalid --grpc '{parse.GetValue(grpc)}' (0 or 1)");
+            if (!TryParseFlag(parse.GetValue(grpcAllowExternal), false, out var allowExternal))
+                return Fail($"invalid --grpcallowexternal '{parse.GetValue(grpcAllowExternal)}' (0 or 1)");
+            var port = 50051;
+            if (parse.GetValue(grpcPort) is { } portText
+                && (!int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out port) || port > 65535))
+                return Fail($"invalid --grpcport '{portText}' (0-65535, 0 = any free port)");
+            var bind = parse.GetValue(grpcBind) ?? "127.0.0.1";
+            if (!IPAddress.TryParse(bind, out var bindAddress)) return Fail($"invalid --grpcbind '{bind}' (an IP address)");
+            if (!IPAddress.IsLoopback(bindAddress) && !allowExternal)
+                return Fail($"--grpcbind {bind} is not loopback: add --grpcallowexternal=1 (the gRPC API has no authentication)");
+            var options = new SidecarOptions(chain, endpoint, credentials, Path.Combine(root, ChainDefaults.DataSubdirectory(chain)))
+            {
+                Grpc = grpcOn, GrpcPort = port, GrpcBind = bind,
+            };
             if (!Enum.TryParse<LogEventLevel>(parse.GetValue(logLevel) ?? "Information", ignoreCase: true, out var level))
                 return Fail($"invalid --loglevel '{parse.GetValue(logLevel)}'");
             return await RunAsync(options, level, cancellationToken);
@@ -86,6 +106,8 @@ internal static class SidecarCommand
         Log.Logger = new LoggerConfiguration()
             .MinimumLevel.Is(level)
             .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
+            // The gRPC health check of the services the sidecar does not serve is unhealthy by design: not an error.
+            .MinimumLevel.Override("Microsoft.Extensions.Diagnostics.HealthChecks", LogEventLevel.Fatal)
             .WriteTo.Console(outputTemplate: "{Timestamp:yyyy-MM-ddTHH:mm:ss.fffZ} [{Level:u3}] {Message:lj}{NewLine}{Exception}",
                 formatProvider: CultureInfo.InvariantCulture)
             .CreateLogger();
@@ -118,6 +140,13 @@ internal static class SidecarCommand
             return false;
         endpoint = new UriBuilder("http", uri.Host, uri.IsDefaultPort && !text.EndsWith(":80", StringComparison.Ordinal) ? defaultPort : uri.Port).Uri;
         return true;
+    }
+
+    /// <summary>Core's boolean option values: absent → <paramref name="absent"/>, "1"/"" → true, "0" → false.</summary>
+    private static bool TryParseFlag(string? text, bool absent, out bool value)
+    {
+        value = text switch { null => absent, "" or "1" => true, "0" => false, _ => !absent };
+        return text is null or "" or "0" or "1";
     }
 
     private static int Fail(string message)

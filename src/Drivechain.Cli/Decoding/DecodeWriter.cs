@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Drivechain.Bitcoin.Primitives;
 using Drivechain.Bitcoin.Scripting;
+using Drivechain.Consensus.Description;
+using Drivechain.Consensus.Messages;
 
 namespace Drivechain.Cli.Decoding;
 
@@ -94,39 +96,37 @@ internal static class DecodeWriter
         json.WriteEndObject();
     }
 
-    /// <summary>What output <paramref name="n"/> of <paramref name="tx"/> is in drivechain terms, or null.</summary>
-    public static DrivechainMessage? RecogniseOutput(Transaction tx, int n)
+    /// <summary>What output <paramref name="n"/> of <paramref name="tx"/> is in drivechain terms, or null:
+    /// a coinbase's messages, an M8 at output 0, a treasury output, or the deposit address right after one.</summary>
+    public static ScriptDescription? RecogniseOutput(Transaction tx, int n)
     {
-        var script = tx.Outputs[n].ScriptPubKey.Span;
-        if (tx.IsCoinbase) return DrivechainScripts.TryCoinbaseMessage(script);
-        if (n == 0 && DrivechainScripts.TryM8(script) is { } m8) return m8;
-        if (DrivechainScripts.IsTreasury(script, out var slot))
+        var output = tx.Outputs[n];
+        var described = ScriptDescription.Describe(output.ScriptPubKey.Span);
+        return described?.Type switch
         {
-            return new DrivechainMessage("treasury", "treasury output (OP_DRIVECHAIN); a CTIP when the slot is active",
-                [("slot", slot), ("value", tx.Outputs[n].Value.Satoshis)]);
-        }
-        if (n > 0 && DrivechainScripts.IsTreasury(tx.Outputs[n - 1].ScriptPubKey.Span, out var depositSlot)
-            && DrivechainScripts.TryGetOpReturnPayload(script, out var address))
-        {
-            return new DrivechainMessage("deposit-address", "M5 deposit address for the treasury output before it",
-                [("slot", depositSlot), ("addressHex", Convert.ToHexStringLower(address))]);
-        }
-        return null;
+            _ when tx.IsCoinbase => described is { IsCoinbaseMessage: true } ? described : null,
+            "M8" when n == 0 => described,
+            "treasury" => described!.Named("treasury output (OP_DRIVECHAIN); a CTIP when the slot is active").With("value", output.Value.Satoshis),
+            "deposit_address" when n > 0 && TreasuryScript.TryParse(tx.Outputs[n - 1].ScriptPubKey.Span, out var slot) =>
+                described!.Named("M5 deposit address for the treasury output before it").With("slot", slot),
+            _ => null,
+        };
     }
 
     /// <summary>An M6-shaped transaction (one input, treasury at output 0, payouts after it), or null.</summary>
-    public static DrivechainMessage? RecogniseWithdrawal(Transaction tx)
+    public static ScriptDescription? RecogniseWithdrawal(Transaction tx)
     {
         if (tx.IsCoinbase || tx.Inputs.Length != 1 || tx.Outputs.Length < 2
-            || !DrivechainScripts.IsTreasury(tx.Outputs[0].ScriptPubKey.Span, out var slot)
-            || DrivechainScripts.TryGetOpReturnPayload(tx.Outputs[1].ScriptPubKey.Span, out _))
+            || !TreasuryScript.TryParse(tx.Outputs[0].ScriptPubKey.Span, out var slot)
+            || DepositAddress.TryParse(tx.Outputs[1].ScriptPubKey.Span, out _))
         {
             return null;
         }
         long payouts = 0;
         for (int i = 1; i < tx.Outputs.Length; i++) payouts += tx.Outputs[i].Value.Satoshis;
-        return new DrivechainMessage("M6", "withdrawal-shaped (one input, treasury first); the M6ID needs the spent CTIP's value: drivechain m6id <hex> <ctip-sats>",
-            [("slot", slot), ("newTreasuryValue", tx.Outputs[0].Value.Satoshis), ("payoutTotal", payouts)]);
+        return ScriptDescription.Create("M6", "withdrawal-shaped (one input, treasury first); the M6ID needs the spent CTIP's value: drivechain m6id <hex> <ctip-sats>",
+            ScriptDescription.Field("slot", slot), ScriptDescription.Field("new_treasury_value", tx.Outputs[0].Value.Satoshis),
+            ScriptDescription.Field("payout_total", payouts));
     }
 
     public static void WriteScript(Utf8JsonWriter json, ReadOnlySpan<byte> script)
@@ -135,40 +135,14 @@ internal static class DecodeWriter
         json.WriteString("type", "script");
         json.WriteString("asm", ScriptAssembly.ToAsm(new Script(script.ToArray())));
         json.WriteString("hex", Convert.ToHexStringLower(script));
-        var message = DrivechainScripts.TryCoinbaseMessage(script) ?? DrivechainScripts.TryM8(script);
-        if (message is null && DrivechainScripts.IsTreasury(script, out var slot))
-            message = new DrivechainMessage("treasury", "treasury script (OP_DRIVECHAIN)", [("slot", slot)]);
+        var message = ScriptDescription.Describe(script);
         if (message is not null) WriteMessage(json, "drivechain", message);
         json.WriteEndObject();
     }
 
-    private static void WriteMessage(Utf8JsonWriter json, string property, DrivechainMessage message)
+    private static void WriteMessage(Utf8JsonWriter json, string property, ScriptDescription message)
     {
-        json.WriteStartObject(property);
-        json.WriteString("message", message.Type);
-        json.WriteString("meaning", message.Meaning);
-        foreach (var (name, value) in message.Fields)
-        {
-            json.WritePropertyName(name);
-            WriteValue(json, value);
-        }
-        json.WriteEndObject();
-    }
-
-    private static void WriteValue(Utf8JsonWriter json, object value)
-    {
-        switch (value)
-        {
-            case string s: json.WriteStringValue(s); break;
-            case byte b: json.WriteNumberValue(b); break;
-            case int i: json.WriteNumberValue(i); break;
-            case long l: json.WriteNumberValue(l); break;
-            case IEnumerable<object> items:
-                json.WriteStartArray();
-                foreach (var item in items) WriteValue(json, item);
-                json.WriteEndArray();
-                break;
-            default: json.WriteStringValue(value.ToString()); break;
-        }
+        json.WritePropertyName(property);
+        message.WriteTo(json);
     }
 }

@@ -53,17 +53,17 @@ public sealed class BlockUndo
         if (IsEmpty && state.M4Record.IsEmpty && state.BmmAccepts.IsEmpty) return state;
         var slots = state.CloneSlots();
         var index = state.CtipIndex;
+        bool ownIndex = false;
         for (int i = 0; i < _ackSlots.Length; i++)
             slots[_ackSlots[i]] = SlotUndo.RevertAcks(slots[_ackSlots[i]], _oldAcks[i]);
         foreach (var undo in _slots)
         {
             var after = slots[undo.Slot];
+            if (undo.ChangesCtip && !ownIndex) (index, ownIndex) = (index.Clone(), true);
+            // The index reads each key from the slot records: remove before the record changes, add after.
+            if (undo.ChangesCtip && after.Ctip is { } current) index.Remove(current.OutPoint, slots);
             slots[undo.Slot] = undo.Revert(after);
-            if (undo.ChangesCtip)
-            {
-                if (after.Ctip is { } current) index = index.Remove(current.OutPoint);
-                if (undo.CtipBefore is { } previous) index = index.SetItem(previous.OutPoint, undo.Slot);
-            }
+            if (undo.ChangesCtip && undo.CtipBefore is { } previous) index.Set(previous.OutPoint, undo.Slot, slots);
         }
         return new DrivechainState(slots, index, ResolveM4Record(slots), PreviousBmmAccepts);
     }

@@ -72,7 +72,12 @@ public sealed partial class DrivechainState
     public ImmutableList<TreasuryEntry> GetTreasuryHistory(byte slot) => _slots[slot].History;
 
     /// <summary>True (with the slot) when <paramref name="outPoint"/> is a current CTIP.</summary>
-    public bool TryGetCtipSlot(OutPoint outPoint, out byte slot) => CtipIndex.TryGetValue(outPoint, out slot);
+    public bool TryGetCtipSlot(OutPoint outPoint, out byte slot)
+    {
+        int found = CtipIndex.Find(outPoint, _slots);
+        slot = found < 0 ? (byte)0 : (byte)found;
+        return found >= 0;
+    }
 
     private int CountProposals()
     {

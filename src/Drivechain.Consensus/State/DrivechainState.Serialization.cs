@@ -77,7 +77,7 @@ public sealed partial class DrivechainState
         if (!reader.TryReadByte(out var version) || version != FormatVersion) return false;
         if (!reader.TryReadCount(4, out int count) || count > SlotCount) return false;
         var slots = Empty.CloneSlots();
-        var index = ImmutableDictionary.CreateBuilder<OutPoint, byte>();
+        var index = CtipIndex.Empty.Clone();
         int previous = -1;
         for (int i = 0; i < count; i++)
         {
@@ -91,7 +91,6 @@ public sealed partial class DrivechainState
             {
                 if (!StateCodec.TryReadCtip(ref reader, out var c)) return false;
                 ctip = c;
-                index[c.OutPoint] = slot;
             }
             if (!reader.TryReadCount(52, out int historyCount)) return false;
             var history = ImmutableList.CreateBuilder<TreasuryEntry>();
@@ -104,9 +103,10 @@ public sealed partial class DrivechainState
             var record = new SlotState(slot, sidechain, proposals, bundles, ctip, history.ToImmutable());
             if (record.IsEmpty) return false; // non-canonical
             slots[slot] = record;
+            if (ctip is { } indexed) index.Set(indexed.OutPoint, slot, slots);
         }
         if (!StateCodec.TryReadRecords(ref reader, out var m4Record, out var accepts)) return false;
-        state = new DrivechainState(slots, index.ToImmutable(), m4Record, accepts);
+        state = new DrivechainState(slots, index, m4Record, accepts);
         return true;
     }
 }

@@ -15,7 +15,7 @@ public sealed partial class DrivechainState : IEquatable<DrivechainState>
 
     private readonly SlotState[] _slots;
 
-    internal DrivechainState(SlotState[] slots, ImmutableDictionary<OutPoint, byte> ctipIndex,
+    internal DrivechainState(SlotState[] slots, CtipIndex ctipIndex,
         ImmutableArray<M4Action> m4Record, ImmutableArray<BmmAccept> bmmAccepts)
     {
         _slots = slots;
@@ -34,7 +34,7 @@ public sealed partial class DrivechainState : IEquatable<DrivechainState>
     public ImmutableArray<BmmAccept> BmmAccepts { get; }
 
     /// <summary>Current CTIP outpoint → slot.</summary>
-    internal ImmutableDictionary<OutPoint, byte> CtipIndex { get; }
+    internal CtipIndex CtipIndex { get; }
 
     /// <summary>The record of <paramref name="slot"/>.</summary>
     public SlotState this[byte slot] => _slots[slot];
@@ -48,7 +48,7 @@ public sealed partial class DrivechainState : IEquatable<DrivechainState>
     {
         var slots = new SlotState[SlotCount];
         for (int i = 0; i < SlotCount; i++) slots[i] = SlotState.Empty((byte)i);
-        return new DrivechainState(slots, ImmutableDictionary<OutPoint, byte>.Empty, [], []);
+        return new DrivechainState(slots, CtipIndex.Empty, [], []);
     }
 
     /// <inheritdoc />

@@ -13,8 +13,9 @@ public sealed class StateDraft
 {
     private readonly DrivechainState _base;
     private readonly SlotState[] _slots;
-    private SlotState?[]? _original;
-    private ImmutableDictionary<OutPoint, byte> _ctipIndex;
+    private SlotSet _touched;   // slots written at least once; their original record is _base's
+    private CtipIndex _ctipIndex;
+    private bool _ownCtipIndex;   // _ctipIndex is this draft's copy (the base state's is never changed)
     private ImmutableArray<M4Action> _m4Record = [];
     private ImmutableArray<BmmAccept>.Builder? _accepts;
     private SlotSet _m8Seen;
@@ -49,7 +50,7 @@ public sealed class StateDraft
     public bool HasPendingBundle(byte slot, Messages.M6Id m6Id) => _slots[slot].IndexOfBundle(m6Id) >= 0;
 
     /// <summary>The slot whose current CTIP is <paramref name="outPoint"/>, or −1.</summary>
-    public int FindCtipSlot(OutPoint outPoint) => _ctipIndex.TryGetValue(outPoint, out var slot) ? slot : -1;
+    public int FindCtipSlot(OutPoint outPoint) => _ctipIndex.Find(outPoint, _slots);
 
     /// <summary>True when some slot has a CTIP.</summary>
     public bool HasAnyCtip => !_ctipIndex.IsEmpty;
@@ -101,9 +102,12 @@ public sealed class StateDraft
         var record = _slots[slot];
         var previous = record.Ctip;
         var entry = new TreasuryEntry(record.History.Count, outPoint, value, previous?.Value ?? Money.Zero);
-        if (previous is { } old) _ctipIndex = _ctipIndex.Remove(old.OutPoint);
-        _ctipIndex = _ctipIndex.SetItem(outPoint, slot);
+        ThrowIfFrozen();   // before the index changes: after ToState it belongs to the new state
+        if (!_ownCtipIndex) (_ctipIndex, _ownCtipIndex) = (_ctipIndex.Clone(), true);
+        // The index reads each key from the slot records: remove before the record changes, add after.
+        if (previous is { } old) _ctipIndex.Remove(old.OutPoint, _slots);
         Write(record.WithTreasury(new Ctip(outPoint, value), record.History.Add(entry)));
+        _ctipIndex.Set(outPoint, slot, _slots);
         return entry;
     }
 
@@ -140,16 +144,16 @@ public sealed class StateDraft
     /// <summary>The events so far.</summary>
     public ImmutableArray<DrivechainEvent> Events => _events?.ToImmutable() ?? [];
 
-    private void Write(SlotState updated)
+    private void ThrowIfFrozen()
     {
         if (_frozen) throw new InvalidOperationException("the draft was already turned into a state");
+    }
+
+    private void Write(SlotState updated)
+    {
+        ThrowIfFrozen();
         int slot = updated.Slot;
-        _original ??= new SlotState?[DrivechainState.SlotCount];
-        if (_original[slot] is null)
-        {
-            _original[slot] = _slots[slot];
-            _written++;
-        }
+        if (_touched.Add((byte)slot)) _written++;
         _slots[slot] = updated;
     }
 
@@ -163,19 +167,19 @@ public sealed class StateDraft
     /// <summary>The undo: the overwritten cells of every touched slot and the parent's records.</summary>
     public BlockUndo ToUndo()
     {
-        if (_original is null)
+        if (_written == 0)
             return _base.M4Record.IsEmpty && _base.BmmAccepts.IsEmpty ? BlockUndo.Empty
                 : new BlockUndo([], [], [], _base.M4Record, PreviousM4Indexes(), m4Resolved: true, _base.BmmAccepts);
         int ackOnly = 0;
-        for (int i = 0; i < _original.Length; i++)
-            if (_original[i] is { } original && !ReferenceEquals(original, _slots[i]) && SlotUndo.OnlyAcksChanged(original, _slots[i])) ackOnly++;
+        for (int i = 0; i < DrivechainState.SlotCount; i++)
+            if (Original(i) is { } original && !ReferenceEquals(original, _slots[i]) && SlotUndo.OnlyAcksChanged(original, _slots[i])) ackOnly++;
         var slots = ImmutableArray.CreateBuilder<SlotUndo>(Math.Max(0, _written - ackOnly));
         var ackSlots = new byte[ackOnly];
         var oldAcks = new ImmutableArray<ushort>[ackOnly];
         int a = 0;
-        for (int i = 0; i < _original.Length; i++)
+        for (int i = 0; i < DrivechainState.SlotCount; i++)
         {
-            if (_original[i] is not { } original || ReferenceEquals(original, _slots[i])) continue;
+            if (Original(i) is not { } original || ReferenceEquals(original, _slots[i])) continue;
             if (SlotUndo.OnlyAcksChanged(original, _slots[i]))
             {
                 ackSlots[a] = (byte)i;
@@ -190,6 +194,9 @@ public sealed class StateDraft
         return new BlockUndo(slots.Count == slots.Capacity ? slots.MoveToImmutable() : slots.ToImmutable(), ackSlots, oldAcks,
             _base.M4Record, PreviousM4Indexes(), m4Resolved: true, _base.BmmAccepts);
     }
+
+    // The record of a written slot before this block (null for a slot never written).
+    private SlotState? Original(int slot) => _touched.Contains((byte)slot) ? _base.GetSlot((byte)slot) : null;
 
     // Where each upvoted bundle of the parent's record sits in the parent's pending list (−1: gone), so the
     // stored undo can name it by index instead of by M6ID.

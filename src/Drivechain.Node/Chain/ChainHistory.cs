@@ -5,10 +5,10 @@ using Drivechain.Bitcoin.Validation;
 namespace Drivechain.Node.Chain;
 
 /// <summary>
-/// The ancestry of a block being validated, as the base rules and the difficulty rules see it: the chain
-/// ending at the parent.
+/// The chain a block being validated extends, as the base stages and the difficulty rules see it: the parent and
+/// its ancestry.
 /// </summary>
-internal sealed class ChainHistory : IChainHistory, IHeaderAncestry
+internal sealed class ChainHistory : IBlockParent, IChainHistory, IHeaderAncestry
 {
     private readonly BlockIndex _parent;
     // The difficulty rules walk down one height at a time: continue from the last answer when possible.
@@ -18,6 +18,28 @@ internal sealed class ChainHistory : IChainHistory, IHeaderAncestry
     {
         _parent = parent;
         _cursor = parent;
+    }
+
+    public int Height => _parent.Height;
+
+    public uint Time => _parent.Header.Time;
+
+    public IChainHistory History => this;
+
+    public uint GetMedianTimePast() => _parent.GetMedianTimePast();
+
+    /// <summary>
+    /// Core's GetNextWorkRequired, with the minimum-difficulty walk (within a period, a block not more than 20 minutes
+    /// after its parent takes the bits of the last block that did not use the limit) answered from
+    /// <see cref="BlockIndex.MinDifficultyWalkBits"/>.
+    /// </summary>
+    public uint GetNextWorkRequired(uint time, Network network)
+    {
+        if ((_parent.Height + 1) % network.DifficultyAdjustmentInterval != 0 && network.PowAllowMinDifficultyBlocks
+            && time <= (long)_parent.Header.Time + network.PowTargetSpacing * 2)
+            return _parent.MinDifficultyWalkBits;
+        var last = new PowHeader(_parent.Height, _parent.Header.Time, _parent.Header.Bits);
+        return network.GetNextWorkRequired(last, time, this);
     }
 
     public uint GetMedianTimePast(int height) => At(height).GetMedianTimePast();

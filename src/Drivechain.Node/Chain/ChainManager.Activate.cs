@@ -39,7 +39,7 @@ public sealed partial class ChainManager
     private bool ConnectTip(BlockIndex index, Block block)
     {
         Debug.Assert(index.Parent == _tree.Tip);
-        var check = new BlockCheck(block) { Parent = index.Parent, Coins = _state.Coins, State = _state.Drivechain, ScriptMode = ChooseScriptCheckMode(block) };
+        var check = new BlockCheck(block) { ParentIndex = index.Parent!, Coins = _state.Coins, State = _state.Drivechain, ScriptMode = ChooseScriptCheckMode(block) };
         var rejection = _pipeline.Run(check, BlockStagePhase.Connect);
         _statistics = _statistics with
         {

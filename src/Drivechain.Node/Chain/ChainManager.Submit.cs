@@ -1,4 +1,5 @@
 using Drivechain.Bitcoin.Primitives;
+using Drivechain.Bitcoin.Validation;
 using Drivechain.Node.Chain.Validation;
 using Drivechain.Node.Storage;
 
@@ -61,7 +62,7 @@ public sealed partial class ChainManager
             if (parent.IsFailed)
                 return new SubmitOutcome.Rejected(hash, BlockRejection.InvalidPrevious());
 
-            check.Parent = parent;
+            check.ParentIndex = parent;
             if (_pipeline.Run(check, BlockStagePhase.ContextualHeader) is { } header)
                 return new SubmitOutcome.Rejected(hash, header);
             if (_pipeline.Run(check, BlockStagePhase.ContextualBlock) is { } contextual)

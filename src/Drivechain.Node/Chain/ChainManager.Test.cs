@@ -24,7 +24,7 @@ public sealed partial class ChainManager
             {
                 CheckProofOfWork = checkProofOfWork,
                 Now = _options.TimeProvider.GetUtcNow().ToUnixTimeSeconds(),
-                Parent = tip,
+                ParentIndex = tip,
                 Coins = _state.Coins,
                 State = _state.Drivechain,
                 ScriptMode = ChooseScriptCheckMode(block),

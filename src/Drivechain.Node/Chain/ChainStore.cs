@@ -13,15 +13,17 @@ namespace Drivechain.Node.Chain;
 /// </summary>
 internal sealed class ChainStore(ChainDatabase? database, BlockFileStore? blockFiles, DataDirectoryLock? lockFile) : IDisposable
 {
-    /// <summary>Estimated bytes of one spent coin kept for undo until the next flush (entry, output, script header).</summary>
-    private const int UndoCoinBytes = 120;
-
-    /// <summary>Estimated bytes of one block's drivechain undo kept until the next flush.</summary>
-    private const int UndoBlockBytes = 256;
+    /// <summary>Estimated bytes of one block's pending undo beyond its two byte arrays (dictionary slot, array headers).</summary>
+    private const int UndoEntryBytes = 112;
 
     private readonly Dictionary<UInt256, Block> _memoryBlocks = [];
-    private readonly Dictionary<UInt256, BlockUndoRecord> _undo = [];   // memory mode: all; disk mode: since the last flush
+    private readonly Dictionary<UInt256, BlockUndoRecord> _undo = [];   // memory mode only: every connected block's undo
+    // Disk mode: the undo of blocks connected since the last flush, serialized once when the block connects (as Core writes
+    // rev*.dat as it goes): two compact arrays per block instead of an object graph per spent coin and drivechain slot.
+    private readonly Dictionary<UInt256, PendingUndo> _pendingUndo = [];
     private long _undoBytes;
+
+    private readonly record struct PendingUndo(byte[] Base, byte[] Drivechain);
 
     public bool IsInMemory => database is null;
 
@@ -61,18 +63,25 @@ internal sealed class ChainStore(ChainDatabase? database, BlockFileStore? blockF
     public BlockUndoRecord ReadUndo(BlockIndex index)
     {
         if (_undo.TryGetValue(index.Hash, out var undo)) return undo;
-        if (database is null || !database.TryReadUndo(index.Hash, out var baseUndo, out var drivechainUndo))
+        if (!TryGetSerializedUndo(index.Hash, out var baseUndo, out var drivechainUndo))
             throw new InvalidOperationException($"no undo data for {index}: cannot disconnect it");
         return new BlockUndoRecord(BlockUndoRecord.ParseSpent(baseUndo), BlockUndo.Parse(drivechainUndo));
     }
 
-    /// <summary>Keeps a connected block's undo data until the next flush (disk mode) or for good (memory mode).</summary>
+    /// <summary>
+    /// Keeps a connected block's undo data for good (memory mode), or serialized until the next flush writes it (disk mode).
+    /// </summary>
     public void RememberUndo(UInt256 hash, BlockUndoRecord undo)
     {
-        _undo[hash] = undo;
-        long bytes = UndoBlockBytes;
-        foreach (var (_, coin) in undo.Spent) bytes += UndoCoinBytes + coin.Output.ScriptPubKey.Length;
-        _undoBytes += bytes;
+        if (database is null)
+        {
+            _undo[hash] = undo;
+            return;
+        }
+        var pending = new PendingUndo(undo.SerializeSpent(), undo.Drivechain.ToBytes());
+        if (_pendingUndo.Remove(hash, out var replaced)) _undoBytes -= UndoEntryBytes + replaced.Base.Length + replaced.Drivechain.Length;
+        _pendingUndo[hash] = pending;
+        _undoBytes += UndoEntryBytes + pending.Base.Length + pending.Drivechain.Length;
     }
 
     /// <summary>The coins a connected block spent, from its undo data; false when it has none.</summary>
@@ -84,9 +93,20 @@ internal sealed class ChainStore(ChainDatabase? database, BlockFileStore? blockF
             spent = undo.Spent;
             return true;
         }
-        if (database is null || !database.TryReadUndo(hash, out var baseUndo, out _)) return false;
+        if (!TryGetSerializedUndo(hash, out var baseUndo, out _)) return false;
         spent = BlockUndoRecord.ParseSpent(baseUndo);
         return true;
+    }
+
+    private bool TryGetSerializedUndo(UInt256 hash, out byte[] baseUndo, out byte[] drivechainUndo)
+    {
+        if (_pendingUndo.TryGetValue(hash, out var pending))
+        {
+            (baseUndo, drivechainUndo) = (pending.Base, pending.Drivechain);
+            return true;
+        }
+        baseUndo = drivechainUndo = [];
+        return database is not null && database.TryReadUndo(hash, out baseUndo, out drivechainUndo);
     }
 
     /// <summary>Commits one index entry at once (an acknowledged block survives a kill; its bytes are already written).</summary>
@@ -118,7 +138,7 @@ internal sealed class ChainStore(ChainDatabase? database, BlockFileStore? blockF
         try
         {
             foreach (var index in changed) db.PutBlockIndex(index);
-            foreach (var (hash, undo) in _undo) db.PutUndo(hash, undo.SerializeSpent(), undo.Drivechain.ToBytes());
+            foreach (var (hash, undo) in _pendingUndo) db.PutUndo(hash, undo.Base, undo.Drivechain);
             coins.WriteTo(db);
             Span<byte> bestBytes = stackalloc byte[32];
             best.WriteTo(bestBytes);
@@ -132,7 +152,8 @@ internal sealed class ChainStore(ChainDatabase? database, BlockFileStore? blockF
             if (e is SqliteException) throw new StorageFailureException($"Writing the chain state failed: {e.Message}", e);
             throw;
         }
-        _undo.Clear();
+        _pendingUndo.Clear();
+        _pendingUndo.TrimExcess();
         _undoBytes = 0;
         coins.AfterFlush(clearCache);
         BlocksSinceFlush = 0;

@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
-using System.Numerics;
 using Drivechain.Bitcoin.Primitives;
 using Drivechain.Bitcoin.Serialization;
 using Drivechain.Consensus;
-using Drivechain.Node.Chain;
+using Drivechain.Consensus.Description;
+using Drivechain.Node.ChainView;
 using Drivechain.Node.Grpc.Protos.Common.V1;
 using Hex = Drivechain.Node.Grpc.Protos.Common.V1.Hex;
 using Drivechain.Node.Grpc.Protos.Mainchain.V1;
@@ -36,18 +36,17 @@ public static class GrpcMessages
     /// <summary>
     /// Header info (spec §2): <c>work</c> is the work of this one block (not cumulative), 32 bytes little-endian.
     /// </summary>
-    public static BlockHeaderInfo HeaderInfo(BlockIndex index)
+    public static BlockHeaderInfo HeaderInfo(ChainViewHeader header)
     {
-        var work = index.ChainWork - (index.Parent?.ChainWork ?? BigInteger.Zero);
         var bytes = new byte[32];
-        work.TryWriteBytes(bytes, out _, isUnsigned: true, isBigEndian: false);
+        header.Header.Work.TryWriteBytes(bytes, out _, isUnsigned: true, isBigEndian: false);
         return new BlockHeaderInfo
         {
-            BlockHash = ReverseHex(index.Hash),
-            PrevBlockHash = ReverseHex(index.Header.PreviousBlockHash),
-            Height = (uint)index.Height,
+            BlockHash = ReverseHex(header.Hash),
+            PrevBlockHash = ReverseHex(header.Header.PreviousBlockHash),
+            Height = (uint)header.Height,
             Work = new ConsensusHex { Hex = Convert.ToHexStringLower(bytes) },
-            Timestamp = index.Header.Time,
+            Timestamp = header.Header.Time,
         };
     }
 
@@ -93,16 +92,15 @@ public static class GrpcMessages
     /// <summary>The parsed version-0 declaration of a description, or null when it does not parse as one.</summary>
     public static SidechainDeclaration? Declaration(ImmutableArray<byte> description)
     {
-        if (DrivechainJson.ParseDescription(description.AsSpan()) is not { } parsed) return null;
-        var hashId1 = Convert.FromHexString(parsed["hashid1"]!.GetValue<string>());
+        if (!SidechainDeclarationV0.TryParse(description.AsSpan(), out var parsed)) return null;
         return new SidechainDeclaration
         {
             V0 = new SidechainDeclaration.Types.V0
             {
-                Title = parsed["title"]!.GetValue<string>(),
-                Description = parsed["description"]!.GetValue<string>(),
-                HashId1 = new ConsensusHex { Hex = Convert.ToHexStringLower(hashId1) },
-                HashId2 = new Hex { Hex_ = parsed["hashid2"]!.GetValue<string>() },
+                Title = parsed.Title,
+                Description = parsed.Text,
+                HashId1 = new ConsensusHex { Hex = Convert.ToHexStringLower(parsed.HashId1.Span) },
+                HashId2 = new Hex { Hex_ = Convert.ToHexStringLower(parsed.HashId2.Span) },
             },
         };
     }

@@ -9,10 +9,11 @@ namespace Drivechain.Node.Grpc;
 
 /// <summary>
 /// What the gRPC services use of the node (the API runs in its own web host, so it gets the node's singletons through
-/// this one object): the chain, the miner and its policy, the block-event index, and the node's lifetime for Stop.
+/// this one object): the chain, the miner and its policy, and the node's lifetime for Stop. The read-only chain queries go
+/// through <see cref="ChainView.IChainView"/> instead (the sidecar serves those too).
 /// </summary>
 public sealed class GrpcNode(IOptions<NodeOptions> options, NodeChain node, NodeReadiness readiness, IHostApplicationLifetime lifetime,
-    MinerPolicy policy, BlockMiner miner, BlockEventIndex blockEvents)
+    MinerPolicy policy, BlockMiner miner)
 {
     public NodeOptions Options => options.Value;
     public NodeChain Node => node;
@@ -20,7 +21,6 @@ public sealed class GrpcNode(IOptions<NodeOptions> options, NodeChain node, Node
     public IHostApplicationLifetime Lifetime => lifetime;
     public MinerPolicy Policy => policy;
     public BlockMiner Miner => miner;
-    public BlockEventIndex BlockEvents => blockEvents;
 
     /// <summary>The loaded chain; UNAVAILABLE while the node is still loading it.</summary>
     public ChainManager Chain =>
@@ -35,20 +35,6 @@ public sealed class GrpcNode(IOptions<NodeOptions> options, NodeChain node, Node
         {
             miner.FollowTip();
             return Task.FromResult(body());
-        }
-    }
-
-    /// <summary>Waits until the block-event index has recorded every published tip change; UNAVAILABLE when it failed.</summary>
-    public async Task BlockEventsCaughtUpAsync(CancellationToken cancellationToken)
-    {
-        _ = Chain;
-        try
-        {
-            await blockEvents.WaitCaughtUpAsync(cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            throw new RpcException(new Status(StatusCode.Unavailable, $"the block-event index is not available: {e.Message}"));
         }
     }
 }

@@ -12,7 +12,7 @@ public static class NodeConfiguration
 {
     public const string EnvironmentPrefix = "DRIVECHAIN_";
 
-    private static readonly string[] BooleanKeys = ["regtest", "signet", "testnet4", "mainnet", "ackallproposals", "reindex", "stopafterblockimport", "dashboard", "listen", "v2transport", "grpc", "grpcallowexternal"];
+    private static readonly string[] BooleanKeys = ["regtest", "signet", "testnet4", "mainnet", "ackallproposals", "reindex", "stopafterblockimport", "dashboard", "listen", "v2transport", "grpc", "grpcallowexternal", "disablewallet"];
 
     /// <param name="commandLine">Settings given on the command line, keyed by Core name (<c>rpcport</c>, <c>regtest</c>…).</param>
     /// <param name="environment">Environment variables (default: the process's).</param>

@@ -38,6 +38,12 @@ public sealed class NodeOptions
     /// <summary>Explicit opt-in to bind the gRPC API to a non-loopback address (it has no authentication).</summary>
     public bool GrpcAllowExternal { get; set; }
 
+    /// <summary>
+    /// Core's <c>-disablewallet</c>: no wallet is loaded, the wallet RPCs are not registered (-32601 Method not found) and
+    /// the gRPC WalletService is not served (health NOT_FOUND). docs/wallet.md.
+    /// </summary>
+    public bool DisableWallet { get; set; }
+
     /// <summary>Whether the sidechain gRPC API is served at all (<c>-grpc=0</c> turns it off).</summary>
     public bool Grpc { get; set; } = true;
 

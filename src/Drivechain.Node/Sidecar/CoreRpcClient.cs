@@ -18,6 +18,9 @@ public sealed class CoreRpcClient : IDisposable
     /// <summary>Core's RPC_IN_WARMUP: still loading.</summary>
     public const int InWarmup = -28;
 
+    /// <summary>Core's RPC_INVALID_ADDRESS_OR_KEY: <c>getblockheader</c> of an unknown block.</summary>
+    public const int InvalidAddressOrKey = -5;
+
     private readonly HttpClient _http;
     private int _id;
 
@@ -59,6 +62,46 @@ public sealed class CoreRpcClient : IDisposable
         }
     }
 
+    /// <summary>
+    /// The hashes of the active chain's blocks from <paramref name="fromHeight"/> on, at most <paramref name="count"/>, in one
+    /// JSON-RPC batch of <c>getblockhash</c>; shorter when Core's chain ends first.
+    /// </summary>
+    public async Task<List<UInt256>> GetBlockHashesAsync(int fromHeight, int count, CancellationToken cancellationToken)
+    {
+        var calls = Enumerable.Range(fromHeight, count).Select(h => ("getblockhash", new object?[] { h })).ToList();
+        var hashes = new List<UInt256>(count);
+        foreach (var (result, error) in await BatchAsync(calls, cancellationToken))
+        {
+            if (error is { Code: InvalidParameter }) break;
+            if (error is not null) throw error;
+            hashes.Add(UInt256.Parse(result.GetString()!));
+        }
+        return hashes;
+    }
+
+    /// <summary>The serialized blocks of <paramref name="hashes"/>, in order, in one JSON-RPC batch of <c>getblock hash 0</c>.</summary>
+    public async Task<List<byte[]>> GetRawBlocksAsync(IReadOnlyList<UInt256> hashes, CancellationToken cancellationToken)
+    {
+        var results = await BatchAsync([.. hashes.Select(h => ("getblock", new object?[] { h.ToString(), 0 }))], cancellationToken);
+        return [.. results.Select(r => r.Error is null ? Convert.FromHexString(r.Result.GetString()!) : throw r.Error)];
+    }
+
+    /// <summary>
+    /// The height and raw 80-byte header of a block Core knows (active chain or not), or null for an unknown block
+    /// (<c>getblockheader hash true</c> and <c>getblockheader hash false</c> in one batch).
+    /// </summary>
+    public async Task<(int Height, byte[] Header)?> GetBlockHeaderAsync(UInt256 hash, CancellationToken cancellationToken)
+    {
+        var results = await BatchAsync([("getblockheader", [hash.ToString(), true]), ("getblockheader", [hash.ToString(), false])], cancellationToken);
+        if (results.Any(r => r.Error is { Code: InvalidAddressOrKey })) return null;
+        if (results.FirstOrDefault(r => r.Error is not null).Error is { } error) throw error;
+        return (results[0].Result.GetProperty("height").GetInt32(), Convert.FromHexString(results[1].Result.GetString()!));
+    }
+
+    /// <summary>The height of the best header Core knows (<c>getblockchaininfo.headers</c>).</summary>
+    public async Task<int> GetHeaderCountAsync(CancellationToken cancellationToken) =>
+        (await CallAsync("getblockchaininfo", [], cancellationToken)).GetProperty("headers").GetInt32();
+
     /// <summary>The serialized block (<c>getblock hash 0</c>).</summary>
     public async Task<byte[]> GetRawBlockAsync(UInt256 hash, CancellationToken cancellationToken) =>
         Convert.FromHexString((await CallAsync("getblock", [hash.ToString(), 0], cancellationToken)).GetString()!);
@@ -81,19 +124,46 @@ public sealed class CoreRpcClient : IDisposable
     public async Task<JsonElement> CallAsync(string method, object?[] parameters, CancellationToken cancellationToken)
     {
         var id = Interlocked.Increment(ref _id);
-        var body = JsonSerializer.Serialize(new { jsonrpc = "1.0", id, method, @params = parameters });
-        using var content = new StringContent(body, Encoding.UTF8, "application/json");
+        using var document = await PostAsync(method, new { jsonrpc = "1.0", id, method, @params = parameters }, cancellationToken);
+        var (result, error) = Result(method, document.RootElement);
+        return error is null ? result : throw error;
+    }
+
+    /// <summary>
+    /// Sends <paramref name="calls"/> as one JSON-RPC batch (one HTTP round trip); each call's result or error, in the calls'
+    /// order.
+    /// </summary>
+    public async Task<List<(JsonElement Result, CoreRpcException? Error)>> BatchAsync(IReadOnlyList<(string Method, object?[] Parameters)> calls,
+        CancellationToken cancellationToken)
+    {
+        if (calls.Count == 0) return [];
+        var first = Interlocked.Add(ref _id, calls.Count) - calls.Count + 1;
+        var requests = calls.Select((c, i) => new { jsonrpc = "1.0", id = first + i, method = c.Method, @params = c.Parameters }).ToArray();
+        using var document = await PostAsync(calls[0].Method, requests, cancellationToken);
+        if (document.RootElement.ValueKind != JsonValueKind.Array)
+            throw Result(calls[0].Method, document.RootElement).Error ?? new CoreRpcException(calls[0].Method, 0, "a batch was not answered with an array");
+        var byId = new Dictionary<long, JsonElement>();
+        foreach (var reply in document.RootElement.EnumerateArray()) byId[reply.GetProperty("id").GetInt64()] = reply;
+        return [.. calls.Select((c, i) => byId.TryGetValue(first + i, out var reply)
+            ? Result(c.Method, reply)
+            : (default, new CoreRpcException(c.Method, 0, "no reply in the batch")))];
+    }
+
+    private async Task<JsonDocument> PostAsync(string method, object body, CancellationToken cancellationToken)
+    {
+        using var content = new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
         using var response = await _http.PostAsync(new Uri("", UriKind.Relative), content, cancellationToken);
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
         if (string.IsNullOrEmpty(text))
             throw new CoreRpcException(method, (int)response.StatusCode,
                 string.Create(CultureInfo.InvariantCulture, $"HTTP {(int)response.StatusCode} with an empty body (wrong credentials?)"));
-        using var document = JsonDocument.Parse(text);
-        var root = document.RootElement;
-        if (root.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object)
-            throw new CoreRpcException(method, error.GetProperty("code").GetInt32(), error.GetProperty("message").GetString() ?? "");
-        return root.GetProperty("result").Clone();
+        return JsonDocument.Parse(text);
     }
+
+    private static (JsonElement Result, CoreRpcException? Error) Result(string method, JsonElement reply) =>
+        reply.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object
+            ? (default, new CoreRpcException(method, error.GetProperty("code").GetInt32(), error.GetProperty("message").GetString() ?? ""))
+            : (reply.GetProperty("result").Clone(), null);
 
     /// <inheritdoc />
     public void Dispose() => _http.Dispose();

@@ -8,9 +8,10 @@ namespace Drivechain.Node.Sidecar;
 
 /// <summary>
 /// Follows Bitcoin Core's active chain over JSON-RPC and judges each block by the drivechain rules: unwinds its own
-/// blocks that left Core's active chain (undo from the store), connects Core's new blocks one by one, persists each
-/// verdict, and calls <c>invalidateblock</c> on Core for a block that breaks a rule (Core then moves to another chain).
-/// One loop owns the tip; readers see immutable <see cref="Tip"/> snapshots.
+/// blocks that left Core's active chain (undo from the store), fetches Core's new blocks <see cref="BatchSize"/> at a time
+/// (one JSON-RPC batch of <c>getblockhash</c>, one of <c>getblock</c>) and connects them in order, persists each verdict,
+/// and calls <c>invalidateblock</c> on Core for a block that breaks a rule (Core then moves to another chain).
+/// One loop owns the tip; readers see immutable <see cref="Tip"/> snapshots and the <see cref="Changed"/> events.
 /// </summary>
 public sealed partial class SidecarFollower(CoreRpcClient core, SidecarStore store, DrivechainValidator validator, ILogger<SidecarFollower> log)
 {
@@ -19,8 +20,18 @@ public sealed partial class SidecarFollower(CoreRpcClient core, SidecarStore sto
     /// <summary>How long one <c>waitfornewblock</c> long poll lasts before the loop re-checks.</summary>
     public TimeSpan PollTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How many blocks one round trip fetches during a sync (1 = one <c>getblockhash</c> and one <c>getblock</c> per block).</summary>
+    public int BatchSize
+    {
+        get;
+        init => field = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "at least one block per round trip");
+    } = 32;
+
     /// <summary>Called on the loop after each verdict is persisted (and, for a rejection, after Core was told).</summary>
     public event Action<SidecarVerdict>? VerdictReached;
+
+    /// <summary>Called on the loop, in order, after each connect or disconnect is persisted (the gRPC API's event source).</summary>
+    public event Action<ChainView.ChainViewChange>? Changed;
 
     /// <summary>The last validated block and the state after it; null before <see cref="StartAsync"/>.</summary>
     public SidecarTip? Tip => Volatile.Read(ref _tip);
@@ -74,48 +85,66 @@ public sealed partial class SidecarFollower(CoreRpcClient core, SidecarStore sto
         }
         while (!cancellationToken.IsCancellationRequested)
         {
-            var hash = await core.GetBlockHashAsync(tip.Height + 1, cancellationToken);
-            if (hash is not { } next) break;
-            var raw = await core.GetRawBlockAsync(next, cancellationToken);
-            if (!Block.TryParse(raw, out var block, out var error))
-                throw new InvalidDataException($"Bitcoin Core's block {next} does not parse: {error}");
-            if (block.Hash != next)
-                throw new InvalidDataException($"Bitcoin Core returned block {block.Hash} for {next}");
-            if (block.Header.PreviousBlockHash != tip.Hash) break;
-            var height = tip.Height + 1;
-            switch (validator.Connect(tip.State, block, height))
+            var hashes = await core.GetBlockHashesAsync(tip.Height + 1, BatchSize, cancellationToken);
+            if (hashes.Count == 0) break;
+            var raws = await core.GetRawBlocksAsync(hashes, cancellationToken);
+            for (var i = 0; i < hashes.Count; i++)
             {
-                case ConnectOutcome.Accepted accepted:
-                    tip = new SidecarTip(height, next, accepted.State);
-                    store.Connect(tip, accepted.Undo);
-                    Volatile.Write(ref _tip, tip);
-                    changed = true;
-                    LogAccepted(log, height, next);
-                    VerdictReached?.Invoke(new SidecarVerdict(height, next, null, accepted.State.ComputeDigest(), Stopwatch.GetTimestamp()));
-                    break;
-                case ConnectOutcome.Rejected rejected:
-                    var code = rejected.Rejection.CodeString;
-                    store.RecordInvalidated(height, next, code, rejected.Rejection.Detail);
-                    LogInvalid(log, height, next, code, rejected.Rejection.Detail);
-                    try
-                    {
-                        await core.InvalidateBlockAsync(next, cancellationToken);
-                    }
-                    catch (CoreRpcException e)
-                    {
-                        // E.g. Core dropped the block meanwhile: the next round judges Core's chain again. Pause so a
-                        // persistent refusal does not become a busy loop.
-                        LogInvalidateFailed(log, next, e.Message);
-                        await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
-                        return;
-                    }
-                    VerdictReached?.Invoke(new SidecarVerdict(height, next, code, tip.State.ComputeDigest(), Stopwatch.GetTimestamp()));
+                var next = hashes[i];
+                if (!Block.TryParse(raws[i], out var block, out var error))
+                    throw new InvalidDataException($"Bitcoin Core's block {next} does not parse: {error}");
+                if (block.Hash != next)
+                    throw new InvalidDataException($"Bitcoin Core returned block {block.Hash} for {next}");
+                if (block.Header.PreviousBlockHash != tip.Hash)
+                {
                     if (changed) LogTipWithDigest(tip);
-                    return;
-                default:
-                    throw new UnreachableException();
+                    return;   // Core reorganised meanwhile: the next round unwinds
+                }
+                var height = tip.Height + 1;
+                switch (validator.Connect(tip.State, block, height))
+                {
+                    case ConnectOutcome.Accepted accepted:
+                        var hasContent = !accepted.Events.IsEmpty || !accepted.State.BmmAccepts.IsEmpty;
+                        var before = tip.State;
+                        tip = new SidecarTip(height, next, accepted.State);
+                        store.Connect(tip, accepted.Undo, hasContent ? before : null);
+                        Volatile.Write(ref _tip, tip);
+                        changed = true;
+                        LogAccepted(log, height, next);
+                        Changed?.Invoke(new ChainView.ChainViewChange.Connected(new(height, block.Header), block, accepted.Events, accepted.State));
+                        VerdictReached?.Invoke(new SidecarVerdict(height, next, null, accepted.State.ComputeDigest(), Stopwatch.GetTimestamp()));
+                        break;
+                    case ConnectOutcome.Rejected rejected:
+                        await RejectAsync(tip, height, next, rejected.Rejection, changed, cancellationToken);
+                        return;
+                    default:
+                        throw new UnreachableException();
+                }
             }
         }
+        if (changed) LogTipWithDigest(tip);
+    }
+
+    /// <summary>Records the rejection, has Core invalidate the block, reports the verdict.</summary>
+    private async Task RejectAsync(SidecarTip tip, int height, UInt256 hash, Rejection rejection, bool changed,
+        CancellationToken cancellationToken)
+    {
+        var code = rejection.CodeString;
+        store.RecordInvalidated(height, hash, code, rejection.Detail);
+        LogInvalid(log, height, hash, code, rejection.Detail);
+        try
+        {
+            await core.InvalidateBlockAsync(hash, cancellationToken);
+        }
+        catch (CoreRpcException e)
+        {
+            // E.g. Core dropped the block meanwhile: the next round judges Core's chain again. Pause so a
+            // persistent refusal does not become a busy loop.
+            LogInvalidateFailed(log, hash, e.Message);
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+            return;
+        }
+        VerdictReached?.Invoke(new SidecarVerdict(height, hash, code, tip.State.ComputeDigest(), Stopwatch.GetTimestamp()));
         if (changed) LogTipWithDigest(tip);
     }
 
@@ -134,6 +163,7 @@ public sealed partial class SidecarFollower(CoreRpcClient core, SidecarStore sto
         store.Disconnect(parent);
         Volatile.Write(ref _tip, parent);
         LogDisconnected(log, tip.Height, tip.Hash);
+        Changed?.Invoke(new ChainView.ChainViewChange.Disconnected(tip.Hash, tip.Height));
         return parent;
     }
 

@@ -9,6 +9,15 @@ namespace Drivechain.Node.Sidecar;
 /// <param name="DataDirectory">The chain's data directory of the sidecar (holds <c>sidecar.sqlite</c> and <c>.lock</c>).</param>
 public sealed record SidecarOptions(ChainKind Chain, Uri RpcEndpoint, string Credentials, string DataDirectory)
 {
+    /// <summary>Port of the sidechain gRPC API (default 50051, the node's and the enforcer's; 0 = any free port).</summary>
+    public int GrpcPort { get; init; } = 50051;
+
+    /// <summary>Address the gRPC API binds to (loopback by default: the API has no authentication).</summary>
+    public string GrpcBind { get; init; } = "127.0.0.1";
+
+    /// <summary>False turns the gRPC API off.</summary>
+    public bool Grpc { get; init; } = true;
+
     /// <summary>The store's file.</summary>
     public string DatabasePath => Path.Combine(DataDirectory, "sidecar.sqlite");
 

@@ -1,15 +1,20 @@
+using System.Net;
+using Drivechain.Bitcoin.Crypto;
 using Drivechain.Consensus;
+using Drivechain.Node.Grpc;
 using Drivechain.Node.Hosting;
 using Drivechain.Node.Storage;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Drivechain.Node.Sidecar;
 
 /// <summary>
-/// <c>drivechain sidecar</c>'s one loop: locks the data directory, waits for Core, checks its chain, then runs the
-/// <see cref="SidecarFollower"/>. An unreachable or warming-up Core is retried every second; anything else is fatal
-/// (logged, exit code 1, host stopped).
+/// <c>drivechain sidecar</c>'s one loop: locks the data directory, waits for Core, checks its chain, starts the
+/// <see cref="SidecarFollower"/>, serves the sidechain gRPC API from it (ValidatorService and CryptoService over a
+/// <see cref="SidecarChainView"/>), then runs the follower. An unreachable or warming-up Core is retried every second;
+/// anything else is fatal (logged, exit code 1, host stopped).
 /// </summary>
 public sealed partial class SidecarService(SidecarOptions options, ILoggerFactory loggers, IHostApplicationLifetime lifetime)
     : BackgroundService
@@ -35,6 +40,7 @@ public sealed partial class SidecarService(SidecarOptions options, ILoggerFactor
             var follower = new SidecarFollower(core, store, validator, loggers.CreateLogger<SidecarFollower>());
             await RetryAsync(async () => { await follower.StartAsync(stoppingToken); return 0; }, stoppingToken);
             Follower = follower;
+            await using var api = options.Grpc ? await StartGrpcAsync(expected, follower, store, core, validator, stoppingToken) : null;
             LogFollowing(_log, options.RpcEndpoint, expected);
             await RetryAsync(async () => { await follower.RunAsync(stoppingToken); return 0; }, stoppingToken);
         }
@@ -50,6 +56,27 @@ public sealed partial class SidecarService(SidecarOptions options, ILoggerFactor
             Environment.ExitCode = 1;
             lifetime.StopApplication();
         }
+    }
+
+    /// <summary>The names the node serves that the sidecar does not (no wallet, no miner): health answers NOT_SERVING.</summary>
+    public static readonly IReadOnlyList<string> NotServedServices =
+    [
+        Grpc.Protos.Mainchain.V1.BlockProducerService.Descriptor.FullName,
+        Grpc.Protos.Mainchain.V1.MiningService.Descriptor.FullName,
+        Grpc.Protos.Mainchain.V1.WalletService.Descriptor.FullName,
+    ];
+
+    private async Task<WebApplication> StartGrpcAsync(string network, SidecarFollower follower, SidecarStore store, CoreRpcClient core,
+        DrivechainValidator validator, CancellationToken cancellationToken)
+    {
+        var view = new SidecarChainView(network, follower, store, core, validator);
+        var services = GrpcApiHost.ChainViewServices().ToList();
+        var app = await GrpcApiHost.StartAsync(IPAddress.Parse(options.GrpcBind), options.GrpcPort, loggers, view, Secp256k1Provider.CreateDefault(),
+            new GrpcStopControl(lifetime), services, NotServedServices, register: null, cancellationToken);
+        var address = LocalWebApplication.BoundAddress(app);
+        var names = string.Join(", ", services.Select(s => s.Name));
+        LogGrpcListening(_log, address, names);
+        return app;
     }
 
     private async Task<T> RetryAsync<T>(Func<Task<T>> call, CancellationToken stoppingToken)
@@ -71,6 +98,9 @@ public sealed partial class SidecarService(SidecarOptions options, ILoggerFactor
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sidecar following Bitcoin Core at {Endpoint} on {Chain}")]
     private static partial void LogFollowing(ILogger logger, Uri endpoint, string chain);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sidechain gRPC API listening on {Address} ({Services})")]
+    private static partial void LogGrpcListening(ILogger logger, Uri address, string services);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Bitcoin Core at {Endpoint} not available ({Reason}); retrying")]
     private static partial void LogCoreUnavailable(ILogger logger, Uri endpoint, string reason);

@@ -8,10 +8,10 @@ namespace Drivechain.Node.Wallet;
 
 /// <summary>
 /// One wallet of the node (Core's CWallet): its directory <c>wallets/&lt;name&gt;/</c> (<c>wallet.json</c> metadata,
-/// <c>seed.json</c> the mnemonic under scrypt + AES-256-GCM), the public account it scans with, the ledger of its
-/// transactions, and the private keys while unlocked. Callers serialise access (the <see cref="WalletManager"/>'s lock).
+/// <c>seed.json</c> the mnemonic under scrypt + AES-256-GCM, <c>transactions.jsonl</c> its transactions and best block),
+/// the public account it scans with, the ledger of its transactions, and the private keys while unlocked. Callers serialise access (the <see cref="WalletManager"/>'s lock).
 /// </summary>
-public sealed partial class NodeWallet
+public sealed partial class NodeWallet : IDisposable
 {
     /// <summary>Core's -keypool default: scripts derived ahead of the last used/handed-out index on each branch.</summary>
     public const int Keypool = 1000;
@@ -32,8 +32,20 @@ public sealed partial class NodeWallet
         Network = network;
         _clock = clock;
         Account = new HdAccount(metadata.AccountXpub, metadata.MasterFingerprint, metadata.AccountPath, network);
-        ExtendKeypool();
+        _store = WalletTxStore.Open(directory, Ledger);   // the stored transactions and best block, if any
+        ExtendKeypool();   // past the indexes the stored transactions used
     }
+
+    private readonly WalletTxStore _store;
+
+    /// <summary>Journal lines of <c>transactions.jsonl</c> that could not be read at load (a torn tail) and were dropped.</summary>
+    public int DroppedRecords => _store.DroppedRecords;
+
+    /// <summary>Writes the ledger's changes since the last commit to <c>transactions.jsonl</c> (fsync).</summary>
+    public void Commit() => _store.Commit();
+
+    /// <summary>Commits and closes the transaction store (unloadwallet, shutdown).</summary>
+    public void Dispose() => _store.Dispose();
 
     public string Name { get; }
     public string Directory { get; }
@@ -86,8 +98,16 @@ public sealed partial class NodeWallet
         if (metadata.Network != network.ChainName.ToString())
             throw new WalletException(WalletErrorCode.WalletError, $"Wallet {name} is for {metadata.Network}, not {network.ChainName}");
         var wallet = new NodeWallet(name, directory, metadata, network, clock);
-        if (!metadata.Encrypted)
-            wallet._keys = HdKeyChain.FromMnemonic(SeedVault.Load(Path.Combine(directory, SeedFile), ""), network);
+        try
+        {
+            if (!metadata.Encrypted)
+                wallet._keys = HdKeyChain.FromMnemonic(SeedVault.Load(Path.Combine(directory, SeedFile), ""), network);
+        }
+        catch
+        {
+            wallet.Dispose();
+            throw;
+        }
         return wallet;
     }
 

@@ -16,6 +16,11 @@ public sealed partial class WalletManager
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!Enabled)
+        {
+            LogDisabled(log);
+            return;
+        }
         await readiness.WhenReady.WaitAsync(stoppingToken);
         using (node.EnterLock()) AutoloadWallets();
         while (!stoppingToken.IsCancellationRequested)
@@ -48,6 +53,7 @@ public sealed partial class WalletManager
         lock (_gate)
         {
             CatchUp();
+            CommitAll();
             return _subscription!;
         }
     }
@@ -66,6 +72,11 @@ public sealed partial class WalletManager
 
     public override void Dispose()
     {
+        lock (_gate)
+        {
+            foreach (var wallet in _wallets.Values) wallet.Dispose();
+            _wallets.Clear();
+        }
         _subscription?.Dispose();
         base.Dispose();
     }
@@ -85,11 +96,7 @@ public sealed partial class WalletManager
                 Resyncs++;
                 LogResync(log, tip.Height);
             }
-            foreach (var wallet in _wallets.Values)
-            {
-                wallet.Ledger.ClearConfirmations();
-                Rescan(wallet, tip);
-            }
+            foreach (var wallet in _wallets.Values) SyncFrom(wallet, tip);
         }
         while (_subscription.Reader.TryRead(out var change))
             Apply(change);
@@ -122,16 +129,71 @@ public sealed partial class WalletManager
         {
             CatchUp();
             wallet.Ledger.ClearConfirmations();
-            Rescan(wallet, _tip);
+            Rescan(wallet, _tip, Math.Max(0, wallet.Metadata.BirthHeight));
+            wallet.Commit();
         }
     }
 
-    /// <summary>Scans the active chain from the wallet's birth height up to <paramref name="tip"/> (oldest first).</summary>
-    private void Rescan(NodeWallet wallet, BlockIndex? tip)
+    /// <summary>
+    /// Brings a wallet from its ledger's best block (stored, or the last one applied before a drop) to <paramref name="tip"/>:
+    /// blocks of its branch that the active chain no longer holds are disconnected (their transactions become unconfirmed),
+    /// then the active chain is scanned from the fork point. A best block the node does not know means a full rescan from
+    /// the birth height. Returns the height scanning started at.
+    /// </summary>
+    private int SyncFrom(NodeWallet wallet, BlockIndex? tip)
+    {
+        var ledger = wallet.Ledger;
+        var from = Math.Max(0, wallet.Metadata.BirthHeight);
+        if (tip is null) return from;
+        if (ledger.TipHeight >= 0)
+        {
+            var index = node.Chain.GetBlockIndex(ledger.TipHash);
+            while (index is not null && tip.GetAncestor(index.Height)?.Hash != index.Hash)
+            {
+                ledger.DisconnectBlock(index.Hash, index.Height, index.Parent?.Hash ?? default);
+                index = index.Parent;
+            }
+            if (index is null) ledger.ClearConfirmations();
+            else from = Math.Max(from, index.Height + 1);
+        }
+        Rescan(wallet, tip, from);
+        return from;
+    }
+
+    /// <summary>Writes every wallet's ledger changes to its <c>transactions.jsonl</c>.</summary>
+    private void CommitAll()
+    {
+        foreach (var wallet in _wallets.Values) wallet.Commit();
+    }
+
+    /// <summary>
+    /// Offers the wallet's unconfirmed transactions that are not in the mempool to it again, parents before children (Core's
+    /// ResubmitWalletTransactions at load). Ones the mempool refuses (spent elsewhere, replaced) stay inactive. Returns how many were accepted.
+    /// </summary>
+    private int Resubmit(NodeWallet wallet)
+    {
+        var pending = wallet.Ledger.Transactions.Where(t => !t.IsConfirmed && !t.IsCoinbase && !InMempool(t.TxId)).ToList();
+        var accepted = 0;
+        for (var progress = true; progress && pending.Count > 0;)
+        {
+            progress = false;
+            foreach (var wtx in pending.ToList())
+            {
+                if (!mempool.Accept(wtx.Transaction, testOnly: false).Accepted) continue;
+                pending.Remove(wtx);
+                accepted++;
+                progress = true;
+            }
+        }
+        return accepted;
+    }
+
+    /// <summary>Scans the active chain from height <paramref name="from"/> up to <paramref name="tip"/> (oldest first).</summary>
+    private void Rescan(NodeWallet wallet, BlockIndex? tip, int from)
     {
         if (tip is null) return;
         var now = clock.GetUtcNow().ToUnixTimeSeconds();
-        for (var height = Math.Max(0, wallet.Metadata.BirthHeight); height <= tip.Height; height++)
+        for (var height = from; height <= tip.Height; height++)
         {
             var index = tip.GetAncestor(height)!;
             var block = node.Chain.GetBlock(index.Hash) ?? throw new InvalidOperationException($"block {index.Hash} at height {height} is not stored");
@@ -156,8 +218,14 @@ public sealed partial class WalletManager
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Wallet {Wallet} loaded: {Transactions} transactions, synced to height {Height}")]
-    private static partial void LogLoaded(ILogger logger, string wallet, int transactions, int height);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Wallet {Wallet} loaded: {Transactions} transactions, scanned blocks from height {From}, synced to height {Height}, {Resubmitted} unconfirmed transactions resubmitted to the mempool")]
+    private static partial void LogLoaded(ILogger logger, string wallet, int transactions, int from, int height, int resubmitted);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Wallet {Wallet}: {Records} unreadable records at the end of its transactions.jsonl were dropped (an interrupted write); the chain is rescanned from the last readable best block")]
+    private static partial void LogDroppedRecords(ILogger logger, string wallet, int records);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Wallet disabled (-disablewallet): no wallet RPCs, no gRPC WalletService")]
+    private static partial void LogDisabled(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Wallet {Wallet} unloaded")]
     private static partial void LogUnloaded(ILogger logger, string wallet);

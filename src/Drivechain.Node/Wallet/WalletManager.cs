@@ -38,6 +38,9 @@ public sealed partial class WalletManager : BackgroundService
         Policy = policy;
     }
 
+    /// <summary>False with <c>--disablewallet</c> (Core's -disablewallet): no wallet is ever loaded or created.</summary>
+    public bool Enabled => !options.Value.DisableWallet;
+
     /// <summary>The miner policy withdrawal bundles are handed to.</summary>
     public MinerPolicy Policy { get; }
 
@@ -70,8 +73,15 @@ public sealed partial class WalletManager : BackgroundService
         lock (_gate)
         {
             CatchUp();
-            if (withMempool) ScanMempool();
-            return body();
+            try
+            {
+                if (withMempool) ScanMempool();
+                return body();
+            }
+            finally
+            {
+                CommitAll();
+            }
         }
     }
 
@@ -107,6 +117,7 @@ public sealed partial class WalletManager : BackgroundService
     /// <summary>createwallet: a new wallet directory, loaded at once.</summary>
     public NodeWallet Create(string name, string passphrase, string? mnemonic, bool? loadOnStartup)
     {
+        RequireEnabled();
         lock (_gate)
         {
             var directory = DirectoryOf(name);
@@ -132,6 +143,7 @@ public sealed partial class WalletManager : BackgroundService
     /// <summary>loadwallet.</summary>
     public NodeWallet Load(string name, bool? loadOnStartup)
     {
+        RequireEnabled();
         lock (_gate)
         {
             if (_wallets.ContainsKey(name))
@@ -151,7 +163,8 @@ public sealed partial class WalletManager : BackgroundService
     {
         lock (_gate)
         {
-            if (!_wallets.Remove(name)) throw new WalletException(WalletErrorCode.NotFound, "Requested wallet does not exist or is not loaded");
+            if (!_wallets.Remove(name, out var wallet)) throw new WalletException(WalletErrorCode.NotFound, "Requested wallet does not exist or is not loaded");
+            wallet.Dispose();
             if (loadOnStartup is { } autoload) SetAutoload(name, autoload);
             LogUnloaded(log, name);
         }
@@ -160,12 +173,24 @@ public sealed partial class WalletManager : BackgroundService
     /// <summary>True when the node's mempool holds <paramref name="txid"/> (callers hold the node lock).</summary>
     public bool InMempool(UInt256 txid) => mempool.Pool.Contains(txid);
 
+    /// <summary>
+    /// Syncs a created or loaded wallet from its stored best block (a rescan only from there, or from the fork point when
+    /// the chain reorganised below it), resubmits its unconfirmed transactions and starts feeding it from the stream.
+    /// </summary>
     private void Attach(NodeWallet wallet, bool? loadOnStartup)
     {
-        Rescan(wallet, _tip);
+        if (wallet.DroppedRecords > 0) LogDroppedRecords(log, wallet.Name, wallet.DroppedRecords);
+        var from = SyncFrom(wallet, _tip);
+        var resubmitted = Resubmit(wallet);
+        wallet.Commit();
         _wallets[wallet.Name] = wallet;
         if (loadOnStartup is { } autoload) SetAutoload(wallet.Name, autoload);
-        LogLoaded(log, wallet.Name, wallet.Ledger.TransactionCount, wallet.Ledger.TipHeight);
+        LogLoaded(log, wallet.Name, wallet.Ledger.TransactionCount, from, wallet.Ledger.TipHeight, resubmitted);
+    }
+
+    private void RequireEnabled()
+    {
+        if (!Enabled) throw new WalletException(WalletErrorCode.WalletError, "The wallet is disabled (-disablewallet): restart the node without it to use a wallet");
     }
 
     private string DirectoryOf(string name)

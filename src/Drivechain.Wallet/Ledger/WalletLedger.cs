@@ -30,6 +30,9 @@ public sealed class WalletLedger
 
     public int TransactionCount => _txs.Count;
 
+    /// <summary>Told every change (the wallet's transaction store); null: changes are not written anywhere.</summary>
+    public ILedgerJournal? Journal { get; set; }
+
     /// <summary>Adds a script the wallet owns (idempotent).</summary>
     public void AddScript(Script scriptPubKey, KeyOrigin origin) => _scripts.TryAdd(scriptPubKey, origin);
 
@@ -60,16 +63,19 @@ public sealed class WalletLedger
             {
                 if (!IsRelevant(tx)) continue;
                 wtx = Add(tx, now);
+                Journal?.Added(wtx);
             }
             wtx.BlockHash = hash;
             wtx.Height = height;
             wtx.BlockTime = time;
             wtx.BlockIndex = i;
             found.Add(wtx);
+            Journal?.Confirmed(wtx);
         }
         if (found.Count > 0) _byBlock[hash] = found;
         TipHeight = height;
         TipHash = hash;
+        Journal?.TipMoved(hash, height);
         return found.Count;
     }
 
@@ -86,6 +92,7 @@ public sealed class WalletLedger
             }
         TipHeight = height - 1;
         TipHash = parentHash;
+        Journal?.Disconnected(hash, height, parentHash);
     }
 
     /// <summary>Records an unconfirmed transaction when it is relevant (or <paramref name="fromMe"/>). Returns it or null.</summary>
@@ -93,12 +100,17 @@ public sealed class WalletLedger
     {
         if (_txs.TryGetValue(tx.TxId, out var known))
         {
-            known.FromMe |= fromMe;
+            if (fromMe && !known.FromMe)
+            {
+                known.FromMe = true;
+                Journal?.Added(known);
+            }
             return known;
         }
         if (!fromMe && !IsRelevant(tx)) return null;
         var wtx = Add(tx, now);
         wtx.FromMe = fromMe;
+        Journal?.Added(wtx);
         return wtx;
     }
 
@@ -114,6 +126,34 @@ public sealed class WalletLedger
         _byBlock.Clear();
         TipHeight = -1;
         TipHash = default;
+        Journal?.Cleared();
+    }
+
+    /// <summary>Replay of <see cref="ILedgerJournal.Added"/>: the transaction as it was stored (no relevance check).</summary>
+    internal void Restore(Transaction tx, long timeReceived, bool fromMe)
+    {
+        if (!_txs.TryGetValue(tx.TxId, out var wtx)) wtx = Add(tx, timeReceived);
+        wtx.FromMe |= fromMe;
+    }
+
+    /// <summary>Replay of <see cref="ILedgerJournal.Confirmed"/>; unknown transactions are ignored.</summary>
+    internal void RestoreConfirmation(UInt256 txid, UInt256 blockHash, int height, uint blockTime, int blockIndex)
+    {
+        if (!_txs.TryGetValue(txid, out var wtx)) return;
+        if (wtx.BlockHash is { } previous && _byBlock.TryGetValue(previous, out var old)) old.Remove(wtx);
+        wtx.BlockHash = blockHash;
+        wtx.Height = height;
+        wtx.BlockTime = blockTime;
+        wtx.BlockIndex = blockIndex;
+        if (!_byBlock.TryGetValue(blockHash, out var list)) _byBlock[blockHash] = list = [];
+        list.Add(wtx);
+    }
+
+    /// <summary>Replay of <see cref="ILedgerJournal.TipMoved"/>.</summary>
+    internal void RestoreTip(UInt256 hash, int height)
+    {
+        TipHash = hash;
+        TipHeight = height;
     }
 
     /// <summary>

@@ -23,4 +23,10 @@ public sealed record SpendRequest(IReadOnlyList<TxOut> Outputs, FeeMode Fee, Scr
     public bool Replaceable { get; init; } = true;
 
     public uint LockTime { get; init; }
+
+    /// <summary>
+    /// Indexes into <see cref="Outputs"/> that pay the fee between them (Core's subtractFeeFromOutputs: equal shares, the
+    /// first listed also the remainder); coins are then selected for the payments alone.
+    /// </summary>
+    public IReadOnlyList<int> SubtractFeeFromOutputs { get; init; } = [];
 }

@@ -15,6 +15,9 @@ public static class TransactionPlanner
     /// <summary>Core's dust threshold of a P2WPKH output at the 3 sat/vB dust relay fee.</summary>
     public const long ChangeDust = 294;
 
+    /// <summary>Core's DEFAULT_CONSOLIDATE_FEERATE (10 sat/vB): the long-term rate coin selection weighs input waste against.</summary>
+    public const long LongTermFeeRatePerKvB = 10_000;
+
     /// <summary>Plans the transaction; throws <see cref="InsufficientFundsException"/> when the coins do not suffice.</summary>
     public static PlannedTransaction Plan(SpendRequest request, IReadOnlyList<WalletCoin> available)
     {
@@ -36,6 +39,8 @@ public static class TransactionPlanner
         var changeOutput = new TxOut(Money.Zero, request.ChangeScript);
 
         var fixedFlags = Flags(request.ForeignInputs.Count, required.Count);
+        var subtract = request.SubtractFeeFromOutputs;
+        if (subtract.Count > 0) return PlanSubtractingFee(request, pool, rate, absolute, payments, foreignValue);
         var fixedFee = absolute >= 0 ? absolute : TransactionSizes.Fee(TransactionSizes.EstimateVSize(fixedFlags, request.Outputs), rate);
         var need = payments + fixedFee - foreignValue - required.Sum(c => c.Satoshis);
 
@@ -47,7 +52,9 @@ public static class TransactionPlanner
             var inputFee = TransactionSizes.Fee(TransactionSizes.P2wpkhInputVSize, rate);
             var costOfChange = TransactionSizes.Fee(TransactionSizes.P2wpkhOutputSize, rate) + inputFee;
             var target = need > 0 ? need : need + ChangeDust;   // an exact fee with sub-dust change: add a coin instead
-            var selection = CoinSelector.Select(pool, target, inputFee, costOfChange, ChangeDust) ?? throw Insufficient(need);
+            // Waste is weighed against Core's consolidation rate; an exact fee does not grow with inputs, so none then.
+            var longTermInputFee = absolute >= 0 ? 0 : TransactionSizes.Fee(TransactionSizes.P2wpkhInputVSize, LongTermFeeRatePerKvB);
+            var selection = CoinSelector.Select(pool, target, inputFee, costOfChange, ChangeDust, longTermInputFee) ?? throw Insufficient(need);
             selected = selection.Coins;
             algorithm = selection.Algorithm;
         }
@@ -88,6 +95,54 @@ public static class TransactionPlanner
             }
         }
 
+        return Assemble(request, coins, outputs, fee, changeIndex, algorithm);
+    }
+
+    /// <summary>
+    /// Core's subtractFeeFromOutputs: coins are selected by value for the payments alone (no branch-and-bound, as Core),
+    /// change (when not dust) goes last, and the fee needed is taken from the listed outputs in equal shares, the first
+    /// also paying the remainder; change below dust goes to the fee. An output left at or below dust is an error.
+    /// </summary>
+    private static PlannedTransaction PlanSubtractingFee(SpendRequest request, List<WalletCoin> pool, long rate, long absolute, long payments, long foreignValue)
+    {
+        var subtract = request.SubtractFeeFromOutputs;
+        if (subtract.Any(i => i < 0 || i >= request.Outputs.Count) || subtract.Distinct().Count() != subtract.Count)
+            throw new ArgumentOutOfRangeException(nameof(request), "subtractFeeFromOutputs must list distinct output positions");
+        var required = request.RequiredCoins;
+        var need = payments - foreignValue - required.Sum(c => c.Satoshis);
+        IReadOnlyList<WalletCoin> selected = [];
+        var algorithm = SelectionAlgorithm.Manual;
+        if (need > 0)
+        {
+            if (!request.AddInputs) throw Insufficient(need);
+            var costOfChange = TransactionSizes.Fee(TransactionSizes.P2wpkhOutputSize + TransactionSizes.P2wpkhInputVSize, rate);
+            var selection = CoinSelector.Select(pool, need, 0, costOfChange, ChangeDust) ?? throw Insufficient(need);
+            selected = selection.Coins;
+            algorithm = selection.Algorithm == SelectionAlgorithm.BranchAndBound ? SelectionAlgorithm.LargestFirst : selection.Algorithm;
+        }
+        var coins = required.Concat(selected).ToList();
+        var flags = Flags(request.ForeignInputs.Count, coins.Count);
+        var outputs = request.Outputs.ToList();
+        var changeOutput = new TxOut(Money.Zero, request.ChangeScript);
+        var change = foreignValue + coins.Sum(c => c.Satoshis) - payments;
+        var changeIndex = -1;
+        if (change >= ChangeDust)
+        {
+            changeIndex = outputs.Count;
+            outputs.Add(changeOutput with { Value = new Money(change) });
+        }
+        var needed = absolute >= 0 ? absolute : TransactionSizes.Fee(TransactionSizes.EstimateVSize(flags, outputs), rate);
+        var share = needed / subtract.Count;
+        for (var i = 0; i < subtract.Count; i++)
+        {
+            var position = subtract[i];
+            var reduced = outputs[position].Value.Satoshis - share - (i == 0 ? needed % subtract.Count : 0);
+            var output = outputs[position] with { Value = new Money(Math.Max(0, reduced)) };
+            if (reduced <= 0 || reduced < TransactionSizes.DustThreshold(output))
+                throw new InsufficientFundsException("The transaction amount is too small to pay the fee");
+            outputs[position] = output;
+        }
+        var fee = needed + (changeIndex < 0 ? change : 0);
         return Assemble(request, coins, outputs, fee, changeIndex, algorithm);
     }
 

@@ -37,6 +37,18 @@ public static class TransactionSizes
         return (weight + 3) / 4;
     }
 
+    /// <summary>
+    /// Core's GetDustThreshold at the 3 sat/vB dust relay fee: (output size + the size of spending it: 67 for a witness
+    /// program, 148 otherwise) × 3; OP_RETURN outputs are never dust (0).
+    /// </summary>
+    public static long DustThreshold(TxOut output)
+    {
+        var script = output.ScriptPubKey.Span;
+        if (script.Length > 0 && script[0] == 0x6a) return 0;
+        var witnessProgram = script.Length is >= 4 and <= 42 && (script[0] == 0 || script[0] is >= 0x51 and <= 0x60) && script[1] + 2 == script.Length;
+        return 3 * (output.SerializedSize + (witnessProgram ? 67 : 148));
+    }
+
     /// <summary>Fee in satoshis of <paramref name="vsize"/> at <paramref name="satPerKvB"/> (Core's CFeeRate::GetFee, rounded up).</summary>
     public static long Fee(int vsize, long satPerKvB) => (vsize * satPerKvB + 999) / 1000;
 }

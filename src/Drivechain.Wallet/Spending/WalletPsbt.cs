@@ -12,12 +12,43 @@ namespace Drivechain.Wallet.Spending;
 public static class WalletPsbt
 {
     /// <summary>A base64 PSBT of <paramref name="unsigned"/>; <paramref name="spent"/> are the outputs its inputs spend.</summary>
-    public static string Create(OurTransaction unsigned, IReadOnlyList<OurTxOut?> spent, Network network)
+    public static string Create(OurTransaction unsigned, IReadOnlyList<OurTxOut?> spent, Network network) =>
+        CreatePsbt(unsigned, spent, network).ToBase64();
+
+    /// <summary>As <see cref="Create"/>, the NBitcoin PSBT (to add derivations before it is serialised).</summary>
+    public static PSBT CreatePsbt(OurTransaction unsigned, IReadOnlyList<OurTxOut?> spent, Network network)
     {
         var tx = NBitcoinConversions.ToNBitcoin(unsigned, network);
         var psbt = PSBT.FromTransaction(tx, network);
         psbt.AddCoins(WalletSigner.Coins(tx, spent));
-        return psbt.ToBase64();
+        return psbt;
+    }
+
+    /// <summary>
+    /// Core's bip32derivs: for every input whose spent output (witness UTXO) and every output whose script is the wallet's
+    /// (<paramref name="originOf"/> answers its key origin, null for others), the public key with the master fingerprint
+    /// and full path of <paramref name="account"/> (PSBT_IN_BIP32_DERIVATION / PSBT_OUT_BIP32_DERIVATION). Finalised
+    /// inputs are left alone. Returns how many derivations were added.
+    /// </summary>
+    public static int AddDerivations(PSBT psbt, HdAccount account, Func<Drivechain.Bitcoin.Scripting.Script, Ledger.KeyOrigin?> originOf)
+    {
+        var added = 0;
+        foreach (var input in psbt.Inputs)
+        {
+            if (input.IsFinalized() || input.GetTxOut() is not { } spent) continue;
+            if (Origin(spent.ScriptPubKey) is not { } origin) continue;
+            input.AddKeyPath(account.GetPubKey(origin.Change, origin.Index), account.GetRootedKeyPath(origin.Change, origin.Index));
+            added++;
+        }
+        foreach (var output in psbt.Outputs)
+        {
+            if (Origin(output.ScriptPubKey) is not { } origin) continue;
+            output.AddKeyPath(account.GetPubKey(origin.Change, origin.Index), account.GetRootedKeyPath(origin.Change, origin.Index));
+            added++;
+        }
+        return added;
+
+        Ledger.KeyOrigin? Origin(Script script) => originOf(new Drivechain.Bitcoin.Scripting.Script(script.ToBytes()));
     }
 
     /// <summary>

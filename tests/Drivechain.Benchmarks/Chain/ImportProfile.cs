@@ -27,10 +27,13 @@ internal static class ImportProfile
             var process = Process.GetCurrentProcess();
             var cpuBefore = process.TotalProcessorTime;
             var wall = Stopwatch.StartNew();
+            var peak = new MemoryPeak();
+            using var sampler = new Timer(_ => peak.Sample(wall.Elapsed.TotalSeconds), null, 0, 50);
             using var chain = ChainManager.Open(directory, network, DrivechainParams.ForNetwork(network.Name), Secp256k1Provider.CreateDefault(), options);
             chain.ImportBlockFiles([args[0]]);
             chain.Flush();
             wall.Stop();
+            sampler.Dispose();
             process.Refresh();
             var cpu = process.TotalProcessorTime - cpuBefore;
             var s = chain.Statistics;
@@ -47,11 +50,42 @@ internal static class ImportProfile
             output.WriteLine($"  GC heap {gc.HeapSizeBytes / 1e6:F0} MB, committed {gc.TotalCommittedBytes / 1e6:F0} MB");
             if (File.Exists("/proc/self/status"))
                 output.WriteLine("  " + string.Join(", ", File.ReadLines("/proc/self/status").Where(l => l.StartsWith("VmHWM", StringComparison.Ordinal) || l.StartsWith("Rss", StringComparison.Ordinal)).Select(l => string.Join(' ', l.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)))));
+            output.WriteLine($"  peak during import: {peak}");
             return 0;
         }
         finally
         {
             Directory.Delete(directory, recursive: true);
         }
+    }
+}
+
+/// <summary>The largest GC heap (after the last collection), GC-committed memory and anonymous RSS seen by a sampler.</summary>
+internal sealed class MemoryPeak
+{
+    private long _heap, _committed, _anon;
+    private double _anonAt, _heapAt;
+
+    public void Sample(double seconds)
+    {
+        var gc = GC.GetGCMemoryInfo(GCKind.Any);
+        lock (this)
+        {
+            if (gc.HeapSizeBytes > _heap) (_heap, _heapAt) = (gc.HeapSizeBytes, seconds);
+            _committed = Math.Max(_committed, gc.TotalCommittedBytes);
+            if (!File.Exists("/proc/self/status")) return;
+            foreach (var line in File.ReadLines("/proc/self/status"))
+            {
+                if (!line.StartsWith("RssAnon", StringComparison.Ordinal)) continue;
+                long kb = long.Parse(line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture);
+                if (kb * 1024 > _anon) (_anon, _anonAt) = (kb * 1024, seconds);
+            }
+        }
+    }
+
+    public override string ToString()
+    {
+        lock (this)
+            return $"GC heap {_heap / 1e6:F0} MB (at {_heapAt:F1} s), GC committed {_committed / 1e6:F0} MB, RssAnon {_anon / 1e6:F0} MB (at {_anonAt:F1} s)";
     }
 }

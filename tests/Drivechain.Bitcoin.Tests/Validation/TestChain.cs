@@ -7,14 +7,16 @@ using Drivechain.Bitcoin.Validation;
 namespace Drivechain.Bitcoin.Tests.Validation;
 
 /// <summary>
-/// A regtest chain for validation tests: block times and hashes by height (real blocks or synthetic history), a coin
-/// set, and the whole pipeline (CheckBlock → contextual checks → ConnectBlock → apply).
+/// A regtest chain for validation tests: block times, bits and hashes by height (real blocks or synthetic history), a
+/// coin set, and the base pipeline (<see cref="BaseBlockStages"/>, the node's own list without the drivechain stage)
+/// followed by applying the coins delta.
 /// </summary>
-internal sealed class TestChain : IChainHistory
+internal sealed class TestChain : IBlockParent, IChainHistory, IHeaderAncestry
 {
     private static readonly Lazy<ISecp256k1> LazySecp = new(Secp256k1Provider.CreateDefault);
     private readonly List<uint> _times = [];
     private readonly List<UInt256> _hashes = [];
+    private readonly List<uint> _bits = [];
     private uint _fundingCounter;
 
     public TestChain(Network? network = null)
@@ -22,6 +24,7 @@ internal sealed class TestChain : IChainHistory
         Network = network ?? Network.Regtest;
         _times.Add(Network.Genesis.Header.Time);
         _hashes.Add(Network.GenesisHash);
+        _bits.Add(Network.Genesis.Header.Bits);
     }
 
     public static ISecp256k1 Secp => LazySecp.Value;
@@ -30,6 +33,17 @@ internal sealed class TestChain : IChainHistory
     public int Height => _times.Count - 1;
     public uint TipTime => _times[^1];
     public UInt256 TipHash => _hashes[^1];
+
+    uint IBlockParent.Time => TipTime;
+
+    IChainHistory IBlockParent.History => this;
+
+    uint IBlockParent.GetMedianTimePast() => GetMedianTimePast(Height);
+
+    uint IBlockParent.GetNextWorkRequired(uint time, Network network) =>
+        network.GetNextWorkRequired(GetAncestor(Height), time, this);
+
+    public PowHeader GetAncestor(int height) => new(height, _times[height], _bits[height]);
 
     public uint GetMedianTimePast(int height)
     {
@@ -47,6 +61,7 @@ internal sealed class TestChain : IChainHistory
         {
             _times.Add(TipTime + spacing);
             _hashes.Add(Hashes.Sha256d(BitConverter.GetBytes(_times.Count * 7919 + 1)));
+            _bits.Add(Network.PowLimitBits);
         }
         return this;
     }
@@ -67,21 +82,16 @@ internal sealed class TestChain : IChainHistory
         BlockValidation.ConnectBlock(block, Height + 1, Coins, this, Network, Secp, mode);
 
     /// <summary>
-    /// The whole pipeline for the next height; on success the delta is applied and the block becomes the tip.
+    /// The base pipeline for the next height; on success the delta is applied and the block becomes the tip.
     /// </summary>
     public BlockValidationError? Submit(Block block, ScriptCheckMode mode = ScriptCheckMode.Sequential, long? now = null)
     {
-        int height = Height + 1;
-        var error = BlockValidation.CheckBlock(block, Network)
-            ?? BlockValidation.ContextualCheckBlockHeader(block.Header, height, Network.PowLimitBits, GetMedianTimePast(Height), TipTime,
-                now ?? TipTime + 3600, Network)
-            ?? BlockValidation.ContextualCheckBlock(block, height, GetMedianTimePast(Height), Network);
-        if (error is not null) return error;
-        var result = BlockValidation.ConnectBlock(block, height, Coins, this, Network, Secp, mode);
-        if (result is ConnectBlockResult.Rejected rejected) return rejected.Error;
-        ((ConnectBlockResult.Accepted)result).Delta.ApplyTo(Coins).Should().BeTrue("every spent coin was in the set");
+        var check = new BaseBlockCheck(block) { Now = now ?? TipTime + 3600, Parent = this, Coins = Coins, ScriptMode = mode };
+        if (BaseBlockStages.RunAll(check, Network, Secp) is { } error) return error;
+        check.Delta!.ApplyTo(Coins).Should().BeTrue("every spent coin was in the set");
         _times.Add(block.Header.Time);
         _hashes.Add(block.Hash);
+        _bits.Add(block.Header.Bits);
         return null;
     }
 

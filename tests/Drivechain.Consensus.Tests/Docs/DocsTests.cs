@@ -42,6 +42,22 @@ public class DocsTests
     }
 
     [Fact]
+    public void Every_message_kind_has_exactly_one_rule_and_rules_md_names_it()
+    {
+        var types = typeof(DrivechainValidator).Assembly.GetTypes();
+        var kinds = types.Where(t => t.IsSubclassOf(typeof(Consensus.Messages.CoinbaseMessage)) && !t.IsAbstract).Append(typeof(Consensus.Messages.M8BmmRequest)).ToList();
+        var text = File.ReadAllText(RepoFile("docs/rules.md"));
+
+        kinds.Should().HaveCount(6);
+        foreach (var kind in kinds)
+        {
+            var rules = types.Where(t => t.GetInterfaces().Contains(typeof(Consensus.Rules.IMessageRule<>).MakeGenericType(kind))).ToList();
+            rules.Should().ContainSingle($"{kind.Name} needs one rule");
+            text.Should().Contain($"`{rules[0].Name}`", $"docs/rules.md names the rule for {kind.Name}");
+        }
+    }
+
+    [Fact]
     public void Every_reject_code_in_rules_md_is_raised_by_a_class_its_row_names()
     {
         var members = RejectCodes.All.ToDictionary(c => c.ToWireString(), c => c.ToString());

@@ -71,4 +71,44 @@ public sealed class TransactionPlannerTests
         plan.Unsigned.Outputs[0].Value.Satoshis.Should().Be(30_000 - plan.Fee);
         plan.ChangeIndex.Should().Be(-1);
     }
+
+    [Fact]
+    public void Subtracting_the_fee_from_outputs_selects_for_the_payments_alone_and_splits_the_fee_first_output_paying_the_remainder()
+    {
+        var request = new SpendRequest([new TxOut(new Money(40_000), Other), new TxOut(new Money(30_000), Mine1)], new FeeMode.Rate(3_000), Change0)
+        {
+            SubtractFeeFromOutputs = [1, 0],
+        };
+
+        var plan = TransactionPlanner.Plan(request, [Coin(70_000)]);
+
+        plan.ChangeIndex.Should().Be(-1, "the coin covers the payments exactly: the outputs pay the fee");
+        plan.Fee.Should().Be(TransactionSizes.Fee(TransactionSizes.EstimateVSize([true], plan.Unsigned.Outputs), 3_000));
+        var half = plan.Fee / 2;
+        plan.Unsigned.Outputs[1].Value.Satoshis.Should().Be(30_000 - half - plan.Fee % 2, "the first listed position pays the remainder");
+        plan.Unsigned.Outputs[0].Value.Satoshis.Should().Be(40_000 - half);
+        plan.Unsigned.Outputs.Sum(o => o.Value.Satoshis).Should().Be(70_000 - plan.Fee);
+    }
+
+    [Fact]
+    public void Subtracting_the_fee_keeps_the_whole_rest_as_change_and_refuses_an_output_left_as_dust()
+    {
+        var request = new SpendRequest([new TxOut(new Money(20_000), Other)], new FeeMode.Rate(2_000), Change0) { SubtractFeeFromOutputs = [0] };
+        var plan = TransactionPlanner.Plan(request, [Coin(100_000)]);
+        plan.Unsigned.Outputs[plan.ChangeIndex].Value.Satoshis.Should().Be(80_000);
+        plan.Unsigned.Outputs[0].Value.Satoshis.Should().Be(20_000 - plan.Fee);
+
+        var tooSmall = request with { Outputs = [new TxOut(new Money(400), Other)] };
+        FluentActions.Invoking(() => TransactionPlanner.Plan(tooSmall, [Coin(100_000)]))
+            .Should().Throw<InsufficientFundsException>().WithMessage("*too small to pay the fee*");
+    }
+
+    [Fact]
+    public void Core_dust_thresholds_are_294_for_p2wpkh_546_for_p2pkh_and_none_for_op_return()
+    {
+        TransactionSizes.DustThreshold(new TxOut(Money.Zero, Other)).Should().Be(294);
+        var p2pkh = new Drivechain.Bitcoin.Scripting.Script((byte[])[0x76, 0xa9, 0x14, .. new byte[20], 0x88, 0xac]);
+        TransactionSizes.DustThreshold(new TxOut(Money.Zero, p2pkh)).Should().Be(546);
+        TransactionSizes.DustThreshold(new TxOut(Money.Zero, new Drivechain.Bitcoin.Scripting.Script((byte[])[0x6a, 0x01, 0x00]))).Should().Be(0);
+    }
 }

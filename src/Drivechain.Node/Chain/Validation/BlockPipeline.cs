@@ -21,31 +21,11 @@ public sealed class BlockPipeline(Network network, ISecp256k1 secp, DrivechainVa
     private readonly ISecp256k1 _secp = secp;
     private readonly Action<string>? _trace = trace;
 
-    /// <summary>The stages, in the order they run.</summary>
+    /// <summary>The stages, in the order they run: Bitcoin's <see cref="BaseBlockStages"/>, then the drivechain stage.</summary>
     public static ImmutableArray<BlockStage> Stages { get; } =
     [
-        // Size, proof of work (unless a template), merkle root and mutation, coinbase first, transaction checks, sigops.
-        new("check-block", BlockStagePhase.ContextFree, false, static (p, c) =>
-            BlockValidation.CheckBlock(c.Block, p._network, c.CheckProofOfWork) is { } e ? BlockRejection.Base(e) : null),
-        // Difficulty bits, time after median-time-past and within two hours of now, version by height.
-        new("contextual-check-block-header", BlockStagePhase.ContextualHeader, false, static (p, c) =>
-        {
-            var parent = c.Parent!;
-            var bits = ExpectedBits(p._network, parent, c.Block.Header.Time);
-            return BlockValidation.ContextualCheckBlockHeader(c.Block.Header, c.Height, bits, parent.GetMedianTimePast(),
-                parent.Header.Time, c.Now, p._network) is { } e ? BlockRejection.Base(e) : null;
-        }),
-        // Locktime finality, BIP34 height in the coinbase, witness commitment, weight.
-        new("contextual-check-block", BlockStagePhase.ContextualBlock, false, static (p, c) =>
-            BlockValidation.ContextualCheckBlock(c.Block, c.Height, c.Parent!.GetMedianTimePast(), p._network) is { } e ? BlockRejection.Base(e) : null),
-        // Inputs present and mature, amounts, BIP68 sequence locks, sigop cost, coinbase amount, scripts under the height's flags.
-        new("connect-block", BlockStagePhase.Connect, false, static (p, c) =>
-        {
-            var result = BlockValidation.ConnectBlock(c.Block, c.Height, c.Coins!, new ChainHistory(c.Parent!), p._network, p._secp, c.ScriptMode, c.ScriptCache);
-            if (result is ConnectBlockResult.Rejected rejected) return BlockRejection.Base(rejected.Error);
-            c.Delta = ((ConnectBlockResult.Accepted)result).Delta;
-            return null;
-        }),
+        .. BaseBlockStages.All.Select(stage => new BlockStage(stage.Name, stage.Phase, false, (p, c) =>
+            stage.Run(c, p._network, p._secp) is { } e ? BlockRejection.Base(e) : null)),
         // BIP300/301: the drivechain validator's own ordered stages (Drivechain.Consensus, docs/rules.md).
         new("drivechain-connect", BlockStagePhase.Connect, true, static (p, c) =>
         {
@@ -82,19 +62,13 @@ public sealed class BlockPipeline(Network network, ISecp256k1 secp, DrivechainVa
         ?? Run(check, BlockStagePhase.ContextualBlock) ?? Run(check, BlockStagePhase.Connect);
 
     /// <summary>
-    /// The bits a block after <paramref name="parent"/> with <paramref name="time"/> must carry: Core's GetNextWorkRequired,
-    /// with the minimum-difficulty walk (within a period, a block not more than 20 minutes after its parent takes the bits of
-    /// the last block that did not use the limit) answered from <see cref="BlockIndex.MinDifficultyWalkBits"/>.
-    /// The block assembler asks the same question for its templates.
+    /// The bits a block after <paramref name="parent"/> with <paramref name="time"/> must carry (Core's GetNextWorkRequired);
+    /// the block assembler asks the same question for its templates as the header stage does.
     /// </summary>
     public static uint ExpectedBits(Network network, BlockIndex parent, uint time)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(parent);
-        if ((parent.Height + 1) % network.DifficultyAdjustmentInterval != 0 && network.PowAllowMinDifficultyBlocks
-            && time <= (long)parent.Header.Time + network.PowTargetSpacing * 2)
-            return parent.MinDifficultyWalkBits;
-        var last = new PowHeader(parent.Height, parent.Header.Time, parent.Header.Bits);
-        return network.GetNextWorkRequired(last, time, new ChainHistory(parent));
+        return new ChainHistory(parent).GetNextWorkRequired(time, network);
     }
 }

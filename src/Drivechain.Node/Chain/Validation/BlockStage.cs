@@ -1,3 +1,5 @@
+using Drivechain.Bitcoin.Validation;
+
 namespace Drivechain.Node.Chain.Validation;
 
 /// <summary>One named step of the <see cref="BlockPipeline"/>: null when the block passes it, else why it does not.</summary>

@@ -1,9 +1,9 @@
 using System.Text;
 using Drivechain.Consensus;
 using Drivechain.Consensus.Messages;
-using Drivechain.Node.Chain.Tip;
+using Drivechain.Node.ChainView;
 using Drivechain.Node.Grpc.Protos.Mainchain.V1;
-using Drivechain.Node.Rpc.Json;
+using Drivechain.Consensus.Description;
 using Grpc.Core;
 using static Drivechain.Node.Grpc.GrpcFields;
 
@@ -11,9 +11,10 @@ namespace Drivechain.Node.Grpc.Services;
 
 /// <summary>
 /// <c>cusf.mainchain.v1.BlockProducerService</c> (spec §5) on the miner policy, as RPC <c>proposesidechain</c>,
-/// <c>setsidechainack</c> and <c>setackallproposals</c> do.
+/// <c>setsidechainack</c> and <c>setackallproposals</c> do; it reads the chain through the <see cref="IChainView"/>.
+/// Served by the node only (the sidecar has no miner).
 /// </summary>
-public sealed class BlockProducerGrpcService(GrpcNode grpc) : BlockProducerService.BlockProducerServiceBase
+public sealed class BlockProducerGrpcService(GrpcNode grpc, IChainView chain) : BlockProducerService.BlockProducerServiceBase
 {
     /// <summary>
     /// Queues the M1, then streams one event per connected block: NotConfirmed while blocks do not carry it, Confirmed
@@ -23,25 +24,29 @@ public sealed class BlockProducerGrpcService(GrpcNode grpc) : BlockProducerServi
         IServerStreamWriter<CreateSidechainProposalResponse> responseStream, ServerCallContext context)
     {
         var m1 = Proposal(request.SidechainId, request.Declaration);
-        using var subscription = grpc.Chain.SubscribeTipChanges($"grpc CreateSidechainProposal {context.Peer}", out _, out _, grpc.Options.GrpcEventBuffer);
+        using var subscription = chain.Subscribe($"grpc CreateSidechainProposal {context.Peer}");
         await grpc.LockedAsync(() => grpc.Policy.QueueProposal(m1), context.CancellationToken);
         await context.WriteResponseHeadersAsync([]);   // queued: the client may mine now
-        await ValidatorGrpcService.ForwardAsync(subscription, change =>
+        await ValidatorGrpcService.ForwardAsync(subscription, change => ValueTask.FromResult(Progress(change, m1)), responseStream,
+            context.CancellationToken, isLast: r => r.EventCase == CreateSidechainProposalResponse.EventOneofCase.Confirmed);
+    }
+
+    /// <summary>NotConfirmed for a connected block without the M1, Confirmed for the one with it; null for a disconnect.</summary>
+    private static CreateSidechainProposalResponse? Progress(ChainViewChange change, M1ProposeSidechain m1)
+    {
+        if (change is not ChainViewChange.Connected c) return null;
+        var header = new { Hash = GrpcMessages.ReverseHex(c.Hash), Prev = GrpcMessages.ReverseHex(c.Header.Header.PreviousBlockHash), Height = (uint)c.Header.Height };
+        var proposed = c.Events.OfType<DrivechainEvent.SidechainProposed>().FirstOrDefault(p => p.Slot == m1.Slot && p.DescriptionHash == m1.DescriptionHash);
+        if (proposed is null)
+            return new CreateSidechainProposalResponse { NotConfirmed = new() { BlockHash = header.Hash, PrevBlockHash = header.Prev, Height = header.Height } };
+        return new CreateSidechainProposalResponse
         {
-            if (change is not TipChange.Connected c) return null;
-            var header = new { Hash = GrpcMessages.ReverseHex(c.Index.Hash), Prev = GrpcMessages.ReverseHex(c.Index.Header.PreviousBlockHash), Height = (uint)c.Index.Height };
-            var proposed = c.Events.OfType<DrivechainEvent.SidechainProposed>().FirstOrDefault(p => p.Slot == m1.Slot && p.DescriptionHash == m1.DescriptionHash);
-            if (proposed is null)
-                return new CreateSidechainProposalResponse { NotConfirmed = new() { BlockHash = header.Hash, PrevBlockHash = header.Prev, Height = header.Height } };
-            return new CreateSidechainProposalResponse
+            Confirmed = new()
             {
-                Confirmed = new()
-                {
-                    BlockHash = header.Hash, PrevBlockHash = header.Prev, Height = header.Height, Confirmations = 1,
-                    Outpoint = new OutPoint { Txid = GrpcMessages.ReverseHex(c.Block.Transactions[0].TxId), Vout = (uint)proposed.Vout },
-                },
-            };
-        }, responseStream, context.CancellationToken, isLast: r => r.EventCase == CreateSidechainProposalResponse.EventOneofCase.Confirmed);
+                BlockHash = header.Hash, PrevBlockHash = header.Prev, Height = header.Height, Confirmations = 1,
+                Outpoint = new OutPoint { Txid = GrpcMessages.ReverseHex(c.Block.Transactions[0].TxId), Vout = (uint)proposed.Vout },
+            },
+        };
     }
 
     public override async Task<SubmitSidechainProposalResponse> SubmitSidechainProposal(SubmitSidechainProposalRequest request, ServerCallContext context)
@@ -55,10 +60,11 @@ public sealed class BlockProducerGrpcService(GrpcNode grpc) : BlockProducerServi
     {
         var slot = Slot(request.SidechainNumber, "sidechain_number");
         var hash = Hash(request.DescriptionSha256DHash, "description_sha256d_hash");
+        var state = (await chain.GetTipAsync(context.CancellationToken)).State;
         await grpc.LockedAsync(() =>
         {
             if (!request.Ack) return grpc.Policy.ExplicitAcks.TryGetValue(slot, out var acked) && acked == hash && grpc.Policy.ClearAck(slot);
-            if (!grpc.Chain.TipDrivechainState.GetProposals(slot).Any(p => p.DescriptionHash == hash))
+            if (!state.GetProposals(slot).Any(p => p.DescriptionHash == hash))
                 throw NotFound($"no pending sidechain proposal {hash} in slot {slot}");
             grpc.Policy.SetAck(slot, hash);
             return true;
@@ -100,6 +106,6 @@ public sealed class BlockProducerGrpcService(GrpcNode grpc) : BlockProducerServi
         var hashId1 = Fixed(v0.HashId1, "declaration.v0.hash_id_1", 32);
         var hashId2 = Bytes(v0.HashId2, "declaration.v0.hash_id_2");
         if (hashId2.Length != 20) throw Invalid($"declaration.v0.hash_id_2 must be 20 bytes, got {hashId2.Length}");
-        return new M1ProposeSidechain(slot, [.. DrivechainJson.BuildDescription(title, description, hashId1, hashId2)]);
+        return new M1ProposeSidechain(slot, [.. new SidechainDeclarationV0(title, description, hashId1, hashId2).ToBytes()]);
     }
 }

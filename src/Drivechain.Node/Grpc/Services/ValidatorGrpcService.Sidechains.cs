@@ -8,10 +8,10 @@ namespace Drivechain.Node.Grpc.Services;
 
 public sealed partial class ValidatorGrpcService
 {
-    public override Task<GetSidechainsResponse> GetSidechains(GetSidechainsRequest request, ServerCallContext context)
+    public override async Task<GetSidechainsResponse> GetSidechains(GetSidechainsRequest request, ServerCallContext context)
     {
         var response = new GetSidechainsResponse();
-        foreach (var s in grpc.Chain.TipDrivechainState.ActiveSidechains)
+        foreach (var s in (await chain.GetTipAsync(context.CancellationToken)).State.ActiveSidechains)
             response.Sidechains.Add(new GetSidechainsResponse.Types.SidechainInfo
             {
                 SidechainNumber = s.Slot,
@@ -21,15 +21,15 @@ public sealed partial class ValidatorGrpcService
                 ActivationHeight = (uint)s.ActivationHeight,
                 Declaration = GrpcMessages.Declaration(s.Description),
             });
-        return Task.FromResult(response);
+        return response;
     }
 
-    public override Task<GetSidechainProposalsResponse> GetSidechainProposals(GetSidechainProposalsRequest request, ServerCallContext context)
+    public override async Task<GetSidechainProposalsResponse> GetSidechainProposals(GetSidechainProposalsRequest request, ServerCallContext context)
     {
-        var chain = grpc.Chain;
-        var height = chain.Height;
+        var tip = await chain.GetTipAsync(context.CancellationToken);
+        var height = tip.Header.Height;
         var response = new GetSidechainProposalsResponse();
-        foreach (var p in chain.TipDrivechainState.Proposals)
+        foreach (var p in tip.State.Proposals)
             response.SidechainProposals.Add(new GetSidechainProposalsResponse.Types.SidechainProposal
             {
                 SidechainNumber = p.Slot,
@@ -40,27 +40,27 @@ public sealed partial class ValidatorGrpcService
                 ProposalHeight = (uint)p.ProposalHeight,
                 ProposalAge = (uint)Math.Max(0, height - p.ProposalHeight),
             });
-        return Task.FromResult(response);
+        return response;
     }
 
-    public override Task<GetWithdrawalBundleProposalsResponse> GetWithdrawalBundleProposals(GetWithdrawalBundleProposalsRequest request, ServerCallContext context)
+    public override async Task<GetWithdrawalBundleProposalsResponse> GetWithdrawalBundleProposals(GetWithdrawalBundleProposalsRequest request, ServerCallContext context)
     {
         var slot = Slot(request.SidechainId, "sidechain_id");
         var response = new GetWithdrawalBundleProposalsResponse();
-        foreach (var b in grpc.Chain.TipDrivechainState.GetPendingBundles(slot))
+        foreach (var b in (await chain.GetTipAsync(context.CancellationToken)).State.GetPendingBundles(slot))
             response.Proposals.Add(new GetWithdrawalBundleProposalsResponse.Types.ResponseItem
             {
                 M6Id = GrpcMessages.ConsensusHex(b.M6Id.Hash),
                 VoteCount = b.Acks,
                 ProposalHeight = (uint)b.ProposalHeight,
             });
-        return Task.FromResult(response);
+        return response;
     }
 
-    public override Task<GetCtipResponse> GetCtip(GetCtipRequest request, ServerCallContext context)
+    public override async Task<GetCtipResponse> GetCtip(GetCtipRequest request, ServerCallContext context)
     {
         var slot = Slot(request.SidechainNumber, "sidechain_number");
-        var state = grpc.Chain.TipDrivechainState;
+        var state = (await chain.GetTipAsync(context.CancellationToken)).State;
         var response = new GetCtipResponse();
         if (state.GetCtip(slot) is { } ctip)
             response.Ctip = new GetCtipResponse.Types.Ctip
@@ -70,7 +70,7 @@ public sealed partial class ValidatorGrpcService
                 Value = (ulong)ctip.Value.Satoshis,
                 SequenceNumber = (ulong)(state.GetTreasuryHistory(slot).Count - 1),
             };
-        return Task.FromResult(response);
+        return response;
     }
 
     /// <summary>

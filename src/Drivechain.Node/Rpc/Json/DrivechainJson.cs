@@ -1,7 +1,8 @@
-using System.Text;
+using System.Buffers;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Drivechain.Bitcoin.Primitives;
-using Drivechain.Consensus.Messages;
+using Drivechain.Consensus.Description;
 
 namespace Drivechain.Node.Rpc.Json;
 
@@ -21,86 +22,28 @@ public static class DrivechainJson
     /// <summary>The honest "version 0" description (spec §10): 00 ‖ title length ‖ title ‖ description ‖ hashID1 (32) ‖ hashID2 (20).</summary>
     public static byte[] BuildDescription(string title, string description, ReadOnlySpan<byte> hashId1, ReadOnlySpan<byte> hashId2)
     {
-        var titleBytes = Encoding.UTF8.GetBytes(title);
-        if (titleBytes.Length > 255) throw new RpcException(RpcErrorCode.InvalidParameter, "title is longer than 255 bytes");
-        var descriptionBytes = Encoding.UTF8.GetBytes(description);
-        return [0, (byte)titleBytes.Length, .. titleBytes, .. descriptionBytes, .. hashId1, .. hashId2];
+        try
+        {
+            return new SidechainDeclarationV0(title, description, hashId1.ToArray(), hashId2.ToArray()).ToBytes();
+        }
+        catch (ArgumentException e)
+        {
+            throw new RpcException(RpcErrorCode.InvalidParameter, e.Message.Split(" (Parameter")[0]);
+        }
     }
 
     /// <summary>Title, description and hash IDs of a version-0 description, or null when it is not one.</summary>
-    public static JsonObject? ParseDescription(ReadOnlySpan<byte> d)
-    {
-        if (d.Length < 2 + 52 || d[0] != 0 || d.Length < 2 + d[1] + 52) return null;
-        var title = d.Slice(2, d[1]);
-        var rest = d[(2 + d[1])..];
-        var text = rest[..^52];
-        try
-        {
-            var strict = new UTF8Encoding(false, true);
-            return new JsonObject
-            {
-                ["version"] = 0,
-                ["title"] = strict.GetString(title),
-                ["description"] = strict.GetString(text),
-                ["hashid1"] = Convert.ToHexStringLower(rest[^52..^20]),
-                ["hashid2"] = Convert.ToHexStringLower(rest[^20..]),
-            };
-        }
-        catch (DecoderFallbackException)
-        {
-            return null;
-        }
-    }
+    public static JsonNode? ParseDescription(ReadOnlySpan<byte> description) =>
+        SidechainDeclarationV0.TryParse(description, out var declaration) ? ToNode(declaration.WriteTo) : null;
 
-    /// <summary>A decoded coinbase message, treasury output, deposit address or M8 script.</summary>
-    public static JsonObject DecodeScript(Bitcoin.Scripting.Script script)
+    /// <summary>A decoded coinbase message, treasury output, deposit address or M8 script (<see cref="ScriptDescription"/>).</summary>
+    public static JsonNode DecodeScript(Bitcoin.Scripting.Script script) =>
+        ScriptDescription.Describe(script.Span) is { } description ? ToNode(description.WriteTo) : ToNode(ScriptDescription.WriteNone);
+
+    private static JsonNode ToNode(Action<Utf8JsonWriter> write)
     {
-        if (M8BmmRequest.TryParse(script.Span, out var m8))
-            return new JsonObject
-            {
-                ["type"] = "M8",
-                ["name"] = "BMM request",
-                ["slot"] = m8.Slot,
-                ["sidechain_block_hash"] = RawHex(m8.SidechainBlockHash),
-                ["prev_mainchain_block_hash"] = m8.PreviousMainchainBlockHash.ToString(),
-            };
-        if (CoinbaseMessage.TryParse(script, out var message))
-        {
-            return message switch
-            {
-                M1ProposeSidechain m1 => new JsonObject
-                {
-                    ["type"] = "M1", ["name"] = "propose sidechain", ["slot"] = m1.Slot,
-                    ["description"] = Convert.ToHexStringLower(m1.Description.AsSpan()),
-                    ["description_hash"] = m1.DescriptionHash.ToString(),
-                    ["declaration"] = ParseDescription(m1.Description.AsSpan()),
-                },
-                M2AckSidechain m2 => new JsonObject { ["type"] = "M2", ["name"] = "ACK sidechain proposal", ["slot"] = m2.Slot, ["description_hash"] = m2.DescriptionHash.ToString() },
-                M3ProposeBundle m3 => new JsonObject { ["type"] = "M3", ["name"] = "propose withdrawal bundle", ["slot"] = m3.Slot, ["m6id"] = m3.M6Id.ToString() },
-                M4AckBundles m4 => new JsonObject
-                {
-                    ["type"] = "M4", ["name"] = "ACK withdrawal bundles", ["version"] = (int)m4.Version,
-                    ["version_name"] = m4.Version.ToString(),
-                    ["votes"] = new JsonArray([.. m4.Votes.Select(v => (JsonNode?)(v switch
-                    {
-                        M4AckBundles.Abstain => JsonValue.Create("abstain"),
-                        M4AckBundles.Alarm => JsonValue.Create("alarm"),
-                        _ => JsonValue.Create((int)v),
-                    }))]),
-                },
-                M7BmmAccept m7 => new JsonObject { ["type"] = "M7", ["name"] = "BMM accept", ["slot"] = m7.Slot, ["sidechain_block_hash"] = RawHex(m7.SidechainBlockHash) },
-                _ => new JsonObject { ["type"] = message.GetType().Name },
-            };
-        }
-        if (TreasuryScript.TryParse(script.Span, out var slot))
-            return new JsonObject { ["type"] = "treasury", ["name"] = "treasury output (OP_DRIVECHAIN)", ["slot"] = slot };
-        if (DepositAddress.TryParse(script.Span, out var address))
-            return new JsonObject
-            {
-                ["type"] = "deposit_address", ["name"] = "deposit address output (OP_RETURN push)",
-                ["address_hex"] = Convert.ToHexStringLower(address),
-                ["address_text"] = Encoding.UTF8.GetString(address),
-            };
-        return new JsonObject { ["type"] = "none", ["name"] = "not a drivechain script" };
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var json = new Utf8JsonWriter(buffer)) write(json);
+        return JsonNode.Parse(buffer.WrittenSpan)!;
     }
 }

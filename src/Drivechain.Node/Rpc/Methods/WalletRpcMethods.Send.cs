@@ -41,7 +41,7 @@ public sealed partial class WalletRpcMethods
             "Send multiple times. Amounts are double-precision floating point numbers.", "\"hex\"", (call, ct) => WithWallet(call, SendMany, ct));
         yield return new RpcMethod("fundrawtransaction", Category,
             [RpcArg.Req("hexstring", RpcArgType.Hex, "The hex string of the raw transaction"),
-             RpcArg.Opt("options", RpcArgType.Object, "{ \"add_inputs\", \"fee_rate\" (sat/vB), \"feeRate\" (BTC/kvB), \"replaceable\", \"lockUnspents\" (ignored) }"),
+             RpcArg.Opt("options", RpcArgType.Object, FundOptionsHelp),
              RpcArg.Opt("iswitness", RpcArgType.Boolean, "Ignored")],
             "Adds inputs (and a change output, last) to a transaction until it has enough in value to meet its out value. Preset inputs must be wallet coins.",
             "{ \"hex\", \"fee\", \"changepos\" }", (call, ct) => WithWallet(call, FundRawTransaction, ct));
@@ -55,7 +55,7 @@ public sealed partial class WalletRpcMethods
             [RpcArg.Req("psbt", RpcArgType.String, "The transaction base64 string"),
              RpcArg.Opt("sign", RpcArgType.Boolean, "Also sign the transaction when updating (only true is supported)", "true"),
              RpcArg.Opt("sighashtype", RpcArgType.String, "Only \"DEFAULT\" or \"ALL\"", "DEFAULT"),
-             RpcArg.Opt("bip32derivs", RpcArgType.Boolean, "Ignored", "true"),
+             RpcArg.Opt("bip32derivs", RpcArgType.Boolean, "Include BIP 32 derivation paths for the wallet's public keys", "true"),
              RpcArg.Opt("finalize", RpcArgType.Boolean, "Also finalize inputs if possible", "true")],
             "Update a PSBT with input information from the wallet and the chain, then sign inputs the wallet can sign (NBitcoin).",
             "{ \"psbt\", \"complete\", \"hex\" }", (call, ct) => WithWallet(call, ProcessPsbt, ct));
@@ -70,6 +70,11 @@ public sealed partial class WalletRpcMethods
             throw new RpcException(RpcErrorCode.DeserializationError, "TX decode failed");
         var tx = Drivechain.Consensus.NBitcoin.NBitcoinConversions.ToDrivechain(psbt.GetGlobalTransaction());
         var spent = tx.Inputs.Select(i => FindOutput(wallet, i.PrevOut)).ToList();
+        if (call.Params.GetBoolean("bip32derivs", true))
+        {
+            psbt.AddCoins(WalletSigner.Coins(psbt.GetGlobalTransaction(), spent));
+            AddDerivations(psbt, wallet);
+        }
         var (signed, complete, final) = WalletPsbt.Process(psbt, spent, wallet.KeysFor(Origins(wallet, spent)), call.Params.GetBoolean("finalize", true));
         var result = new JsonObject { ["psbt"] = signed, ["complete"] = complete };
         if (final is not null) result["hex"] = final.ToHex();
@@ -135,21 +140,7 @@ public sealed partial class WalletRpcMethods
     {
         if (!TransactionDecoding.TryDecodeHex(call.Params.GetString("hexstring"), out var raw))
             throw new RpcException(RpcErrorCode.DeserializationError, "TX decode failed");
-        var options = call.Params["options"] as JsonObject ?? [];
-        FeeMode fee = options["fee_rate"] is { } satPerVb ? FeeRate(satPerVb)
-            : options["feeRate"] is { } btcPerKvB ? new FeeMode.Rate(RpcAmount.FromJson(btcPerKvB))
-            : defaultFee.Default();   // fee estimation hook
-        var unspent = wallet.Ledger.Unspent(wallets.InMempool).ToDictionary(c => c.OutPoint);
-        var required = new List<WalletCoin>();
-        foreach (var input in raw.Inputs)
-            required.Add(unspent.TryGetValue(input.PrevOut, out var coin) ? coin
-                : throw new RpcException(WalletErrorCode.WalletError, $"Unable to find UTXO for external input {input.PrevOut} (only wallet coins can be preset inputs)"));
-        var addInputs = options["add_inputs"]?.GetValue<bool>() ?? true;
-        var replaceable = options["replaceable"]?.GetValue<bool>() ?? true;
-        var plan = wallets.Plan(wallet, (change, _) => new SpendRequest([.. raw.Outputs], fee, change)
-        {
-            RequiredCoins = required, AddInputs = addInputs, Replaceable = replaceable, LockTime = raw.LockTime,
-        });
+        var plan = Fund(wallet, raw, call.Params["options"] as JsonObject ?? [], defaultAddInputs: true);
         return new JsonObject { ["hex"] = plan.Unsigned.ToHex(), ["fee"] = Amount(plan.Fee), ["changepos"] = plan.ChangeIndex };
     }
 

@@ -14,7 +14,9 @@ public sealed partial class WalletRpcMethods(NodeRpcContext ctx, WalletManager w
 {
     private const string Category = "Wallet";
 
-    public IEnumerable<RpcMethod> GetMethods() => [.. ManagementMethods(), .. InfoMethods(), .. SendMethods(), .. HistoryMethods(), .. DrivechainMethods()];
+    /// <summary>None with <c>--disablewallet</c>: Core registers no wallet RPCs then, so they answer -32601 Method not found.</summary>
+    public IEnumerable<RpcMethod> GetMethods() => !wallets.Enabled ? []
+        : [.. ManagementMethods(), .. InfoMethods(), .. SendMethods(), .. PsbtMethods(), .. HistoryMethods(), .. DrivechainMethods()];
 
     private IEnumerable<RpcMethod> ManagementMethods()
     {

@@ -1,6 +1,6 @@
-namespace Drivechain.Node.Chain.Validation;
+namespace Drivechain.Bitcoin.Validation;
 
-/// <summary>When a stage of the <see cref="BlockPipeline"/> runs for a received block (TestBlockValidity runs them all at once).</summary>
+/// <summary>When a stage of the block pipeline runs for a received block (Core's TestBlockValidity runs them all at once).</summary>
 public enum BlockStagePhase
 {
     /// <summary>Before the parent is looked up: the block on its own (Core's CheckBlock in ProcessNewBlock).</summary>
