@@ -47,6 +47,10 @@ public static class DrivechainNodeServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<Wallet.WalletManager>());
         services.AddSingleton<IRpcMethodProvider, WalletRpcMethods>();
         services.AddSingleton<IRpcMethodProvider, UtxoSetRpcMethods>();
+        services.AddSingleton<Mempool.FeeEstimation.FeeEstimatorService>();
+        services.AddHostedService(sp => sp.GetRequiredService<Mempool.FeeEstimation.FeeEstimatorService>());
+        services.AddSingleton<Mempool.FeeEstimation.WalletFeeRate>();
+        services.AddSingleton<IRpcMethodProvider, FeeRpcMethods>();
         services.AddSingleton<PeerManager>();
 
         services.AddHostedService<DataDirectoryLockService>();   // first: before anything writes to the data directory

@@ -16,7 +16,7 @@ namespace Drivechain.Node.Grpc;
 /// The node's sidechain gRPC API (docs/sidechain-api.md) on <c>grpcbind:grpcport</c> (default 127.0.0.1:50051), hosted by
 /// <see cref="GrpcApiHost"/> over the node's <see cref="IChainView"/>.
 /// </summary>
-public sealed partial class GrpcServer(IOptions<NodeOptions> options, GrpcNode grpc, IChainView chain, Wallet.WalletManager wallets, ISecp256k1 secp,
+public sealed partial class GrpcServer(IOptions<NodeOptions> options, GrpcNode grpc, IChainView chain, Wallet.WalletManager wallets, Mempool.FeeEstimation.WalletFeeRate walletFee, ISecp256k1 secp,
     ILoggerFactory loggerFactory, ILogger<GrpcServer> log) : IHostedService, IAsyncDisposable
 {
     /// <summary>Largest request accepted (spec §1); larger ones get RESOURCE_EXHAUSTED.</summary>
@@ -59,6 +59,7 @@ public sealed partial class GrpcServer(IOptions<NodeOptions> options, GrpcNode g
                 s.AddSingleton(grpc);
                 s.AddSingleton(grpc.Node);
                 s.AddSingleton(wallets);
+                s.AddSingleton(walletFee);
             }, cancellationToken);
         ServedServices = [.. services.Select(s => s.Name)];
         Address = LocalWebApplication.BoundAddress(_app);

@@ -53,6 +53,12 @@ public sealed class NodeOptions
     /// </summary>
     public int GrpcEventBuffer { get; set; } = 1000;
 
+    /// <summary>
+    /// Core's <c>-fallbackfee</c> (BTC/kvB): the wallet's fee rate when the fee estimator has no answer; 0 disables it (the
+    /// wallet then refuses to guess). Default 0, and 0.0002 on regtest.
+    /// </summary>
+    public decimal? FallbackFee { get; set; }
+
     /// <summary>Core's <c>-rpcthreads</c>: RPC calls executed at once (default 16).</summary>
     public int RpcThreads { get; set; } = 16;
 

@@ -16,6 +16,7 @@ public static class NodeOptionsValidation
             .Validate(o => IPAddress.TryParse(o.GrpcBind, out var a) && (IPAddress.IsLoopback(a) || o.GrpcAllowExternal),
                 "grpcbind must be an IP address, and a non-loopback one needs -grpcallowexternal (the gRPC API has no authentication)")
             .Validate(o => o.GrpcEventBuffer >= 1, "grpceventbuffer must be at least 1")
+            .Validate(o => o.FallbackFee is null or (>= 0 and <= 1), "fallbackfee must be between 0 and 1 BTC/kvB")
             .Validate(o => o.RpcPort is null || o.RpcPort is >= 0 and <= 65535, "rpcport must be between 1 and 65535 (0 picks a free port)")
             .Validate(o => RpcAccess.TryCreate(o.RpcBind, o.RpcAllowIp, out _, out _),
                 "rpcbind must be an IP address or a host name that resolves (e.g. 127.0.0.1, localhost), and each rpcallowip an address or subnet (e.g. 192.168.1.0/24)")

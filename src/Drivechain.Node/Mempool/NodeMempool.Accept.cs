@@ -112,6 +112,8 @@ public sealed partial class NodeMempool
         {
             foreach (var e in evicted) Pool.Remove(e);
             Pool.Add(entry);
+            foreach (var e in evicted) TransactionRemoved?.Invoke(e.TxId);
+            if (!_rechecking) TransactionAdded?.Invoke(entry);
         }
         return new MempoolAcceptResult(tx, MempoolRejectKind.None, null, null, fee, entry.VirtualSize, replaced);
     }

@@ -18,6 +18,7 @@ public sealed partial class NodeMempool : IScriptExecutionCache
     private readonly ILogger<NodeMempool> _log;
     private readonly HashSet<UInt256> _scriptsVerified = [];
     private TipChangeSubscription? _tipChanges;
+    private bool _rechecking;
 
     public NodeMempool(NodeChain node, TimeProvider clock, ILogger<NodeMempool> log)
     {
@@ -27,6 +28,15 @@ public sealed partial class NodeMempool : IScriptExecutionCache
     }
 
     public TxMempool Pool { get; } = new();
+
+    /// <summary>
+    /// Raised under the chain lock when a transaction newly enters the pool (not when a re-check against a new tip puts one
+    /// back): the fee estimator's input (Mempool/FeeEstimation).
+    /// </summary>
+    public event Action<MempoolEntry>? TransactionAdded;
+
+    /// <summary>Raised under the chain lock when a pool transaction leaves it unconfirmed (replaced, or invalid on the new tip).</summary>
+    public event Action<UInt256>? TransactionRemoved;
 
     /// <summary>True when the transaction's scripts passed verification here, under the standard flags (the script cache of templates).</summary>
     public bool IsVerified(Transaction tx) => _scriptsVerified.Contains(tx.WTxId);
@@ -82,10 +92,20 @@ public sealed partial class NodeMempool : IScriptExecutionCache
         var before = Pool.Count;
         Pool.Clear();
         var dropped = 0;
-        foreach (var tx in candidates)
+        _rechecking = true;
+        try
         {
-            if (confirmed.Contains(tx.TxId) || Pool.Contains(tx.TxId)) continue;
-            if (!Accept(tx, testOnly: false).Accepted) dropped++;
+            foreach (var tx in candidates)
+            {
+                if (confirmed.Contains(tx.TxId) || Pool.Contains(tx.TxId)) continue;
+                if (Accept(tx, testOnly: false).Accepted) continue;
+                dropped++;
+                TransactionRemoved?.Invoke(tx.TxId);
+            }
+        }
+        finally
+        {
+            _rechecking = false;
         }
         LogSynced(_log, before, Pool.Count, dropped);
     }

@@ -19,7 +19,7 @@ namespace Drivechain.Node.Grpc.Services;
 /// else the only loaded one. Every call runs under the node lock and the wallets' lock, after the wallets caught up with
 /// the tip-change stream; a failed call changes nothing. docs/wallet.md.
 /// </summary>
-public sealed class WalletGrpcService(NodeChain node, WalletManager wallets) : WalletService.WalletServiceBase
+public sealed class WalletGrpcService(NodeChain node, WalletManager wallets, Mempool.FeeEstimation.WalletFeeRate defaultFee) : WalletService.WalletServiceBase
 {
     /// <summary>The name of the wallet gRPC's CreateWallet creates (Core's default wallet name).</summary>
     public const string DefaultWalletName = "";
@@ -166,7 +166,7 @@ public sealed class WalletGrpcService(NodeChain node, WalletManager wallets) : W
             {
                 SendTransactionRequest.Types.FeeRate.FeeOneofCase.SatPerVbyte => new FeeMode.Rate(checked((long)request.FeeRate.SatPerVbyte * 1000)),
                 SendTransactionRequest.Types.FeeRate.FeeOneofCase.Sats => new FeeMode.Absolute(checked((long)request.FeeRate.Sats)),
-                _ => new FeeMode.Rate(Rpc.Methods.WalletRpcMethods.DefaultFeeRatePerKvB),
+                _ => defaultFee.Default(),   // fee estimation hook
             };
             var unspent = wallet.Ledger.Unspent(wallets.InMempool).ToDictionary(c => c.OutPoint);
             var required = new List<WalletCoin>();

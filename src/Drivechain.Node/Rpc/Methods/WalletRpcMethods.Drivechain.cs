@@ -29,7 +29,7 @@ public sealed partial class WalletRpcMethods
 
     private JsonNode CreateDeposit(RpcCall call, NodeWallet wallet)
     {
-        FeeMode fee = call.Params["fee"] is { } feeNode ? new FeeMode.Absolute(RpcAmount.FromJson(feeNode)) : new FeeMode.Rate(DefaultFeeRatePerKvB);
+        FeeMode fee = call.Params["fee"] is { } feeNode ? new FeeMode.Absolute(RpcAmount.FromJson(feeNode)) : defaultFee.Default();   // fee estimation hook
         var request = DrivechainSpends.Deposit(ctx.Chain.TipDrivechainState, SlotOf(call), call.Params.GetString("address"),
             RpcAmount.FromJson(call.Params["amount"], allowZero: false), fee);
         return JsonValue.Create(wallets.Send(wallet, request).Tx.TxId.ToString());

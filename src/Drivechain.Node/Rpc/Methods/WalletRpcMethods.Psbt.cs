@@ -52,7 +52,7 @@ public sealed partial class WalletRpcMethods
     {
         FeeMode fee = options["fee_rate"] is { } satPerVb ? FeeRate(satPerVb)
             : options["feeRate"] is { } btcPerKvB ? new FeeMode.Rate(RpcAmount.FromJson(btcPerKvB))
-            : new FeeMode.Rate(DefaultFeeRatePerKvB);
+            : defaultFee.Default();   // fee estimation hook
         if (options["fee_rate"] is not null && options["feeRate"] is not null)
             throw new RpcException(RpcErrorCode.InvalidParameter, "Cannot specify both fee_rate (sat/vB) and feeRate (BTC/kvB)");
         var unspent = wallet.Ledger.Unspent(wallets.InMempool).ToDictionary(c => c.OutPoint);

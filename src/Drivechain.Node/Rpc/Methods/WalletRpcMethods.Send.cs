@@ -12,10 +12,10 @@ namespace Drivechain.Node.Rpc.Methods;
 
 public sealed partial class WalletRpcMethods
 {
-    /// <summary>Fee rate when the caller gives none: 2 sat/vB (the node has no fee estimator; twice the minimum relay fee).</summary>
+    /// <summary>The former fixed default (2 sat/vB); a caller that gives no fee rate now gets <see cref="Mempool.FeeEstimation.WalletFeeRate"/>.</summary>
     public const long DefaultFeeRatePerKvB = 2000;
 
-    private static readonly RpcArg FeeRateArg = RpcArg.Opt("fee_rate", RpcArgType.Amount, "Fee rate in sat/vB", "2");
+    private static readonly RpcArg FeeRateArg = RpcArg.Opt("fee_rate", RpcArgType.Amount, "Fee rate in sat/vB", "the 6-block estimate, else -fallbackfee");
     private static readonly RpcArg ReplaceableArg = RpcArg.Opt("replaceable", RpcArgType.Boolean, "Signal BIP125 replaceability", "true");
 
     private IEnumerable<RpcMethod> SendMethods()
@@ -125,9 +125,9 @@ public sealed partial class WalletRpcMethods
     }
 
     /// <summary>A fee_rate argument (sat/vB, fractions allowed) as sat/kvB; absent → the default rate.</summary>
-    private static FeeMode.Rate FeeRate(JsonNode? satPerVb)
+    private FeeMode.Rate FeeRate(JsonNode? satPerVb)
     {
-        if (satPerVb is null) return new FeeMode.Rate(DefaultFeeRatePerKvB);
+        if (satPerVb is null) return defaultFee.Default();   // fee estimation hook (Mempool/FeeEstimation/WalletFeeRate)
         var text = satPerVb.GetValueKind() == JsonValueKind.String ? satPerVb.GetValue<string>() : satPerVb.ToJsonString();
         if (!decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var rate) || rate < 0 || rate > 100_000_000)
             throw new RpcException(RpcErrorCode.TypeError, "Invalid amount");

@@ -10,7 +10,7 @@ namespace Drivechain.Node.Rpc.Methods;
 /// the drivechain ones (createsidechaindeposit, createbmmrequest). A call reaches the wallet named by its
 /// <c>/wallet/&lt;name&gt;</c> path, or the only loaded wallet. docs/wallet.md.
 /// </summary>
-public sealed partial class WalletRpcMethods(NodeRpcContext ctx, WalletManager wallets) : IRpcMethodProvider
+public sealed partial class WalletRpcMethods(NodeRpcContext ctx, WalletManager wallets, Mempool.FeeEstimation.WalletFeeRate defaultFee) : IRpcMethodProvider
 {
     private const string Category = "Wallet";
 
