@@ -20,8 +20,9 @@ public static class NodeLogging
             .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
             .Enrich.FromLogContext()
             // A fatal start-up error stops the host while other services are still starting; the host then reports the
-            // cancellation with a stack trace. The cause is already logged in one line: drop the echo.
-            .Filter.ByExcluding(e => e.Exception is OperationCanceledException
+            // cancellation with a stack trace. The cause is already logged in one line: drop the echo. Likewise a port
+            // already in use (IOException): `drivechain node` prints it as one "Error: …" line.
+            .Filter.ByExcluding(e => e.Exception is OperationCanceledException or IOException
                 && e.Properties.TryGetValue("SourceContext", out var source)
                 && source.ToString() == "\"Microsoft.Extensions.Hosting.Internal.Host\"")
             .WriteTo.Console(outputTemplate: ConsoleTemplate, formatProvider: System.Globalization.CultureInfo.InvariantCulture);

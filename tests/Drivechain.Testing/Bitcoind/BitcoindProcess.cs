@@ -57,6 +57,21 @@ public sealed class BitcoindProcess : IAsyncDisposable
     /// </summary>
     public static async Task<BitcoindProcess> StartAsync(params string[] extraArgs)
     {
+        // A port found free can be taken (by another test's outbound connection) before bitcoind binds it: pick new ports.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnceAsync(extraArgs);
+            }
+            catch (InvalidOperationException e) when (attempt < 3 && e.Message.Contains("Unable to bind", StringComparison.Ordinal))
+            {
+            }
+        }
+    }
+
+    private static async Task<BitcoindProcess> StartOnceAsync(string[] extraArgs)
+    {
         var binary = BitcoindBinary.Require();
         var dataDir = Directory.CreateTempSubdirectory("bitcoind-").FullName;
         var p2pPort = FreePort();

@@ -50,6 +50,21 @@ public sealed partial class NodeProcess : IAsyncDisposable
     /// <param name="extraArgs">More <c>drivechain node</c> options (e.g. <c>--reindex</c>, <c>--connect</c>).</param>
     public static async Task<NodeProcess> StartAsync(string dataDir, params string[] extraArgs)
     {
+        // A port found free can be taken (by another test's outbound connection) before the node binds it: pick new ports.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnceAsync(dataDir, extraArgs);
+            }
+            catch (InvalidOperationException e) when (attempt < 3 && e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            {
+            }
+        }
+    }
+
+    private static async Task<NodeProcess> StartOnceAsync(string dataDir, string[] extraArgs)
+    {
         var port = FreePort();
         var p2pPort = FreePort();
         var start = new ProcessStartInfo("dotnet")
@@ -99,7 +114,8 @@ public sealed partial class NodeProcess : IAsyncDisposable
     public static async Task<(int ExitCode, string Output)> RunToExitAsync(string dataDir, params string[] extraArgs)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { CliPath(), "node", "--datadir", dataDir, "--rpcport", "0", "--grpcport", "0", "--listen", "0" }) start.ArgumentList.Add(arg);
+        foreach (var arg in new[] { CliPath(), "node", "--datadir", dataDir, "--grpcport", "0", "--listen", "0" }) start.ArgumentList.Add(arg);
+        if (!extraArgs.Contains("--rpcport")) { start.ArgumentList.Add("--rpcport"); start.ArgumentList.Add("0"); }
         foreach (var arg in extraArgs) start.ArgumentList.Add(arg);
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
