@@ -138,9 +138,6 @@ public sealed class Peer : IAsyncDisposable
     /// <summary>Headers messages in a row that did not connect to our chain.</summary>
     internal int UnconnectingHeaders { get; set; }
 
-    /// <summary>Blocks requested from this peer and not yet received.</summary>
-    internal HashSet<UInt256> InFlight { get; } = [];
-
     /// <summary>Transactions waiting for the next trickle: wtxid → txid and fee rate (sat/kvB). Used by the maintenance loop only.</summary>
     internal Dictionary<UInt256, (UInt256 TxId, long FeeRate)> TxToAnnounce { get; } = [];
 

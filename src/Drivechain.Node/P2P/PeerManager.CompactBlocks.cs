@@ -57,20 +57,15 @@ public sealed partial class PeerManager
         }
     }
 
-    /// <summary>One new header on our tip from a compact-block peer: ask for it as cmpctblock; anything else goes headers-first.</summary>
-    private async Task<bool> OnHeadersOrCompactAsync(Peer peer, ImmutableArray<BlockHeader> headers)
-    {
-        var chain = node.Chain;
-        if (!peer.ProvidesCompactBlocks || headers.Length != 1 || headers[0].PreviousBlockHash != chain.Tip.Hash
-            || chain.GetBlockIndex(headers[0].Hash) is not null || peer.InFlight.Contains(headers[0].Hash)
-            || BlockValidation.CheckBlockHeader(headers[0], chain.Network) is not null)
-            return await OnHeadersAsync(peer, headers).ConfigureAwait(false);
-        peer.MarkKnown(headers[0].Hash);
-        peer.UnconnectingHeaders = 0;
-        peer.InFlight.Add(headers[0].Hash);
-        await peer.SendAsync("getdata", P2PPayloads.Inventory([new InventoryItem(MsgCompactBlock, headers[0].Hash)])).ConfigureAwait(false);
-        return true;
-    }
+    /// <summary>
+    /// The inventory type for blocks the scheduler gives <paramref name="peer"/>: one block on our tip from a compact-block
+    /// peer is asked for as cmpctblock (Core's low-bandwidth relay), anything else as a full witness block.
+    /// </summary>
+    private uint BlockRequestType(Peer peer, IReadOnlyList<UInt256> blocks) =>
+        peer.ProvidesCompactBlocks && blocks.Count == 1
+        && Downloads.HeaderTreeNode(blocks[0])?.Header.PreviousBlockHash == node.Chain.Tip.Hash
+            ? MsgCompactBlock
+            : InventoryItem.MsgWitnessBlock;
 
     private async Task<bool> OnCompactBlockAsync(Peer peer, CompactBlock compact)
     {
@@ -88,11 +83,7 @@ public sealed partial class PeerManager
             LogInvalidHeader(log, peer.Id, header.Hash, known.Failure?.Code ?? "BASE", known.Failure?.Reason ?? "bad-prevblk");
             return false;
         }
-        if (known is { HasData: true })
-        {
-            peer.InFlight.Remove(header.Hash);
-            return true;
-        }
+        if (known is { HasData: true }) return true;
         if (chain.GetBlockIndex(header.PreviousBlockHash) is not { HasData: true }) return await RequestHeadersAsync(peer, null).ConfigureAwait(false);
         if (header.PreviousBlockHash != chain.Tip.Hash) return await RequestFullBlockAsync(peer, header.Hash).ConfigureAwait(false);
 
@@ -110,7 +101,6 @@ public sealed partial class PeerManager
             case ReadStatus.Failed:
                 return await RequestFullBlockAsync(peer, header.Hash).ConfigureAwait(false);
         }
-        peer.InFlight.Add(header.Hash);
         if (partial!.MissingIndexes.IsEmpty) return await CompleteCompactBlockAsync(peer, partial, []).ConfigureAwait(false);
         peer.PendingCompactBlock = partial;
         await peer.SendAsync("getblocktxn", new BlockTransactionsRequest(header.Hash, partial.MissingIndexes).ToBytes()).ConfigureAwait(false);
@@ -137,15 +127,14 @@ public sealed partial class PeerManager
         }
         Interlocked.Increment(ref _compactBlocksReconstructed);
         LogReconstructed(log, block!.Hash, peer.Id, partial.FromCandidates, missing.Count, partial.Compact.Prefilled.Length, block.Transactions.Length);
-        return await OnBlockAsync(peer, block.ToBytes()).ConfigureAwait(false);
+        return await OnBlockAsync(peer, block).ConfigureAwait(false);
     }
 
-    /// <summary>The fallback: getdata MSG_WITNESS_BLOCK for a block we could not rebuild.</summary>
+    /// <summary>The fallback: getdata MSG_WITNESS_BLOCK for a block we could not rebuild (still in flight from this peer).</summary>
     private async Task<bool> RequestFullBlockAsync(Peer peer, UInt256 hash)
     {
         Interlocked.Increment(ref _compactBlocksFellBack);
         LogCompactFallback(log, hash, peer.Id);
-        peer.InFlight.Add(hash);
         await peer.SendAsync("getdata", P2PPayloads.Inventory([new InventoryItem(InventoryItem.MsgWitnessBlock, hash)])).ConfigureAwait(false);
         return true;
     }

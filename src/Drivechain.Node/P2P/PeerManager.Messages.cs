@@ -48,7 +48,7 @@ public sealed partial class PeerManager
             case "getdata":
                 return P2PPayloads.TryParseInventory(payload, out var wanted) && await ServeDataOrCompactAsync(peer, wanted).ConfigureAwait(false);
             case "headers":
-                return P2PPayloads.TryParseHeaders(payload, out var headers) && await OnHeadersOrCompactAsync(peer, headers).ConfigureAwait(false);
+                return P2PPayloads.TryParseHeaders(payload, out var headers) && await OnHeadersAsync(peer, headers).ConfigureAwait(false);
             case "inv":
                 return P2PPayloads.TryParseInventory(payload, out var announced) && await OnInventoryAsync(peer, announced).ConfigureAwait(false)
                        && await OnTransactionInventoryAsync(peer, announced).ConfigureAwait(false);

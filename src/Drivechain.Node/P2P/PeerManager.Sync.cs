@@ -115,7 +115,8 @@ public sealed partial class PeerManager
         if (!peer.Established || !node.IsLoaded) return Task.FromResult(true);
         var blocks = Downloads.Assign(peer.Id, clock.GetUtcNow());
         if (blocks.Count == 0) return Task.FromResult(true);
-        return peer.SendAsync("getdata", P2PPayloads.Inventory([.. blocks.Select(hash => new InventoryItem(InventoryItem.MsgWitnessBlock, hash))]));
+        var type = BlockRequestType(peer, blocks);
+        return peer.SendAsync("getdata", P2PPayloads.Inventory([.. blocks.Select(hash => new InventoryItem(type, hash))]));
     }
 
     private async Task<bool> OnInventoryAsync(Peer peer, List<InventoryItem> items)
@@ -130,9 +131,12 @@ public sealed partial class PeerManager
         return !unknown || await RequestHeadersAsync(peer, null).ConfigureAwait(false);
     }
 
-    private async Task<bool> OnBlockAsync(Peer peer, byte[] payload)
+    private async Task<bool> OnBlockAsync(Peer peer, byte[] payload) =>
+        Block.TryParse(payload, out var block, out _) && await OnBlockAsync(peer, block).ConfigureAwait(false);
+
+    /// <summary>A block from <paramref name="peer"/>, received whole or rebuilt from a compact block.</summary>
+    private async Task<bool> OnBlockAsync(Peer peer, Block block)
     {
-        if (!Block.TryParse(payload, out var block, out _)) return false;
         var downloads = Downloads;
         downloads.Received(peer.Id, block.Hash, clock.GetUtcNow());
         peer.MarkKnown(block.Hash);
