@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Drivechain.Testing;
 using Drivechain.Testing.Bitcoind;
 using Xunit.Abstractions;
 
@@ -37,10 +38,6 @@ public sealed class SidecarLagFigures(ITestOutputHelper output)
         output.WriteLine(Percentiles("from the generatetodescriptor call to the verdict (includes Core mining it)", fromCall));
     }
 
-    private static string Percentiles(string what, List<double> values)
-    {
-        values.Sort();
-        return string.Create(CultureInfo.InvariantCulture,
-            $"sidecar lag {what}, {values.Count} blocks: p50 {values[values.Count / 2]:F2} ms, p99 {values[(int)(values.Count * 0.99) - 1]:F2} ms, max {values[^1]:F2} ms");
-    }
+    private static string Percentiles(string what, List<double> values) => string.Create(CultureInfo.InvariantCulture,
+        $"sidecar lag {what}, {values.Count} blocks: p50 {Figures.Percentile(values, 0.50):F2} ms, p99 {Figures.Percentile(values, 0.99):F2} ms, max {values.Max():F2} ms");
 }

@@ -1,3 +1,4 @@
+using Drivechain.Testing;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
@@ -71,7 +72,7 @@ internal static class GrpcProfile
             watch.Stop();
             output.WriteLine($"GetBlockInfo(max_ancestors=999): {first.Infos.Count} blocks per call, {calls} calls in {watch.Elapsed.TotalSeconds:F2} s = " +
                 $"{calls / watch.Elapsed.TotalSeconds:F1} calls/s ({first.Infos.Count * calls / watch.Elapsed.TotalSeconds:F0} blocks/s); " +
-                $"latency p50 {Percentile(latencies, 0.50):F2} ms, p99 {Percentile(latencies, 0.99):F2} ms, response {first.CalculateSize()} bytes");
+                $"latency p50 {Figures.Percentile(latencies, 0.50):F2} ms, p99 {Figures.Percentile(latencies, 0.99):F2} ms, response {first.CalculateSize()} bytes");
 
             // SubscribeEvents: connect (in-process tip subscriber) → event at the gRPC client.
             var connectedAt = new ConcurrentDictionary<string, long>();
@@ -93,8 +94,8 @@ internal static class GrpcProfile
                 while (!connectedAt.ContainsKey(hash)) await Task.Yield();
                 eventLatencies.Add(Stopwatch.GetElapsedTime(connectedAt[hash], received).TotalMilliseconds);
             }
-            output.WriteLine($"SubscribeEvents: {events} blocks, connect → client event p50 {Percentile(eventLatencies, 0.50):F3} ms, " +
-                $"p99 {Percentile(eventLatencies, 0.99):F3} ms, max {eventLatencies.Max():F3} ms");
+            output.WriteLine($"SubscribeEvents: {events} blocks, connect → client event p50 {Figures.Percentile(eventLatencies, 0.50):F3} ms, " +
+                $"p99 {Figures.Percentile(eventLatencies, 0.99):F3} ms, max {eventLatencies.Max():F3} ms");
             tips.Dispose();
             await watcher;
             call.Dispose();       // end the open stream, or the host waits for it on stop
@@ -106,11 +107,5 @@ internal static class GrpcProfile
         {
             Directory.Delete(dataDir, recursive: true);
         }
-    }
-
-    private static double Percentile(List<double> values, double p)
-    {
-        var sorted = values.Order().ToList();
-        return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Drivechain.Testing;
 using Drivechain.Testing.Bitcoind;
 using Drivechain.Testing.EndToEnd;
 using Xunit.Abstractions;
@@ -75,12 +76,8 @@ public sealed partial class RelayLatencyFigures(ITestOutputHelper output) : IDis
         return DateTime.Parse(stamp.Value, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
     }
 
-    private static string Percentiles(string what, List<double> values)
-    {
-        values.Sort();
-        return string.Create(CultureInfo.InvariantCulture,
-            $"relay latency, {what}, {values.Count} samples: p50 {values[values.Count / 2]:F1} ms, p90 {values[(int)(values.Count * 0.9) - 1]:F1} ms, max {values[^1]:F1} ms");
-    }
+    private static string Percentiles(string what, List<double> values) => string.Create(CultureInfo.InvariantCulture,
+        $"relay latency, {what}, {values.Count} samples: p50 {Figures.Percentile(values, 0.50):F1} ms, p90 {Figures.Percentile(values, 0.90):F1} ms, max {values.Max():F1} ms");
 
     [GeneratedRegex(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z")]
     private static partial Regex LogTimestamp();
