@@ -165,7 +165,9 @@ public sealed class BitcoindProcess : IAsyncDisposable
                 await CallAsync("getblockchaininfo");
                 return;
             }
-            catch (Exception e) when (e is HttpRequestException or BitcoindRpcException { Code: -28 })
+            // -28: still warming up. 503 with an empty body: bitcoind is shutting down (e.g. its P2P port was taken after its
+            // RPC came up); keep polling until it exits, so the exit message decides whether StartAsync retries.
+            catch (Exception e) when (e is HttpRequestException or BitcoindRpcException { Code: -28 or 503 })
             {
                 if (deadline.Elapsed > TimeSpan.FromMinutes(1))
                     throw new TimeoutException($"bitcoind's RPC did not answer within a minute:\n{Output}", e);
