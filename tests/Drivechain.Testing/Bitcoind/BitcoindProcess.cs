@@ -64,11 +64,15 @@ public sealed class BitcoindProcess : IAsyncDisposable
             {
                 return await StartOnceAsync(extraArgs);
             }
-            catch (InvalidOperationException e) when (attempt < 3 && e.Message.Contains("Unable to bind", StringComparison.Ordinal))
+            catch (InvalidOperationException e) when (attempt < 3 && IsPortTaken(e.Message))
             {
             }
         }
     }
+
+    // What bitcoind prints when its P2P port ("Unable to bind to …") or its RPC port ("Unable to start HTTP server") is taken.
+    private static bool IsPortTaken(string message) =>
+        message.Contains("Unable to bind", StringComparison.Ordinal) || message.Contains("Unable to start HTTP server", StringComparison.Ordinal);
 
     private static async Task<BitcoindProcess> StartOnceAsync(string[] extraArgs)
     {
