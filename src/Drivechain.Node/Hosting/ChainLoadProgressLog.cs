@@ -43,11 +43,14 @@ public sealed partial class ChainLoadProgressLog(ILogger log, TimeProvider time)
                 double rate = value.Blocks / Math.Max(elapsed.TotalSeconds, 1e-3);
                 LogImportDone(log, value.Blocks, value.Total, value.Height, value.Orphans, elapsed.TotalSeconds, rate);
             }
-            if (value.Statistics is { } statistics && value.Phase != ChainLoadPhase.LoadingBlockIndex)
-                LogValidationCost(log, value.Phase, statistics.BaseRuleSeconds, statistics.DrivechainRuleSeconds,
-                    100 * statistics.DrivechainRuleSeconds / Math.Max(elapsed.TotalSeconds, 1e-3), statistics.Flushes, statistics.FlushSeconds);
             else
                 LogIndexLoaded(log, value.Total, value.Height, elapsed.TotalSeconds);
+            if (value.Statistics is { } statistics && value.Phase != ChainLoadPhase.LoadingBlockIndex)
+            {
+                double drivechainShare = 100 * statistics.DrivechainRuleSeconds / Math.Max(elapsed.TotalSeconds, 1e-3);
+                LogValidationCost(log, value.Phase, statistics.BaseRuleSeconds, statistics.DrivechainRuleSeconds, drivechainShare,
+                    statistics.Flushes, statistics.FlushSeconds);
+            }
             _phaseStart = _lastLine = now;
             _inPhase = false;
             return;
