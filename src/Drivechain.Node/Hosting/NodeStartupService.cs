@@ -29,6 +29,8 @@ public sealed partial class NodeStartupService(
             var chainName = ChainDefaults.Name(o.ResolveChain());
             var dataDir = o.ChainDataDirectory;
             LogStarting(log, chainName, dataDir);
+            var sinceProcessStart = SecondsSinceProcessStart();
+            LogProcessStart(log, sinceProcessStart);
             foreach (var key in NodeConfiguration.UnknownKeys(configuration)) LogUnknownSetting(log, key);
             var backend = secp.Name;
             LogSecp(log, backend);
@@ -95,6 +97,16 @@ public sealed partial class NodeStartupService(
             LogFlushed(log, height);
         }
     }
+
+    /// <summary>Runtime start, command line, configuration and host building: what comes before the node's first line.</summary>
+    private static double SecondsSinceProcessStart()
+    {
+        using var self = System.Diagnostics.Process.GetCurrentProcess();
+        return (DateTime.Now - self.StartTime).TotalSeconds;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Host started {Seconds:F2} s after the process (runtime, configuration, services)")]
+    private static partial void LogProcessStart(ILogger logger, double seconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Block import done at height {Height}: stopping (-stopafterblockimport)")]
     private static partial void LogStopAfterImport(ILogger logger, int height);
