@@ -23,7 +23,8 @@ public sealed class OutboundConnectionTests : IDisposable
 
             await Eventually.TrueAsync(async () => (await node.Rpc.CallAsync("getpeerinfo"))!.AsArray().Count(p => p!["version"]!.GetValue<int>() > 0) >= 10,
                 "ten outbound connections are established", TimeSpan.FromMinutes(2));
-            var peers = (await node.Rpc.CallAsync("getpeerinfo"))!.AsArray().Select(p => p!).ToList();
+            // A feeler (a short test of the one address still in the new table) may come and go: it holds no slot.
+            var peers = (await node.Rpc.CallAsync("getpeerinfo"))!.AsArray().Select(p => p!).Where(p => p["connection_type"]!.GetValue<string>() != "feeler").ToList();
             peers.Should().OnlyContain(p => !p["inbound"]!.GetValue<bool>());
             peers.Count(p => p["connection_type"]!.GetValue<string>() == "outbound-full-relay").Should().Be(8);
             var blockOnly = peers.Where(p => p["connection_type"]!.GetValue<string>() == "block-relay-only").ToList();
@@ -41,7 +42,8 @@ public sealed class OutboundConnectionTests : IDisposable
             }
             // The connected addresses moved to the tried table; none were added or removed.
             (await node.Rpc.CallAsync("getnodeaddresses", 0))!.AsArray().Should().HaveCount(11);
-            (await node.Rpc.CallAsync("getpeerinfo"))!.AsArray().Should().HaveCount(10, "no slot beyond 8 + 2 is filled");
+            (await node.Rpc.CallAsync("getpeerinfo"))!.AsArray().Count(p => p!["connection_type"]!.GetValue<string>() != "feeler").Should()
+                .Be(10, "no slot beyond 8 + 2 is filled");
         }
         finally
         {

@@ -171,6 +171,13 @@ public sealed partial class AddressManager
         }
     }
 
+    /// <summary>Core's getrawaddrman: every entry with its table, bucket and position, and the address it was heard from.</summary>
+    public List<(bool Tried, int Bucket, int Position, PeerAddress Address, IPAddress Source)> RawEntries()
+    {
+        lock (_lock)
+            return [.. _entries.Values.OrderBy(e => e.Bucket).ThenBy(e => e.Position).Select(e => (e.InTried, e.Bucket, e.Position, e.ToAddress(), e.Source))];
+    }
+
     private bool AddLocked(PeerAddress address, IPAddress source, TimeSpan timePenalty)
     {
         var endPoint = PeerAddress.Normalize(address.EndPoint);
