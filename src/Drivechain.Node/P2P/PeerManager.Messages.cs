@@ -60,8 +60,10 @@ public sealed partial class PeerManager
                 return await OnAddressMessageAsync(peer, message.Command, payload).ConfigureAwait(false);
             case "sendcmpct" or "cmpctblock" or "getblocktxn" or "blocktxn":
                 return await HandleCompactAsync(peer, message.Command, payload).ConfigureAwait(false);
+            case "mempool":
+                return await OnMempoolRequestAsync(peer).ConfigureAwait(false);
             default:
-                return true;   // mempool, …: not handled yet (docs/p2p.md)
+                return true;   // filterload, …: not handled (docs/p2p.md)
         }
     }
 
