@@ -53,6 +53,7 @@ public sealed partial class PeerManager
             using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(500), clock);
             while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
             {
+                if (automatic) Addresses.ResolveCollisions();
                 if (automatic && NetworkActive) OpenAutomaticConnection();
                 if (automatic) NoteBlockRelayOnlyPeers();
                 if (clock.GetUtcNow() < nextDump) continue;
@@ -112,8 +113,9 @@ public sealed partial class PeerManager
         if (type is null || Addresses.Count == 0) return;
         for (var tries = 0; tries < 100; tries++)
         {
-            // A feeler tests an address we have only heard of (Core: a tried-table collision first, then the new table).
-            if (Addresses.Select(newOnly: type == Feeler, Random.Shared) is not var (address, lastTry)) return;
+            // A feeler tests the old address of a tried-table collision first (test-before-evict), else one we have only heard of.
+            var collision = type == Feeler && tries == 0 ? Addresses.SelectTriedCollision(Random.Shared) : null;
+            if ((collision ?? Addresses.Select(newOnly: type == Feeler, Random.Shared)) is not var (address, lastTry)) return;
             var endPoint = address.EndPoint;
             var group = Convert.ToHexString(Addresses.GroupOf(endPoint));
             if ((type != Feeler && groups.Contains(group)) || !IsCandidate(endPoint)) continue;
