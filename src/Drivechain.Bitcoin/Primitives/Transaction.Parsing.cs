@@ -139,13 +139,13 @@ public sealed partial class Transaction
         {
             wtxId = Hashes.Sha256d(full);
             baseSize = 4 + (ioEnd - ioStart) + 4;
-            using var hasher = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            hasher.AppendData(span.Slice(start, 4));
-            hasher.AppendData(span[ioStart..ioEnd]);
-            hasher.AppendData(span.Slice(end - 4, 4));
+            var hasher = new Sha256Hasher();
+            hasher.Append(span.Slice(start, 4));
+            hasher.Append(span[ioStart..ioEnd]);
+            hasher.Append(span.Slice(end - 4, 4));
             Span<byte> digest = stackalloc byte[32];
-            hasher.GetHashAndReset(digest);
-            SHA256.HashData(digest, digest);
+            hasher.Finish(digest);
+            Sha256Hasher.Hash(digest, digest);
             txId = new UInt256(digest);
         }
         tx = new Transaction(version, inputs, outputs, lockTime, hasWitness, baseSize, full.Length, txId, wtxId);

@@ -4,6 +4,7 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 using Drivechain.Bitcoin.Primitives;
+using Drivechain.Bitcoin.Crypto;
 
 namespace Drivechain.Bitcoin.Scripting;
 
@@ -97,7 +98,7 @@ internal sealed class HashWriter : IDisposable
     public UInt256 GetSha256()
     {
         Span<byte> digest = stackalloc byte[32];
-        SHA256.HashData(_buffer.AsSpan(0, _length), digest);
+        Sha256Hasher.Hash(_buffer.AsSpan(0, _length), digest);
         _length = 0;
         return new UInt256(digest);
     }
@@ -106,9 +107,9 @@ internal sealed class HashWriter : IDisposable
     public UInt256 GetSha256d()
     {
         Span<byte> digest = stackalloc byte[32];
-        SHA256.HashData(_buffer.AsSpan(0, _length), digest);
+        Sha256Hasher.Hash(_buffer.AsSpan(0, _length), digest);
         _length = 0;
-        SHA256.HashData(digest, digest);
+        Sha256Hasher.Hash(digest, digest);
         return new UInt256(digest);
     }
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Drivechain.Bitcoin.Primitives;
+using Drivechain.Bitcoin.Crypto;
 
 namespace Drivechain.Bitcoin.Scripting;
 
@@ -20,7 +21,7 @@ public static partial class ScriptVerifier
                 var script = new Script(stack[^1]);
                 stack.RemoveAt(stack.Count - 1);
                 Span<byte> hash = stackalloc byte[32];
-                SHA256.HashData(script.Span, hash);
+                Sha256Hasher.Hash(script.Span, hash);
                 if (!hash.SequenceEqual(program.Span)) return ScriptError.WitnessProgramMismatch;
                 return ExecuteWitnessScript(stack, script, flags, SigVersion.WitnessV0, checker, execData);
             }

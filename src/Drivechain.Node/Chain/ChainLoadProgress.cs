@@ -16,4 +16,7 @@ public sealed record ChainLoadProgress(ChainLoadPhase Phase, long Done, long Tot
 
     /// <summary>Reindexing and importing: blocks whose parent never appeared in the files (left out of the tree).</summary>
     public int Orphans { get; init; }
+
+    /// <summary>Reindexing and importing, on the final report: the chain's counters (time in the base and drivechain rules).</summary>
+    public ChainStatistics? Statistics { get; init; }
 }

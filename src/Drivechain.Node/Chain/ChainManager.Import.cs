@@ -44,6 +44,7 @@ public sealed partial class ChainManager
         progress?.Report(new ChainLoadProgress(ChainLoadPhase.Importing, paths.Count, paths.Count, blocks, Height, IsFinal: true)
         {
             Orphans = waiting.Count,
+            Statistics = Statistics,
         });
         return blocks;
 

@@ -49,6 +49,7 @@ public sealed partial class ChainManager
             progress?.Report(new ChainLoadProgress(ChainLoadPhase.Reindexing, totalFiles, totalFiles, blocks, _tree.Active.Height, IsFinal: true)
             {
                 Orphans = waiting.Count,
+                Statistics = Statistics,
             });
         }
 

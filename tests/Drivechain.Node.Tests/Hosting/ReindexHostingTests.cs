@@ -50,6 +50,25 @@ public sealed class ReindexHostingTests
             .And.Contain("Blocks=12").And.Contain("Height=11");
     }
 
+    [Fact]
+    public void The_final_import_report_says_what_the_base_and_drivechain_rules_cost()
+    {
+        var capture = new CapturingLoggerProvider();
+        var time = new ManualTimeProvider();
+        var progress = new ChainLoadProgressLog(capture.CreateLogger("test"), time);
+        long ticks = System.Diagnostics.Stopwatch.Frequency;   // one second
+
+        progress.Report(new ChainLoadProgress(ChainLoadPhase.Importing, 0, 1, 0, 0));
+        time.Advance(TimeSpan.FromSeconds(4));
+        progress.Report(new ChainLoadProgress(ChainLoadPhase.Importing, 1, 1, 20, 20, IsFinal: true)
+        {
+            Statistics = new ChainStatistics(20, 0, 40, 40, 2 * ticks, ticks / 2, ticks / 4, 2),
+        });
+
+        capture.Lines.Should().Contain(l => l.Contains("Import done: 20 blocks from 1 files, tip height 20", StringComparison.Ordinal));
+        capture.Lines.ToList()[^1].Should().Contain("Importing cost: base rules 2.00 s, drivechain rules 0.50 s (12.5% of the phase), 2 flushes 0.25 s");
+    }
+
     [Theory]
     [InlineData("command line")]
     [InlineData("drivechain.conf")]

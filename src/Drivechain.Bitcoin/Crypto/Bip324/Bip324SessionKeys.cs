@@ -51,11 +51,11 @@ public sealed class Bip324SessionKeys
         if (initiatorEncoding.Length != ElligatorSwift.EncodingSize || responderEncoding.Length != ElligatorSwift.EncodingSize
             || ecdhX32.Length != 32 || secret32.Length != 32)
             throw new ArgumentException("The BIP324 shared secret needs two 64-byte encodings, a 32-byte x and a 32-byte output.");
-        using var hasher = Hashes.TaggedHasher("bip324_ellswift_xonly_ecdh");
-        hasher.AppendData(initiatorEncoding);
-        hasher.AppendData(responderEncoding);
-        hasher.AppendData(ecdhX32);
-        hasher.GetHashAndReset(secret32);
+        var hasher = Hashes.TaggedHasher("bip324_ellswift_xonly_ecdh");
+        hasher.Append(initiatorEncoding);
+        hasher.Append(responderEncoding);
+        hasher.Append(ecdhX32);
+        hasher.Finish(secret32);
     }
 
     /// <summary>Derives all keys from the 32-byte shared secret for the network with the given 4-byte magic.</summary>

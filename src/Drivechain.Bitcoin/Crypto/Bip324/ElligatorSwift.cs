@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Drivechain.Bitcoin.Crypto.Secp256k1;
+using Drivechain.Bitcoin.Crypto;
 
 namespace Drivechain.Bitcoin.Crypto.Bip324;
 
@@ -62,13 +63,13 @@ public static class ElligatorSwift
         for (uint counter = 0; ; counter++)
         {
             System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(seed[64..], counter);
-            SHA256.HashData(seed, hash);
+            Sha256Hasher.Hash(seed, hash);
             FieldElement.TryRead(hash, out var u);
             if (u.IsZero)
                 continue;
             // The case must be uniform and independent of u (as BIP324's random loop), or the encodings
             // would be biased towards the first cases tried; it comes from a second hash of the same seed.
-            SHA256.HashData(hash, caseHash);
+            Sha256Hasher.Hash(hash, caseHash);
             if (!ElligatorSwiftMath.TryInvert(x, u, caseHash[0] & 7, out var t))
                 continue;
             u.WriteTo(encoding[..32]);

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
+using Drivechain.Bitcoin.Crypto;
 
 namespace Drivechain.Bitcoin.Crypto.Secp256k1;
 
@@ -37,7 +38,7 @@ internal static class Bip340Hashes
         a.CopyTo(buffer[64..]);
         b.CopyTo(buffer[(64 + a.Length)..]);
         message.CopyTo(buffer[(64 + a.Length + b.Length)..]);
-        SHA256.HashData(buffer[..length], output);
+        Sha256Hasher.Hash(buffer[..length], output);
         if (rented is not null)
             ArrayPool<byte>.Shared.Return(rented);
     }
