@@ -105,7 +105,10 @@ public sealed partial class PeerManager
             return;
         }
         var type = full < MaxOutboundFullRelay ? OutboundFullRelay : block < MaxOutboundBlockRelay ? BlockRelayOnly : null;
-        if (type is null && now >= _nextFeeler && !_automatic.Values.Any(v => v.Type == Feeler))
+        // Core's outbound semaphore: at most min(full + block-relay + 1 feeler, -maxconnections) automatic connections at once,
+        // so a feeler needs -maxconnections of 11 or more (the default 125).
+        var feelerSlot = _automatic.Count < Math.Min(MaxOutboundFullRelay + MaxOutboundBlockRelay + MaxFeelerConnections, options.Value.MaxConnections);
+        if (type is null && feelerSlot && now >= _nextFeeler && !_automatic.Values.Any(v => v.Type == Feeler))
         {
             _nextFeeler = now + NextFeelerDelay(Random.Shared);
             type = Feeler;

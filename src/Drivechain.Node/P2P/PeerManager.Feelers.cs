@@ -7,7 +7,7 @@ namespace Drivechain.Node.P2P;
 /// <summary>
 /// Feeler connections and anchors, as Core (docs/p2p.md#addresses-and-outbound-connections). A feeler is a short outbound
 /// connection, at most one at a time and on average every 2 minutes (exponentially distributed) once every outbound slot
-/// is taken, to an address of the "new" table: when the peer answers our version the address is good (moves to tried) and
+/// is taken (and -maxconnections leaves room for it, as Core's outbound semaphore), to an address of the "new" table: when the peer answers our version the address is good (moves to tried) and
 /// the connection is closed. Anchors are the block-relay-only peers connected at a clean shutdown, written to anchors.dat
 /// and reconnected first (as block-relay-only) at the next start; the file is deleted once read.
 /// </summary>
@@ -15,6 +15,9 @@ public sealed partial class PeerManager
 {
     /// <summary>Core's getpeerinfo connection_type of a feeler.</summary>
     public const string Feeler = "feeler";
+
+    /// <summary>Core's MAX_FEELER_CONNECTIONS.</summary>
+    public const int MaxFeelerConnections = 1;
 
     /// <summary>Core's FEELER_INTERVAL (the mean time between two feelers).</summary>
     public static readonly TimeSpan DefaultFeelerInterval = TimeSpan.FromMinutes(2);

@@ -5,7 +5,7 @@ namespace Drivechain.Node.Tests.P2P;
 
 /// <summary>
 /// Automatic outbound connections (Core's ThreadOpenConnections) to real Bitcoin Core processes the address manager
-/// knows: 8 full-relay then 2 block-relay-only, as getpeerinfo names them on both sides.
+/// knows: 8 full-relay then 2 block-relay-only, as getpeerinfo names them on both sides, then a feeler to the last one.
 /// </summary>
 public sealed class OutboundConnectionTests : IDisposable
 {
@@ -17,7 +17,7 @@ public sealed class OutboundConnectionTests : IDisposable
         var cores = await Task.WhenAll(Enumerable.Range(0, 11).Select(_ => BitcoindProcess.StartAsync()));
         try
         {
-            await using var node = await NodeProcess.StartAsync(_dataDir);
+            await using var node = await NodeProcess.StartAsync(_dataDir, "--feelerinterval", "1");
             foreach (var core in cores)
                 (await node.Rpc.CallAsync("addpeeraddress", "127.0.0.1", core.P2pPort))!["success"]!.GetValue<bool>().Should().BeTrue();
 
@@ -40,8 +40,13 @@ public sealed class OutboundConnectionTests : IDisposable
                 theirs.GetProperty("inbound").GetBoolean().Should().BeTrue();
                 theirs.GetProperty("relaytxes").GetBoolean().Should().BeFalse();
             }
-            // The connected addresses moved to the tried table; none were added or removed.
+            // The connected addresses moved to the tried table; none were added or removed. With all 10 slots taken, a
+            // feeler tests the 11th address, which then moves to tried too, and the feeler is closed at once.
             (await node.Rpc.CallAsync("getnodeaddresses", 0))!.AsArray().Should().HaveCount(11);
+            await Eventually.TrueAsync(async () => (await node.Rpc.CallAsync("getrawaddrman"))!["tried"]!.AsObject().Count == 11,
+                "a feeler moved the last new address to the tried table", TimeSpan.FromSeconds(60));
+            (await node.Rpc.CallAsync("getrawaddrman"))!["new"]!.AsObject().Should().BeEmpty();
+            await node.WaitForOutputAsync("feeler connection completed", TimeSpan.FromSeconds(10));
             (await node.Rpc.CallAsync("getpeerinfo"))!.AsArray().Count(p => p!["connection_type"]!.GetValue<string>() != "feeler").Should()
                 .Be(10, "no slot beyond 8 + 2 is filled");
         }
