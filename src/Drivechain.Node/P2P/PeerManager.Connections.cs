@@ -44,11 +44,12 @@ public sealed partial class PeerManager
     {
         LoadAddresses();
         var automatic = options.Value.Connect.Count == 0;
+        var seeding = Task.CompletedTask;
         try
         {
             await Task.Yield();
             if (automatic) StartAnchorsAndFeelers();
-            if (automatic) await SeedAsync(stoppingToken).ConfigureAwait(false);
+            if (automatic) seeding = SeedAsync(stoppingToken);   // runs beside the loop: its fixed seeds may wait a minute
             var nextDump = clock.GetUtcNow() + DumpPeersInterval;
             using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(500), clock);
             while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
@@ -65,18 +66,27 @@ public sealed partial class PeerManager
         {
             SaveAddresses();
             if (automatic) SaveAnchors();   // Core: anchors are written at a clean shutdown only
+            await seeding.ConfigureAwait(false);
         }
     }
 
     /// <summary>
-    /// An empty address manager asks the chain's DNS seeds (-dnsseed) and then takes the fixed seeds (-fixedseeds);
-    /// without a network this fails softly with one log line.
+    /// An empty address manager asks the chain's DNS seeds (-dnsseed) and then, still empty a minute after the start (at once
+    /// without DNS seeds and -addnode), takes the fixed seeds (-fixedseeds); without a network this fails softly with one log line.
     /// </summary>
     private async Task SeedAsync(CancellationToken stoppingToken)
     {
         var o = options.Value;
-        var outcome = await AddressSeeder.SeedAsync(Addresses, o.ResolveChain(), network.DefaultPort, o.DnsSeed, o.FixedSeeds,
-            Dns.GetHostAddressesAsync, clock.GetUtcNow(), Random.Shared, stoppingToken).ConfigureAwait(false);
+        SeedOutcome outcome;
+        try
+        {
+            outcome = await AddressSeeder.SeedAsync(Addresses, o.ResolveChain(), network.DefaultPort, o.DnsSeed, o.FixedSeeds, o.AddNode.Count > 0,
+                Dns.GetHostAddressesAsync, (delay, ct) => Task.Delay(delay, clock, ct), clock, Random.Shared, stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return;
+        }
         if (outcome.DnsAddresses > 0) LogDnsSeeded(log, outcome.DnsAddresses, outcome.DnsSeedsAsked);
         else if (outcome.DnsError is { } error) LogDnsSeedsFailed(log, outcome.DnsSeedsAsked, error);
         if (outcome.FixedAdded > 0) LogFixedSeeds(log, outcome.FixedAdded);

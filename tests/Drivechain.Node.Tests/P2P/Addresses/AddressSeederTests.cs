@@ -10,6 +10,7 @@ public sealed class AddressSeederTests
 {
     private readonly SettableClock _clock = new(DateTimeOffset.Parse("2026-12-04T08:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
     private readonly List<string> _asked = [];
+    private readonly List<TimeSpan> _waited = [];
 
     private Task<IPAddress[]> NoNetwork(string host, CancellationToken cancellation)
     {
@@ -17,9 +18,18 @@ public sealed class AddressSeederTests
         throw new SocketException((int)SocketError.HostNotFound);
     }
 
+    /// <summary>The fixed seeds' wait: recorded, and the clock moved on by it.</summary>
+    private Task Wait(TimeSpan delay, CancellationToken cancellation)
+    {
+        _waited.Add(delay);
+        _clock.Advance(delay);
+        return Task.CompletedTask;
+    }
+
     private Task<SeedOutcome> SeedAsync(AddressManager addresses, ChainKind chain, bool dnsSeed = true, bool fixedSeeds = true,
-        Func<string, CancellationToken, Task<IPAddress[]>>? resolve = null) =>
-        AddressSeeder.SeedAsync(addresses, chain, 8333, dnsSeed, fixedSeeds, resolve ?? NoNetwork, _clock.GetUtcNow(), new Random(1), CancellationToken.None);
+        Func<string, CancellationToken, Task<IPAddress[]>>? resolve = null, bool hasAddedNodes = false, Func<TimeSpan, CancellationToken, Task>? wait = null) =>
+        AddressSeeder.SeedAsync(addresses, chain, 8333, dnsSeed, fixedSeeds, hasAddedNodes, resolve ?? NoNetwork, wait ?? Wait, _clock, new Random(1),
+            CancellationToken.None);
 
     [Fact]
     public void Main_has_fixed_seeds_that_are_routable_distinct_groups_on_the_default_port()
@@ -35,16 +45,24 @@ public sealed class AddressSeederTests
     }
 
     [Fact]
-    public async Task Without_a_network_an_empty_main_address_manager_asks_every_dns_seed_then_takes_the_fixed_seeds()
+    public async Task Without_a_network_an_empty_main_address_manager_asks_every_dns_seed_then_a_minute_after_the_start_takes_the_fixed_seeds()
     {
         var addresses = new AddressManager(_clock, localAllowed: false);
+        var start = _clock.GetUtcNow();
 
-        var outcome = await SeedAsync(addresses, ChainKind.Main);
+        var outcome = await SeedAsync(addresses, ChainKind.Main, resolve: (host, ct) =>
+        {
+            _clock.Advance(TimeSpan.FromSeconds(2));   // each failed look-up takes a while
+            return NoNetwork(host, ct);
+        });
 
         _asked.Should().Equal(Seeds.DnsSeeds(ChainKind.Main));
         outcome.DnsSeedsAsked.Should().Be(Seeds.DnsSeeds(ChainKind.Main).Count);
         outcome.DnsAddresses.Should().Be(0);
         outcome.DnsError.Should().StartWith("seed.bitcoin.sipa.be: ");
+        outcome.WaitedForOtherSources.Should().BeTrue();
+        _waited.Should().Equal(TimeSpan.FromSeconds(60 - 2 * Seeds.DnsSeeds(ChainKind.Main).Count));
+        (_clock.GetUtcNow() - start).Should().Be(AddressSeeder.FixedSeedsDelay, "Core gives other sources 60 seconds");
         // Two seeds may share a bucket slot (Core's fixed seeds can collide the same way): most, not necessarily all, go in.
         outcome.FixedAdded.Should().BeGreaterThan(Seeds.FixedSeeds(ChainKind.Main).Count * 2 / 3);
         addresses.Count.Should().Be(outcome.FixedAdded);
@@ -78,6 +96,25 @@ public sealed class AddressSeederTests
         outcome.DnsError.Should().BeNull();
         outcome.FixedAdded.Should().BePositive();
         addresses.Count.Should().Be(outcome.FixedAdded);
+        _waited.Should().BeEmpty("no other source could fill the manager");
+    }
+
+    [Fact]
+    public async Task With_dnsseed_0_and_an_addnode_peer_the_fixed_seeds_wait_a_minute_and_are_skipped_if_the_peer_filled_the_manager()
+    {
+        var addresses = new AddressManager(_clock, localAllowed: false);
+        Task LearnFromTheAddedNode(TimeSpan delay, CancellationToken cancellation)
+        {
+            _waited.Add(delay);
+            addresses.Add([new PeerAddress(new IPEndPoint(IPAddress.Parse("11.1.2.3"), 8333), 9, _clock.GetUtcNow())], IPAddress.Parse("12.1.2.3"), TimeSpan.Zero);
+            return Task.CompletedTask;
+        }
+
+        var outcome = await SeedAsync(addresses, ChainKind.Main, dnsSeed: false, hasAddedNodes: true, wait: LearnFromTheAddedNode);
+
+        _waited.Should().Equal(AddressSeeder.FixedSeedsDelay);
+        outcome.FixedAdded.Should().Be(0);
+        addresses.Count.Should().Be(1);
     }
 
     [Fact]
