@@ -48,6 +48,7 @@ internal static class NodeCommand
             ("minimumchainwork", new Option<string>("--minimumchainwork") { Description = "Minimum work (hex) a peer's headers chain needs before its headers are stored and blocks downloaded (default: Core's per network, 0 regtest)" }),
             ("dnsseed", new Option<string>("--dnsseed") { Description = "Ask DNS seeds for peer addresses when none are known (default 1; not with --connect)" }),
             ("fixedseeds", new Option<string>("--fixedseeds") { Description = "Use the built-in seed addresses when DNS seeds give none (default 1)" }),
+            ("feelerinterval", new Option<string>("--feelerinterval") { Description = "Test only: mean seconds between feeler connections (default 120)", Hidden = true }),
             ("v2transport", new Option<string>("--v2transport") { Description = "BIP324 v2 encrypted P2P transport, with v1 fallback (default 1)" }),
             ("fallbackfee", new Option<string>("--fallbackfee") { Description = "Wallet fee rate (BTC/kvB) when fee estimation has no answer; 0 = refuse (default 0, 0.0002 on regtest)" }),
             ("loglevel", new Option<string>("--loglevel") { Description = "Verbose, Debug, Information (default), Warning, Error" }),

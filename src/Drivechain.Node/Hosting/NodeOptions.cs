@@ -137,6 +137,9 @@ public sealed class NodeOptions
     /// <summary>Core's <c>-fixedseeds</c>: fall back to the compiled-in seed addresses when the address manager is still empty (default on).</summary>
     public bool FixedSeeds { get; set; } = true;
 
+    /// <summary>Hidden test option: the mean seconds between feeler connections (0 = Core's FEELER_INTERVAL, 2 minutes).</summary>
+    public int FeelerInterval { get; set; }
+
     /// <summary>Core's <c>-whitelist</c> (repeatable): <c>[permissions@]address-or-subnet</c>; inbound peers from there get the permissions (default noban, relay, mempool).</summary>
     public List<string> Whitelist { get; set; } = [];
 

@@ -166,7 +166,11 @@ public sealed partial class PeerManager
     {
         if (peer.Inbound) return true;
         if (peer.Remote is IPEndPoint remote && peer.ConnectionType is OutboundFullRelay or BlockRelayOnly) Addresses.Good(remote);
-        if (peer.ConnectionType == BlockRelayOnly) return true;
+        if (peer.ConnectionType == BlockRelayOnly)
+        {
+            NoteBlockRelayOnlyPeers();   // a potential anchor from now on, even if the node stops before the next tick
+            return true;
+        }
         peer.AddressRelay.Enabled = true;
         var self = SelfAdvertisement();
         if (self.Count > 0 && !await SendAddressesAsync(peer, self).ConfigureAwait(false)) return false;

@@ -43,16 +43,20 @@ public sealed partial class PeerManager
     private async Task RunAddressesAsync(CancellationToken stoppingToken)
     {
         LoadAddresses();
+        var automatic = options.Value.Connect.Count == 0;
+        var seeding = Task.CompletedTask;
         try
         {
             await Task.Yield();
-            var automatic = options.Value.Connect.Count == 0;
-            if (automatic) await SeedAsync(stoppingToken).ConfigureAwait(false);
+            if (automatic) StartAnchorsAndFeelers();
+            if (automatic) seeding = SeedAsync(stoppingToken);   // runs beside the loop: its fixed seeds may wait a minute
             var nextDump = clock.GetUtcNow() + DumpPeersInterval;
             using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(500), clock);
             while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
             {
+                if (automatic) Addresses.ResolveCollisions();
                 if (automatic && NetworkActive) OpenAutomaticConnection();
+                if (automatic) NoteBlockRelayOnlyPeers();
                 if (clock.GetUtcNow() < nextDump) continue;
                 SaveAddresses();
                 nextDump = clock.GetUtcNow() + DumpPeersInterval;
@@ -61,91 +65,104 @@ public sealed partial class PeerManager
         finally
         {
             SaveAddresses();
+            if (automatic) SaveAnchors();   // Core: anchors are written at a clean shutdown only
+            await seeding.ConfigureAwait(false);
         }
     }
 
     /// <summary>
-    /// An empty address manager asks the chain's DNS seeds (-dnsseed) and then takes the fixed seeds (-fixedseeds);
-    /// without a network this fails softly with one log line.
+    /// An empty address manager asks the chain's DNS seeds (-dnsseed) and then, still empty a minute after the start (at once
+    /// without DNS seeds and -addnode), takes the fixed seeds (-fixedseeds); without a network this fails softly with one log line.
     /// </summary>
     private async Task SeedAsync(CancellationToken stoppingToken)
     {
-        if (Addresses.Count > 0) return;
         var o = options.Value;
-        var chain = o.ResolveChain();
-        var now = clock.GetUtcNow();
-        if (o.DnsSeed && Seeds.DnsSeeds(chain) is { Count: > 0 } hosts)
+        SeedOutcome outcome;
+        try
         {
-            var found = 0;
-            var errors = new List<string>();
-            foreach (var host in hosts)
-            {
-                try
-                {
-                    using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-                    timeout.CancelAfter(TimeSpan.FromSeconds(30));
-                    var resolved = await Dns.GetHostAddressesAsync(host, timeout.Token).ConfigureAwait(false);
-                    // Core: seeded addresses get a random age of 3 to 7 days, so that they are not relayed as fresh.
-                    found += Addresses.Add(resolved.Select(a => new PeerAddress(new IPEndPoint(a, network.DefaultPort), LocalServices,
-                        now - TimeSpan.FromDays(3) - TimeSpan.FromHours(Random.Shared.Next(4 * 24)))), IPAddress.Any, TimeSpan.Zero);
-                }
-                catch (Exception e) when (e is System.Net.Sockets.SocketException or OperationCanceledException && !stoppingToken.IsCancellationRequested)
-                {
-                    errors.Add($"{host}: {e.Message}");
-                }
-            }
-            if (found > 0) LogDnsSeeded(log, found, hosts.Count);
-            else LogDnsSeedsFailed(log, hosts.Count, errors.FirstOrDefault() ?? "no addresses");
+            outcome = await AddressSeeder.SeedAsync(Addresses, o.ResolveChain(), network.DefaultPort, o.DnsSeed, o.FixedSeeds, o.AddNode.Count > 0,
+                Dns.GetHostAddressesAsync, (delay, ct) => Task.Delay(delay, clock, ct), clock, Random.Shared, stoppingToken).ConfigureAwait(false);
         }
-        if (Addresses.Count == 0 && o.FixedSeeds && Seeds.FixedSeeds(chain) is { Count: > 0 } fixedSeeds)
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            var added = Addresses.Add(fixedSeeds.Select(e => new PeerAddress(e, LocalServices, now - TimeSpan.FromDays(7))), IPAddress.Any, TimeSpan.Zero);
-            LogFixedSeeds(log, added);
+            return;
         }
+        if (outcome.DnsAddresses > 0) LogDnsSeeded(log, outcome.DnsAddresses, outcome.DnsSeedsAsked);
+        else if (outcome.DnsError is { } error) LogDnsSeedsFailed(log, outcome.DnsSeedsAsked, error);
+        if (outcome.FixedAdded > 0) LogFixedSeeds(log, outcome.FixedAdded);
     }
 
     /// <summary>
-    /// One step of Core's ThreadOpenConnections: when a full-relay (then a block-relay-only) slot is free, picks an address
-    /// not connected, not ours, not banned, in a network group no automatic outbound peer has, and connects to it.
+    /// One step of Core's ThreadOpenConnections: an anchor first (block-relay-only) while block-relay slots are free, else
+    /// when a full-relay (then a block-relay-only) slot is free, an address not connected, not ours, not banned, in a network
+    /// group no automatic outbound peer has; with every slot taken, a feeler to a "new" address every ~2 minutes.
     /// </summary>
     private void OpenAutomaticConnection()
     {
         var full = _automatic.Values.Count(v => v.Type == OutboundFullRelay);
         var block = _automatic.Values.Count(v => v.Type == BlockRelayOnly);
-        var type = full < MaxOutboundFullRelay ? OutboundFullRelay : block < MaxOutboundBlockRelay ? BlockRelayOnly : null;
-        if (type is null || Addresses.Count == 0) return;
         var now = clock.GetUtcNow();
         if (now < _nextAutomaticAttempt) return;   // backing off: the last attempts all failed (no network, dead addresses)
-        var groups = _automatic.Values.Select(v => v.Group).ToHashSet();
-        for (var tries = 0; tries < 100; tries++)
+        var groups = _automatic.Values.Where(v => v.Type != Feeler).Select(v => v.Group).ToHashSet();
+        if (_anchors.Count > 0 && block < MaxOutboundBlockRelay)
         {
-            if (Addresses.Select(newOnly: false, Random.Shared) is not var (address, lastTry)) return;
-            var endPoint = address.EndPoint;
-            var group = Convert.ToHexString(Addresses.GroupOf(endPoint));
-            if (groups.Contains(group) || _automatic.ContainsKey(endPoint) || IsConnectedTo(endPoint) || IsOwnAddress(endPoint)
-                || Bans.IsBanned(endPoint.Address) || Bans.IsDiscouraged(endPoint.Address))
-                continue;
-            if (now - lastTry < TimeSpan.FromMinutes(10) && tries < 30) continue;   // very recently tried: only after 30 other picks (Core)
-            if (!_automatic.TryAdd(endPoint, (type, group))) continue;
-            // Core counts a failure only when the node is evidently online: connected to at least two other groups.
-            Addresses.Attempt(endPoint, countFailure: groups.Count >= Math.Min(MaxOutboundFullRelay + MaxOutboundBlockRelay - 1, 2));
-            LogOpeningAutomatic(log, type, endPoint);
-            _nextAutomaticAttempt = now + AutomaticBackoff(Volatile.Read(ref _automaticFailures));
-            _ = Task.Run(async () =>
-            {
-                try
-                {
-                    await ConnectOnceAsync(endPoint.ToString(), type, _stopping, quiet: true).ConfigureAwait(false);
-                }
-                finally
-                {
-                    _automatic.TryRemove(endPoint, out _);
-                    if (Addresses.LastSuccess(endPoint) >= now) Interlocked.Exchange(ref _automaticFailures, 0);
-                    else Interlocked.Increment(ref _automaticFailures);
-                }
-            });
+            var anchor = PeerAddress.Normalize(_anchors[^1].EndPoint);
+            _anchors.RemoveAt(_anchors.Count - 1);   // each anchor is tried once (Core pops it)
+            var anchorGroup = Convert.ToHexString(Addresses.GroupOf(anchor));
+            if (groups.Contains(anchorGroup) || !IsCandidate(anchor)) return;
+            LogAnchorConnecting(log, anchor);
+            StartAutomatic(anchor, BlockRelayOnly, anchorGroup, countFailure: false, now);
             return;
         }
+        var type = full < MaxOutboundFullRelay ? OutboundFullRelay : block < MaxOutboundBlockRelay ? BlockRelayOnly : null;
+        // Core's outbound semaphore: at most min(full + block-relay + 1 feeler, -maxconnections) automatic connections at once,
+        // so a feeler needs -maxconnections of 11 or more (the default 125).
+        var feelerSlot = _automatic.Count < Math.Min(MaxOutboundFullRelay + MaxOutboundBlockRelay + MaxFeelerConnections, options.Value.MaxConnections);
+        if (type is null && feelerSlot && now >= _nextFeeler && !_automatic.Values.Any(v => v.Type == Feeler))
+        {
+            _nextFeeler = now + NextFeelerDelay(Random.Shared);
+            type = Feeler;
+        }
+        if (type is null || Addresses.Count == 0) return;
+        for (var tries = 0; tries < 100; tries++)
+        {
+            // A feeler tests the old address of a tried-table collision first (test-before-evict), else one we have only heard of.
+            var collision = type == Feeler && tries == 0 ? Addresses.SelectTriedCollision(Random.Shared) : null;
+            if ((collision ?? Addresses.Select(newOnly: type == Feeler, Random.Shared)) is not var (address, lastTry)) return;
+            var endPoint = address.EndPoint;
+            var group = Convert.ToHexString(Addresses.GroupOf(endPoint));
+            if ((type != Feeler && groups.Contains(group)) || !IsCandidate(endPoint)) continue;
+            if (now - lastTry < TimeSpan.FromMinutes(10) && tries < 30) continue;   // very recently tried: only after 30 other picks (Core)
+            // Core counts a failure only when the node is evidently online: connected to at least two other groups.
+            StartAutomatic(endPoint, type, group, countFailure: groups.Count >= Math.Min(MaxOutboundFullRelay + MaxOutboundBlockRelay - 1, 2), now);
+            return;
+        }
+    }
+
+    /// <summary>Not connected or being connected, not ours, not banned or discouraged.</summary>
+    private bool IsCandidate(IPEndPoint endPoint) =>
+        !_automatic.ContainsKey(endPoint) && !IsConnectedTo(endPoint) && !IsOwnAddress(endPoint)
+        && !Bans.IsBanned(endPoint.Address) && !Bans.IsDiscouraged(endPoint.Address);
+
+    private void StartAutomatic(IPEndPoint endPoint, string type, string group, bool countFailure, DateTimeOffset now)
+    {
+        if (!_automatic.TryAdd(endPoint, (type, group))) return;
+        Addresses.Attempt(endPoint, countFailure);
+        LogOpeningAutomatic(log, type, endPoint);
+        _nextAutomaticAttempt = now + AutomaticBackoff(Volatile.Read(ref _automaticFailures));
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await ConnectOnceAsync(endPoint.ToString(), type, _stopping, quiet: true).ConfigureAwait(false);
+            }
+            finally
+            {
+                _automatic.TryRemove(endPoint, out _);
+                if (Addresses.LastSuccess(endPoint) >= now) Interlocked.Exchange(ref _automaticFailures, 0);
+                else Interlocked.Increment(ref _automaticFailures);
+            }
+        });
     }
 
     /// <summary>Whether a peer is connected at <paramref name="endPoint"/> (by address, or by end point on regtest where all share 127.0.0.1).</summary>

@@ -14,7 +14,7 @@ public sealed partial class PeerManager
     private async Task<bool> HandleAsync(Peer peer, PeerMessage message)
     {
         var payload = message.Payload;
-        if (message.Command == "version") return await OnVersionAsync(peer, payload).ConfigureAwait(false);
+        if (message.Command == "version") return await OnVersionAsync(peer, payload).ConfigureAwait(false) && OnFeelerVersion(peer);
         if (peer.Version is null) return true;   // Core ignores everything before version
         switch (message.Command)
         {
@@ -60,8 +60,10 @@ public sealed partial class PeerManager
                 return await OnAddressMessageAsync(peer, message.Command, payload).ConfigureAwait(false);
             case "sendcmpct" or "cmpctblock" or "getblocktxn" or "blocktxn":
                 return await HandleCompactAsync(peer, message.Command, payload).ConfigureAwait(false);
+            case "mempool":
+                return await OnMempoolRequestAsync(peer).ConfigureAwait(false);
             default:
-                return true;   // mempool, …: not handled yet (docs/p2p.md)
+                return true;   // filterload, …: not handled (docs/p2p.md)
         }
     }
 
@@ -69,7 +71,7 @@ public sealed partial class PeerManager
     {
         var height = node.IsLoaded ? node.Chain.Height : 0;
         var version = new VersionMessage(ControlRpcMethods.ProtocolVersion, LocalServices, clock.GetUtcNow().ToUnixTimeSeconds(), _localNonce,
-            UserAgent, height, Relay: peer.ConnectionType != BlockRelayOnly);
+            UserAgent, height, Relay: peer.ConnectionType is not (BlockRelayOnly or Feeler));
         return peer.SendAsync("version", version.ToBytes());
     }
 

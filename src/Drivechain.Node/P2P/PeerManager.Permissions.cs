@@ -38,7 +38,8 @@ public sealed partial class PeerManager
     /// <summary>Core's AttemptToEvictConnection: disconnects one inbound peer to make room; false when all are protected.</summary>
     private bool TryEvictInbound()
     {
-        var candidates = _peers.Values.Where(p => p.Inbound && !p.Closed.IsCancellationRequested).Select(p => new EvictionCandidate(
+        // In connection order, as Core's m_nodes: protections that tie (one network group, no ping yet) keep that order.
+        var candidates = _peers.Values.Where(p => p.Inbound && !p.Closed.IsCancellationRequested).OrderBy(p => p.Id).Select(p => new EvictionCandidate(
             p.Id, p.ConnectedAt, p.MinPing ?? TimeSpan.MaxValue, p.LastBlockTime, p.LastTxTime,
             RelevantServices: ((p.Version?.Services ?? 0) & LocalServices) == LocalServices, RelayTxs: p.RelaysTransactions,
             KeyedNetGroup: KeyedNetGroup(p.Remote), Inbound: true, NoBan: p.HasPermission(NetPermissions.NoBan),

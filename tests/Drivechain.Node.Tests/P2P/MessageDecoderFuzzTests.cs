@@ -1,8 +1,10 @@
 using System.Buffers.Binary;
+using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using CsCheck;
 using Drivechain.Bitcoin.Primitives;
+using Drivechain.Node.P2P.Addresses;
 using Drivechain.Node.P2P.Messages;
 using Drivechain.Node.P2P.Transport;
 using Drivechain.Node.P2P.Transport.V1;
@@ -68,7 +70,7 @@ public sealed class MessageDecoderFuzzTests
     public void Oversized_counts_are_refused_before_allocating()
     {
         byte[] huge = [0xfe, 0xff, 0xff, 0xff, 0x01];   // 33,554,431 elements, and nothing after
-        foreach (var (command, parse, _) in Commands.Where(c => c.Command is "inv" or "getdata" or "headers" or "blocktxn" or "getblocktxn"))
+        foreach (var (command, parse, _) in Commands.Where(c => c.Command is "inv" or "getdata" or "headers" or "blocktxn" or "getblocktxn" or "addr" or "addrv2"))
         {
             var payload = command is "blocktxn" or "getblocktxn" ? [.. new byte[32], .. huge] : huge;
             var before = GC.GetAllocatedBytesForCurrentThread();
@@ -154,11 +156,25 @@ public sealed class MessageDecoderFuzzTests
         return frame;
     }
 
+    /// <summary>An addrv2 payload of <paramref name="addresses"/> followed by a Tor v3 and an unknown-network entry (read and skipped).</summary>
+    private static byte[] AddrV2Seed(PeerAddress[] addresses)
+    {
+        var known = AddressMessages.Serialize(addresses, v2: true);
+        byte[] tor = [0, 0, 0, 0, 0, 4, 32, .. new byte[32], 0x20, 0x8d];
+        byte[] unknown = [0, 0, 0, 0, 0, 99, 3, 1, 2, 3, 0x20, 0x8d];
+        return [(byte)(addresses.Length + 2), .. known.AsSpan(1), .. tor, .. unknown];
+    }
+
     private static (string, Func<byte[], bool>, byte[])[] BuildCommands()
     {
         var builder = new DrivechainBlockBuilder(UInt256.Zero, 1);
         for (ulong i = 1; i < 4; i++) builder.WithTransaction(DrivechainTransactions.Ordinary(DrivechainTransactions.Funding(i)));
         var block = builder.Build();
+        PeerAddress[] addresses =
+        [
+            new(new IPEndPoint(IPAddress.Parse("11.1.2.3"), 8333), 9, DateTimeOffset.FromUnixTimeSeconds(1_700_000_000)),
+            new(new IPEndPoint(IPAddress.Parse("2001:4860::1"), 18444), 1033, DateTimeOffset.FromUnixTimeSeconds(1_700_000_100)),
+        ];
         var inventory = P2PPayloads.Inventory([new InventoryItem(InventoryItem.MsgWitnessBlock, block.Hash), new InventoryItem(InventoryItem.MsgWTx, block.Transactions[1].WTxId)]);
         return
         [
@@ -176,6 +192,8 @@ public sealed class MessageDecoderFuzzTests
             ("cmpctblock", p => CompactBlock.TryParse(p, out _), CompactBlock.FromBlock(block, 5).ToBytes()),
             ("getblocktxn", p => BlockTransactionsRequest.TryParse(p, out _), new BlockTransactionsRequest(block.Hash, [1, 3]).ToBytes()),
             ("blocktxn", p => BlockTransactions.TryParse(p, out _), new BlockTransactions(block.Hash, [block.Transactions[1], block.Transactions[3]]).ToBytes()),
+            ("addr", p => AddressMessages.TryParse(p, v2: false, out _, out _) is null, AddressMessages.Serialize(addresses, v2: false)),
+            ("addrv2", p => AddressMessages.TryParse(p, v2: true, out _, out _) is null, AddrV2Seed(addresses)),
         ];
     }
 }

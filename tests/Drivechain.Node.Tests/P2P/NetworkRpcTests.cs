@@ -78,6 +78,12 @@ public sealed class NetworkRpcTests : IDisposable
         var peer = (await a.Rpc.CallAsync("getpeerinfo"))!.AsArray().Single()!;
         peer["connection_type"]!.GetValue<string>().Should().Be("manual");
         peer["bytessent"]!.GetValue<long>().Should().BePositive();
+        peer["network"]!.GetValue<string>().Should().Be("not_publicly_routable", "a loopback peer, as Core names it");
+        peer["timeoffset"]!.GetValue<long>().Should().BeInRange(-5, 5, "both nodes run on this machine's clock");
+        peer["last_block"]!.GetValue<long>().Should().Be(0);
+        peer["last_transaction"]!.GetValue<long>().Should().Be(0);
+        peer["bip152_hb_to"]!.GetValue<bool>().Should().BeFalse();
+        peer["inflight"]!.AsArray().Should().BeEmpty("nothing to download from b");
         var totals = (await a.Rpc.CallAsync("getnettotals"))!;
         totals["totalbytesrecv"]!.GetValue<long>().Should().BeGreaterThanOrEqualTo(peer["bytesrecv"]!.GetValue<long>()).And.BePositive();
         totals["totalbytessent"]!.GetValue<long>().Should().BeGreaterThanOrEqualTo(peer["bytessent"]!.GetValue<long>());

@@ -65,6 +65,8 @@ public sealed partial class ParallelDownloadTests : IDisposable
         P2PPayloads.TryParseInventory(request.Payload, out var requested).Should().BeTrue();
         requested!.Should().HaveCount(BlockDownloadScheduler.MaxBlocksInTransitPerPeer, "at most 16 blocks are in flight per peer");
         requested![0].Hash.Should().Be(UInt256.Parse(mined[0]), "the staller was asked for the first blocks of the chain");
+        (await node.Rpc.CallAsync("getpeerinfo"))!.AsArray().Single()!["inflight"]!.AsArray().Select(h => h!.GetValue<int>()).Should()
+            .Equal(Enumerable.Range(1, BlockDownloadScheduler.MaxBlocksInTransitPerPeer), "getpeerinfo's inflight lists the heights asked for");
 
         // Core joins: it serves the rest of the window, the staller holds up the window and is disconnected after 2 s,
         // and Core then serves the staller's blocks too.

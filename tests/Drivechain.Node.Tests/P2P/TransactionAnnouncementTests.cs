@@ -55,7 +55,7 @@ public sealed class TransactionAnnouncementTests : IDisposable
             .And.NotContain(conflicting.WTxId, "the mempool refused it");
     }
 
-    private static async Task<(UInt256 TxId, UInt256 WTxId, byte[] Bytes)> SpendCoinbaseAsync(RegtestDrivechainSteps steps, NodeProcess node, int height,
+    internal static async Task<(UInt256 TxId, UInt256 WTxId, byte[] Bytes)> SpendCoinbaseAsync(RegtestDrivechainSteps steps, NodeProcess node, int height,
         decimal fee, bool send = true)
     {
         var inputs = new JsonArray(new JsonObject { ["txid"] = await steps.CoinbaseTxIdAsync(height), ["vout"] = 0 });

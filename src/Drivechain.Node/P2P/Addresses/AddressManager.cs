@@ -10,8 +10,8 @@ namespace Drivechain.Node.P2P.Addresses;
 /// the peer that told us (so one source can fill at most <see cref="NewBucketsPerSourceGroup"/> buckets); addresses we
 /// connected to move to one of <see cref="TriedBucketCount"/> "tried" buckets chosen by the key and their own group
 /// (at most <see cref="TriedBucketsPerGroup"/> per group). Each bucket has <see cref="BucketSize"/> slots; a taken slot
-/// is only given up by a terrible entry. Simplifications against Core: an address sits in one new bucket (Core: up to 8),
-/// a tried collision moves the old entry back to new (Core tests it first), no asmap, and a random pick draws an entry
+/// is only given up by a terrible entry. A tried-table collision waits for a test of the old
+/// entry (Core's test-before-evict). Simplifications against Core: an address sits in one new bucket (Core: up to 8), no asmap, and a random pick draws an entry
 /// uniformly from the chosen table then accepts it with Core's chance (recent tries and failures lower it).
 /// Thread-safe.
 /// </summary>
@@ -80,7 +80,22 @@ public sealed partial class AddressManager
         return added;
     }
 
-    /// <summary>Core's AddrMan::Good: a connection to <paramref name="endPoint"/> succeeded, so it moves to the tried table.</summary>
+    /// <summary>Core's ADDRMAN_SET_TRIED_COLLISION_SIZE: tried-table collisions waiting for a test at most.</summary>
+    public const int MaxTriedCollisions = 10;
+
+    /// <summary>Core's ADDRMAN_REPLACEMENT: a tried entry that connected (or was tested) this recently is not replaced.</summary>
+    public static readonly TimeSpan ReplacementWindow = TimeSpan.FromHours(4);
+
+    /// <summary>Core's ADDRMAN_TEST_WINDOW: a collision not resolved by a test within this time replaces the old entry.</summary>
+    public static readonly TimeSpan TestWindow = TimeSpan.FromMinutes(40);
+
+    private readonly HashSet<IPEndPoint> _triedCollisions = [];
+
+    /// <summary>
+    /// Core's AddrMan::Good with test-before-evict: a connection to <paramref name="endPoint"/> succeeded, so it moves to the
+    /// tried table; when its tried slot holds another address, it stays in new and the collision waits for
+    /// <see cref="ResolveCollisions"/> (a feeler tests the old address first). False when unknown or not (yet) moved.
+    /// </summary>
     public bool Good(IPEndPoint endPoint)
     {
         var now = _clock.GetUtcNow();
@@ -92,8 +107,69 @@ public sealed partial class AddressManager
             entry.LastTry = now;
             entry.Attempts = 0;
             if (entry.InTried) return true;
+            var (bucket, position) = TriedSlotOf(entry.EndPoint);
+            if (_tried[bucket * BucketSize + position] is not null)
+            {
+                if (_triedCollisions.Count < MaxTriedCollisions) _triedCollisions.Add(entry.EndPoint);
+                return false;
+            }
             MakeTried(entry);
             return true;
+        }
+    }
+
+    /// <summary>Tried-table collisions waiting to be resolved.</summary>
+    public int TriedCollisionCount { get { lock (_lock) return _triedCollisions.Count; } }
+
+    /// <summary>
+    /// Core's AddrMan::SelectTriedCollision: for a feeler, the address now in the tried slot a waiting address wants (to test
+    /// whether it is still up), with when it was last tried; null when there is no collision.
+    /// </summary>
+    public (PeerAddress Address, DateTimeOffset LastTry)? SelectTriedCollision(Random random)
+    {
+        lock (_lock)
+        {
+            if (_triedCollisions.Count == 0) return null;
+            var waiting = _triedCollisions.ElementAt(random.Next(_triedCollisions.Count));
+            if (!_entries.TryGetValue(waiting, out var entry))
+            {
+                _triedCollisions.Remove(waiting);
+                return null;
+            }
+            var (bucket, position) = TriedSlotOf(entry.EndPoint);
+            return _tried[bucket * BucketSize + position] is { } old ? (old.ToAddress(), old.LastTry) : null;
+        }
+    }
+
+    /// <summary>
+    /// Core's AddrMan::ResolveCollisions: each waiting address replaces the tried entry in its slot when that entry has not
+    /// connected within <see cref="ReplacementWindow"/> and was tested (tried) more than a minute ago without success, or when
+    /// the collision has waited longer than <see cref="TestWindow"/>; it is dropped when the old entry connected recently; a
+    /// slot that emptied meanwhile is simply taken.
+    /// </summary>
+    public void ResolveCollisions()
+    {
+        var now = _clock.GetUtcNow();
+        lock (_lock)
+        {
+            foreach (var waiting in _triedCollisions.ToList())
+            {
+                var resolved = true;
+                if (_entries.TryGetValue(waiting, out var entry) && !entry.InTried)
+                {
+                    var (bucket, position) = TriedSlotOf(entry.EndPoint);
+                    if (_tried[bucket * BucketSize + position] is not { } old) MakeTried(entry);
+                    else if (now - old.LastSuccess < ReplacementWindow) { }   // the old address is up: keep it
+                    else if (now - old.LastTry < ReplacementWindow)
+                    {
+                        if (now - old.LastTry > TimeSpan.FromMinutes(1)) MakeTried(entry);   // tested and not connected within a minute
+                        else resolved = false;                                                // give its test a minute
+                    }
+                    else if (now - entry.LastSuccess > TestWindow) MakeTried(entry);          // never tested in time: evict the old one
+                    else resolved = false;
+                }
+                if (resolved) _triedCollisions.Remove(waiting);
+            }
         }
     }
 
@@ -171,6 +247,13 @@ public sealed partial class AddressManager
         }
     }
 
+    /// <summary>Core's getrawaddrman: every entry with its table, bucket and position, and the address it was heard from.</summary>
+    public List<(bool Tried, int Bucket, int Position, PeerAddress Address, IPAddress Source)> RawEntries()
+    {
+        lock (_lock)
+            return [.. _entries.Values.OrderBy(e => e.Bucket).ThenBy(e => e.Position).Select(e => (e.InTried, e.Bucket, e.Position, e.ToAddress(), e.Source))];
+    }
+
     private bool AddLocked(PeerAddress address, IPAddress source, TimeSpan timePenalty)
     {
         var endPoint = PeerAddress.Normalize(address.EndPoint);
@@ -219,8 +302,8 @@ public sealed partial class AddressManager
             _new[entry.Bucket * BucketSize + entry.Position] = null;
             RemoveFromList(_newList, entry);
         }
-        var bucket = TriedBucket(entry.EndPoint);
-        var slot = bucket * BucketSize + Position(isNew: false, bucket, entry.EndPoint);
+        var (bucket, position) = TriedSlotOf(entry.EndPoint);
+        var slot = bucket * BucketSize + position;
         if (_tried[slot] is { } occupant)
         {
             _tried[slot] = null;
@@ -262,6 +345,13 @@ public sealed partial class AddressManager
         var sourceGroup = NetGroup.Of(new IPEndPoint(source, 0), _localAllowed);
         var first = Hash([.. GroupOf(endPoint), 0, .. sourceGroup]) % NewBucketsPerSourceGroup;
         return (int)(Hash([.. sourceGroup, 1, .. BitConverter.GetBytes(first)]) % NewBucketCount);
+    }
+
+    /// <summary>The tried bucket and position of <paramref name="endPoint"/>.</summary>
+    internal (int Bucket, int Position) TriedSlotOf(IPEndPoint endPoint)
+    {
+        var bucket = TriedBucket(endPoint);
+        return (bucket, Position(isNew: false, bucket, endPoint));
     }
 
     /// <summary>Core's GetTriedBucket: hash(key, address) picks one of 8 buckets per group, hash(key, group, that) the bucket.</summary>

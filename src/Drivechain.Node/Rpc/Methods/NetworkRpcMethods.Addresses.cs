@@ -22,6 +22,30 @@ public sealed partial class NetworkRpcMethods
              RpcArg.Opt("tried", RpcArgType.Boolean, "If true, attempt to add the peer to the tried addresses table", "false")],
             "Add the address of a potential peer to an address manager table. This RPC is for testing only.",
             "{ \"success\", \"error\" }", (call, _) => ValueTask.FromResult<JsonNode?>(AddPeerAddress(call)));
+        yield return new RpcMethod("getrawaddrman", "Hidden", [],
+            "EXPERIMENTAL warning: this call may be changed in future releases.\n\nReturns information on all address manager entries for the new and tried tables.",
+            "{ \"new\": { \"bucket/position\": { \"address\", \"port\", \"services\", \"time\", \"network\", \"source\", \"source_network\" } }, \"tried\": { … } }",
+            (_, _) => ValueTask.FromResult<JsonNode?>(RawAddrMan()));
+    }
+
+    private JsonObject RawAddrMan()
+    {
+        var tables = new JsonObject { ["new"] = new JsonObject(), ["tried"] = new JsonObject() };
+        foreach (var (tried, bucket, position, address, source) in peers.Addresses.RawEntries())
+        {
+            var sourceAddress = new PeerAddress(new IPEndPoint(source, 0), 0, default);
+            ((JsonObject)tables[tried ? "tried" : "new"]!)[$"{bucket}/{position}"] = new JsonObject
+            {
+                ["address"] = address.EndPoint.Address.ToString(),
+                ["port"] = address.EndPoint.Port,
+                ["services"] = address.Services,
+                ["time"] = address.Time.ToUnixTimeSeconds(),
+                ["network"] = address.Network,
+                ["source"] = source.ToString(),
+                ["source_network"] = sourceAddress.Network,
+            };
+        }
+        return tables;
     }
 
     /// <summary>getpeerinfo's permissions, Core's names.</summary>

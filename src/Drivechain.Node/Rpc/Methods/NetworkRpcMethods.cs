@@ -17,7 +17,7 @@ public sealed partial class NetworkRpcMethods(PeerManager peers, TimeProvider cl
         yield return new RpcMethod("getconnectioncount", "Network", [], "Returns the number of connections to other nodes.",
             "n    (numeric) The connection count", (_, _) => Result(peers.Peers.Count));
         yield return new RpcMethod("getpeerinfo", "Network", [], "Returns data about each connected network peer as a json array of objects.",
-            "[{ \"id\", \"addr\", \"addrbind\", \"services\", \"servicesnames\", \"relaytxes\", \"lastsend\", \"lastrecv\", \"bytessent\", \"bytesrecv\", \"conntime\", \"pingtime\", \"minping\", \"pingwait\", \"version\", \"subver\", \"inbound\", \"startingheight\", \"synced_headers\", \"synced_blocks\", \"minfeefilter\", \"connection_type\", \"transport_protocol_type\", \"session_id\" }, ...]",
+            "[{ \"id\", \"addr\", \"addrbind\", \"services\", \"servicesnames\", \"relaytxes\", \"lastsend\", \"lastrecv\", \"bytessent\", \"bytesrecv\", \"conntime\", \"pingtime\", \"minping\", \"pingwait\", \"version\", \"subver\", \"inbound\", \"startingheight\", \"synced_headers\", \"synced_blocks\", \"minfeefilter\", \"connection_type\", \"transport_protocol_type\", \"session_id\", \"permissions\", \"addr_relay_enabled\", \"addr_processed\", \"addr_rate_limited\", \"network\", \"timeoffset\", \"last_block\", \"last_transaction\", \"bip152_hb_to\", \"bip152_hb_from\", \"inflight\" }, ...]",
             (_, _) => Result(PeerInfo()));
         yield return new RpcMethod("getnetworkinfo", "Network", [],
             "Returns an object containing various state info regarding P2P networking.",
@@ -159,6 +159,11 @@ public sealed partial class NetworkRpcMethods(PeerManager peers, TimeProvider cl
         };
     }
 
+    /// <summary>Core's getpeerinfo network: ipv4 or ipv6, not_publicly_routable for local and private addresses.</summary>
+    private static string NetworkName(IPAddress? address) =>
+        address is null || !P2P.Addresses.NetGroup.IsRoutable(address) ? "not_publicly_routable"
+        : address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? "ipv4" : "ipv6";
+
     private JsonArray PeerInfo()
     {
         var result = new JsonArray();
@@ -193,6 +198,13 @@ public sealed partial class NetworkRpcMethods(PeerManager peers, TimeProvider cl
                 ["addr_relay_enabled"] = peer.AddressRelay.Enabled,
                 ["addr_processed"] = peer.AddressRelay.Processed,
                 ["addr_rate_limited"] = peer.AddressRelay.RateLimited,
+                ["network"] = NetworkName(peer.Address),
+                ["timeoffset"] = version is null ? 0 : version.Timestamp - peer.ConnectedAt.ToUnixTimeSeconds(),   // Core: at version time; ours: at connection
+                ["last_block"] = peer.LastBlockTime == default ? 0 : peer.LastBlockTime.ToUnixTimeSeconds(),
+                ["last_transaction"] = peer.LastTxTime == default ? 0 : peer.LastTxTime.ToUnixTimeSeconds(),
+                ["bip152_hb_to"] = false,
+                ["bip152_hb_from"] = peer.WantsCompactAnnouncements,
+                ["inflight"] = new JsonArray([.. peers.BlocksInFlightHeights(peer.Id).Select(h => (JsonNode)h)]),
             };
             if (peer.LastPing is { } ping) info["pingtime"] = Math.Round(ping.TotalSeconds, 6);
             if (peer.MinPing is { } min) info["minping"] = Math.Round(min.TotalSeconds, 6);
