@@ -140,11 +140,12 @@ public sealed partial class PeerManager
         var downloads = Downloads;
         downloads.Received(peer.Id, block.Hash, clock.GetUtcNow());
         peer.MarkKnown(block.Hash);
-        // The block freed a slot of the peer's in-flight window: ask for the next one now, so the peer sends it while this
-        // one is being connected (asking only afterwards leaves the connection idle for the whole connect).
-        await RequestBlocksAsync(peer).ConfigureAwait(false);
         if (node.Chain.GetBlockIndex(block.Header.PreviousBlockHash) is not { HasData: true } && downloads.TryPark(block, peer.Id))
-            return true;   // parallel download: a block of a chain we fetch that came before its parent waits for it (checked when it connects)
+        {
+            // Parallel download: a block of a chain we fetch that came before its parent waits for it (checked when it connects).
+            await RequestBlocksAsync(peer).ConfigureAwait(false);
+            return true;
+        }
         var outcome = SubmitDownloaded(block);
         switch (outcome)
         {
@@ -164,7 +165,7 @@ public sealed partial class PeerManager
                 LogInvalidBlock(log, peer.Id, block.Hash, rejected.Code, rejected.Reason);
                 return false;
         }
-        await RequestBlocksAsync(peer).ConfigureAwait(false);   // connecting may have moved the download window
+        await RequestBlocksAsync(peer).ConfigureAwait(false);
         return true;
     }
 
