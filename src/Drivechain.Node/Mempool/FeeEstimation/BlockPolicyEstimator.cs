@@ -162,6 +162,7 @@ public sealed partial class BlockPolicyEstimator
     /// </summary>
     private void ExpireStale(int height)
     {
+        if (_tracked.Count == 0) return;
         foreach (var (txid, tx) in _tracked.ToList())
             if (height - tx.EntryHeight > MaxTarget) Untrack(txid, inBlock: false);
     }

@@ -14,6 +14,7 @@ public sealed class TxConfirmStats
     private readonly double[] _txCtAvg;                  // [bucket]: all confirmed
     private readonly double[] _feeRateAvg;               // [bucket]: sum of their fee rates
     private readonly int[][] _unconfTxs;                 // [height % MaxConfirms][bucket]: waiting, entered at that height
+    private bool _hasData;                               // some average is non-zero (Record, a failure or Read)
     private readonly int[] _oldUnconfTxs;                // [bucket]: waiting longer than MaxConfirms blocks
 
     public TxConfirmStats(IReadOnlyList<double> buckets, int periods, double decay, int scale)
@@ -56,6 +57,7 @@ public sealed class TxConfirmStats
         if (blocksToConfirm < 1) return;
         var periodsToConfirm = (blocksToConfirm + Scale - 1) / Scale;
         var bucket = BucketIndex(feeRate);
+        _hasData = true;
         for (var i = periodsToConfirm; i <= Periods; i++) _confAvg[i - 1][bucket]++;
         _txCtAvg[bucket]++;
         _feeRateAvg[bucket] += feeRate;
@@ -64,6 +66,7 @@ public sealed class TxConfirmStats
     /// <summary>Every average decays once per block, so old data weighs less.</summary>
     public void UpdateMovingAverages()
     {
+        if (!_hasData) return;   // every average is still zero (nothing recorded yet, e.g. initial block download): decaying changes nothing
         for (var j = 0; j < _buckets.Count; j++)
         {
             for (var i = 0; i < Periods; i++)
@@ -106,6 +109,7 @@ public sealed class TxConfirmStats
         {
             var periodsAgo = blocksAgo / Scale;
             for (var i = 0; i < periodsAgo && i < Periods; i++) _failAvg[i][bucket]++;
+            _hasData = true;
         }
     }
 
@@ -210,6 +214,7 @@ public sealed class TxConfirmStats
         ReadArray(reader, _txCtAvg);
         foreach (var row in _confAvg) ReadArray(reader, row);
         foreach (var row in _failAvg) ReadArray(reader, row);
+        _hasData = true;
     }
 
     private EstimatorBucket Range(int near, int far, double nConf, double totalNum, int extraNum, double failNum)
