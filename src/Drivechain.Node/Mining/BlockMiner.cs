@@ -4,6 +4,7 @@ using Drivechain.Consensus;
 using Drivechain.Node.Chain;
 using Drivechain.Node.Hosting;
 using Drivechain.Node.Mempool;
+using Drivechain.Node.P2P.Sync;
 using Microsoft.Extensions.Logging;
 
 namespace Drivechain.Node.Mining;
@@ -13,7 +14,8 @@ namespace Drivechain.Node.Mining;
 /// the miner policy follow the tip. Also the single entry for externally submitted blocks. Call holding the chain lock
 /// (<see cref="NodeChain.EnterLock"/>).
 /// </summary>
-public sealed partial class BlockMiner(NodeChain node, NodeMempool mempool, BlockAssembler assembler, MinerPolicy policy, ILogger<BlockMiner> log)
+public sealed partial class BlockMiner(
+    NodeChain node, NodeMempool mempool, BlockAssembler assembler, MinerPolicy policy, TimeProvider clock, ILogger<BlockMiner> log)
 {
     /// <summary>Mines one block paying <paramref name="payTo"/>; null when <paramref name="maxTries"/> nonces were not enough.</summary>
     public Block? MineOne(Script payTo, long maxTries, IReadOnlyList<Transaction>? fixedTransactions = null, bool submit = true)
@@ -42,7 +44,10 @@ public sealed partial class BlockMiner(NodeChain node, NodeMempool mempool, Bloc
         switch (outcome)
         {
             case SubmitOutcome.Accepted accepted:
-                LogAccepted(log, accepted.Height, block.Hash, block.Transactions.Length);
+                // A block older than a day is history being caught up (IBD, an import): its line goes to Debug, as Core keeps
+                // per-block lines off the console then; the P2P progress lines (UpdateTip) report the catching up.
+                var historical = DateTimeOffset.FromUnixTimeSeconds(block.Header.Time) < clock.GetUtcNow() - SyncProgress.MaxTipAge;
+                LogAccepted(log, historical ? LogLevel.Debug : LogLevel.Information, accepted.Height, block.Hash, block.Transactions.Length);
                 break;
             case SubmitOutcome.Rejected rejected:
                 LogRejected(log, block.Hash, rejected.Code, rejected.Reason);
@@ -87,8 +92,8 @@ public sealed partial class BlockMiner(NodeChain node, NodeMempool mempool, Bloc
     private readonly HashSet<Consensus.Messages.M6Id> _proposedOnce = [];
     private BlockIndex? _policyTip;
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Block {BlockHash} accepted at height {Height} with {TxCount} transactions")]
-    private static partial void LogAccepted(ILogger logger, int height, UInt256 blockHash, int txCount);
+    [LoggerMessage(Message = "Block {BlockHash} accepted at height {Height} with {TxCount} transactions")]
+    private static partial void LogAccepted(ILogger logger, LogLevel level, int height, UInt256 blockHash, int txCount);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Block {BlockHash} rejected: {RejectCode} {Reason}")]
     private static partial void LogRejected(ILogger logger, UInt256 blockHash, string rejectCode, string reason);

@@ -10,12 +10,14 @@ namespace Drivechain.Node.Tests.Wallet;
 /// -32601 Method not found (Core does not register them), and the gRPC WalletService is not served (health NOT_FOUND,
 /// calls UNIMPLEMENTED) while the other services are.
 /// </summary>
-public sealed class WalletDisabledTests : IAsyncDisposable
+public sealed class WalletDisabledTests : IAsyncLifetime   // xunit 2 calls IAsyncLifetime on test classes, not IAsyncDisposable
 {
     private readonly string _dataDir = Directory.CreateTempSubdirectory("dc-nowallet-").FullName;
     private NodeProcess? _node;
 
-    public async ValueTask DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
     {
         if (_node is not null) await _node.DisposeAsync();
         try { Directory.Delete(_dataDir, recursive: true); } catch (IOException) { }

@@ -7,13 +7,15 @@ namespace Drivechain.Node.Tests.Wallet;
 /// process, our unmined ones go back into the (not persisted) mempool, and loading scans only the blocks after the
 /// stored best block — or from the fork point when the chain reorganised below it.
 /// </summary>
-public sealed class WalletPersistenceTests : IAsyncDisposable
+public sealed class WalletPersistenceTests : IAsyncLifetime   // xunit 2 calls IAsyncLifetime on test classes, not IAsyncDisposable
 {
     private static readonly string External = RegtestDrivechainSteps.PayoutAddress;
     private readonly string _dataDir = Directory.CreateTempSubdirectory("dc-wallet-persist-").FullName;
     private NodeProcess? _node;
 
-    public async ValueTask DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
     {
         if (_node is not null) await _node.DisposeAsync();
         try { Directory.Delete(_dataDir, recursive: true); } catch (IOException) { }
