@@ -39,6 +39,10 @@ public sealed class BlockDownloadScheduler(ChainManager chain)
     private readonly Dictionary<UInt256, long> _inFlight = [];
     private readonly Dictionary<UInt256, List<ParkedBlock>> _parkedByParent = [];
     private readonly HashSet<UInt256> _parked = [];
+    private readonly HeaderNode[] _walk = new HeaderNode[WalkChunk];
+
+    // Core walks a peer's chain 128 headers at a time (FindNextBlocks).
+    private const int WalkChunk = 128;
 
     /// <summary>Core's -minimumchainwork: no block is fetched from a peer whose best header chain has less work.</summary>
     public BigInteger MinimumChainWork { get; init; }
@@ -141,32 +145,37 @@ public sealed class BlockDownloadScheduler(ChainManager chain)
         while (lastCommon > 0 && best.AncestorHash(lastCommon) != chain.GetBlockHash(lastCommon)) lastCommon--;
         var windowEnd = lastCommon + BlockDownloadWindow;
         var maxHeight = Math.Min(best.Height, windowEnd + 1);
-        var path = new List<HeaderNode>();
-        for (var walk = best.AncestorNode(maxHeight); walk is not null && walk.Height > lastCommon; walk = walk.Parent) path.Add(walk);
-        path.Reverse();
-
+        // Forward from the last common block in chunks, as Core does (a chunk is found from its top with the skip
+        // pointers and filled downwards): no walk over the whole window for the one or two blocks a call usually wants.
         long? waitingFor = null;
-        foreach (var node in path)
+        for (var from = lastCommon + 1; from <= maxHeight; from += WalkChunk)
         {
-            if (_parked.Contains(node.Hash)) continue;
-            if (_inFlight.TryGetValue(node.Hash, out var owner))
+            var count = 0;
+            for (var walk = best.AncestorNode(Math.Min(maxHeight, from + WalkChunk - 1)); walk is not null && walk.Height >= from; walk = walk.Parent)
+                _walk[count++] = walk;
+            for (var i = count - 1; i >= 0; i--)
             {
-                if (owner != peerId) waitingFor ??= owner;
-                continue;
+                var node = _walk[i];
+                if (_parked.Contains(node.Hash)) continue;
+                if (_inFlight.TryGetValue(node.Hash, out var owner))
+                {
+                    if (owner != peerId) waitingFor ??= owner;
+                    continue;
+                }
+                if (chain.GetBlockIndex(node.Hash) is { } stored)
+                {
+                    if (stored.IsFailed) return result;   // nothing beyond an invalid block is worth fetching
+                    if (stored.HasData) continue;
+                }
+                if (node.Height > windowEnd)
+                {
+                    // Nothing to fetch, but there would be if the window were one larger: whoever holds its start stalls us.
+                    if (result.Count == 0 && waitingFor is { } w && w != peerId) staller = w;
+                    return result;
+                }
+                result.Add(node.Hash);
+                if (result.Count == wanted) return result;
             }
-            if (chain.GetBlockIndex(node.Hash) is { } stored)
-            {
-                if (stored.IsFailed) break;   // nothing beyond an invalid block is worth fetching
-                if (stored.HasData) continue;
-            }
-            if (node.Height > windowEnd)
-            {
-                // Nothing to fetch, but there would be if the window were one larger: whoever holds its start stalls us.
-                if (result.Count == 0 && waitingFor is { } w && w != peerId) staller = w;
-                break;
-            }
-            result.Add(node.Hash);
-            if (result.Count == wanted) break;
         }
         return result;
     }

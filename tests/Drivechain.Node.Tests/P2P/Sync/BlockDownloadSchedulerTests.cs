@@ -104,6 +104,22 @@ public sealed class BlockDownloadSchedulerTests : IDisposable
     }
 
     [Fact]
+    public void Assignments_go_on_in_height_order_across_the_128_header_chunks_of_the_walk()
+    {
+        Announce(1);
+        _scheduler.Assign(1, Now).Should().Equal(Enumerable.Range(1, 16).Select(At));
+        _scheduler.NotFound(1, Enumerable.Range(1, 8).Select(At));
+        Announce(2);
+        _scheduler.Assign(2, Now).Should().Equal(Enumerable.Range(1, 8).Concat(Enumerable.Range(17, 8)).Select(At));
+        for (long peer = 3; peer <= 10; peer++)
+        {
+            Announce(peer);
+            // Peer 9 gets heights 121..136: one request from two chunks of the walk.
+            _scheduler.Assign(peer, Now).Should().Equal(Enumerable.Range(25 + 16 * (int)(peer - 3), 16).Select(At), $"peer {peer}");
+        }
+    }
+
+    [Fact]
     public void No_block_is_fetched_from_a_peer_whose_chain_has_less_than_the_minimum_chain_work()
     {
         var strict = new BlockDownloadScheduler(_chain) { MinimumChainWork = _chain.Tip.ChainWork + 2 * 1101 };
