@@ -192,16 +192,14 @@ public sealed class V2Transport : IAsyncDisposable
             var packet = await ReceivePacketAsync(cancellationToken).ConfigureAwait(false);
             if (packet is null)
                 return null;
-            if (packet.Ignore)
-                continue;
-            if (!Bip324MessageTypes.TryDecode(packet.Contents, out var command, out var consumed))
-                continue;
-            return new V2Message(command, packet.Contents[consumed..]);
+            if (packet.Value.Message is { } message)
+                return message;
         }
     }
 
-    private sealed record Packet(bool Ignore, byte[] Contents);
+    private readonly record struct Packet(bool Ignore, V2Message? Message);
 
+    /// <summary>The next packet: whether it is a decoy, and its message (none for a decoy, the version packet or a type we do not know).</summary>
     private async Task<Packet?> ReceivePacketAsync(CancellationToken cancellationToken)
     {
         var got = await ReadAsMuchAsAsync(_lengthField, cancellationToken).ConfigureAwait(false);
@@ -212,23 +210,26 @@ public sealed class V2Transport : IAsyncDisposable
         var length = _cipher.DecryptLength(_lengthField);
         if (length > MaxContentsLength)
             throw new V2TransportException($"Packet of {length} bytes is over the limit of {MaxContentsLength}.");
-        // Only the contents handed to the caller are allocated; the ciphertext goes through a pooled buffer.
+        // Ciphertext and plaintext go through pooled buffers; only the payload handed to the caller is allocated.
         var bodyLength = length + Bip324Cipher.HeaderSize + FSChaCha20Poly1305.TagSize;
         var body = ArrayPool<byte>.Shared.Rent(bodyLength);
+        var contents = ArrayPool<byte>.Shared.Rent(length);
         try
         {
             if (await ReadAsMuchAsAsync(body.AsMemory(0, bodyLength), cancellationToken).ConfigureAwait(false) < bodyLength)
                 throw new V2TransportException("The peer closed the connection inside a packet.");
-            var contents = new byte[length];
             var aad = _receiveAad;
             _receiveAad = [];
-            if (!_cipher.Decrypt(body.AsSpan(0, bodyLength), aad, out var ignore, contents))
+            if (!_cipher.Decrypt(body.AsSpan(0, bodyLength), aad, out var ignore, contents.AsSpan(0, length)))
                 throw new V2TransportException("Packet authentication failed (bad MAC).");
-            return new Packet(ignore, contents);
+            if (ignore || !Bip324MessageTypes.TryDecode(contents.AsSpan(0, length), out var command, out var consumed))
+                return new Packet(ignore, null);
+            return new Packet(false, new V2Message(command, contents.AsSpan(consumed, length - consumed).ToArray()));
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(body);
+            ArrayPool<byte>.Shared.Return(contents);
         }
     }
 
