@@ -31,6 +31,16 @@ public sealed partial class ChainManager
     }
 
     /// <summary>
+    /// <see cref="SubmitBlock(Block)"/> for a block a peer sent: nobody waits for an acknowledgement, so its index entry
+    /// is written with the next flush instead of in a commit of its own (a killed node downloads it again, as Core does).
+    /// </summary>
+    public SubmitOutcome SubmitDownloadedBlock(Block block)
+    {
+        ArgumentNullException.ThrowIfNull(block);
+        return SubmitCore(block, BlockFilePosition.None);
+    }
+
+    /// <summary>
     /// An accepted block is acknowledged to its sender (submitblock, generate, a peer): its index entry is committed at
     /// once (its bytes are already in the block file), so a killed process finds it at restart and reconnects it beyond
     /// the last flushed chain state. Imports and reindex skip this and rely on their final flush.

@@ -38,9 +38,13 @@ public sealed partial class BlockMiner(
     }
 
     /// <summary>Submits a block (mined here or given to submitblock), then updates the mempool and the miner policy.</summary>
-    public SubmitOutcome Submit(Block block)
+    public SubmitOutcome Submit(Block block) => Followed(block, node.Chain.SubmitBlock(block));
+
+    /// <summary>Submits a block a peer sent (<see cref="ChainManager.SubmitDownloadedBlock"/>), then follows the tip.</summary>
+    public SubmitOutcome SubmitDownloaded(Block block) => Followed(block, node.Chain.SubmitDownloadedBlock(block));
+
+    private SubmitOutcome Followed(Block block, SubmitOutcome outcome)
     {
-        var outcome = node.Chain.SubmitBlock(block);
         switch (outcome)
         {
             case SubmitOutcome.Accepted accepted:
@@ -67,6 +71,7 @@ public sealed partial class BlockMiner(
     public void FollowTip()
     {
         mempool.SyncWithChain();
+        Volatile.Write(ref _followedSequence, node.Chain.TipChanges.LastSequence);
         // The policy is cleaned once per tip, whoever let the mempool catch up first.
         var tip = node.Chain.Tip;
         if (tip == _policyTip) return;
@@ -89,6 +94,13 @@ public sealed partial class BlockMiner(
         }
     }
 
+    /// <summary>
+    /// The last tip change the mempool and the policy have followed (read without the chain lock: a change at or below it
+    /// needs no <see cref="FollowTip"/>).
+    /// </summary>
+    public long FollowedSequence => Volatile.Read(ref _followedSequence);
+
+    private long _followedSequence;
     private readonly HashSet<Consensus.Messages.M6Id> _proposedOnce = [];
     private BlockIndex? _policyTip;
 

@@ -171,7 +171,7 @@ public sealed partial class PeerManager
 
     private SubmitOutcome SubmitDownloaded(Block block)
     {
-        using (node.EnterLock()) return miner.Submit(block);
+        using (node.EnterLock()) return miner.SubmitDownloaded(block);
     }
 
     /// <summary>Submits the parked blocks that were waiting for <paramref name="parent"/>, and theirs in turn.</summary>
