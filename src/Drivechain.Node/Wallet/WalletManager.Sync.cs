@@ -49,6 +49,20 @@ public sealed partial class WalletManager
     /// <summary>Lock order as everywhere: the chain lock, then the wallets' lock.</summary>
     private TipChangeSubscription DrainLocked()
     {
+        // Applying changes reads only the changes: the chain lock is needed to subscribe and to resynchronise after a drop,
+        // not to drain (taking it per block would contend with block connection during a sync).
+        lock (_gate)
+        {
+            if (node.IsLoaded && _subscription is { WasDropped: false } subscription)
+            {
+                while (subscription.Reader.TryRead(out var change)) Apply(change);
+                if (!subscription.WasDropped)
+                {
+                    CommitAll();
+                    return subscription;
+                }
+            }
+        }
         using (node.EnterLock())
         lock (_gate)
         {
