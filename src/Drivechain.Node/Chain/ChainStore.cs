@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using Drivechain.Bitcoin.Primitives;
+using Drivechain.Bitcoin.Serialization;
 using Drivechain.Bitcoin.Validation;
 using Drivechain.Consensus.State;
 using Drivechain.Node.Storage;
@@ -46,9 +48,24 @@ internal sealed class ChainStore(ChainDatabase? database, BlockFileStore? blockF
     public BlockFilePosition Store(Block block, BlockFilePosition stored)
     {
         if (stored.IsSet) return stored;
-        if (blockFiles is not null) return blockFiles.Append(block.ToBytes());
-        _memoryBlocks[block.Hash] = block;
-        return BlockFilePosition.None;
+        if (blockFiles is null)
+        {
+            _memoryBlocks[block.Hash] = block;
+            return BlockFilePosition.None;
+        }
+        // Serialized into a pooled buffer: the bytes only pass through on their way to the block file.
+        var size = block.TotalSize;
+        var buffer = ArrayPool<byte>.Shared.Rent(size);
+        try
+        {
+            var writer = new BitcoinWriter(buffer.AsSpan(0, size));
+            block.WriteTo(ref writer);
+            return blockFiles.Append(buffer.AsSpan(0, size));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     public Block ReadBlock(BlockIndex index)
