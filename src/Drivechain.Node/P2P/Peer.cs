@@ -112,6 +112,29 @@ public sealed class Peer : IAsyncDisposable
 
     internal CountingStream? Counter { get; init; }
 
+    /// <summary>Core's bytessent_per_msg / bytesrecv_per_msg: wire bytes per message type (framing included).</summary>
+    public IReadOnlyDictionary<string, long> BytesSentPerMessage => Snapshot(_sentPerMessage);
+
+    public IReadOnlyDictionary<string, long> BytesReceivedPerMessage => Snapshot(_receivedPerMessage);
+
+    private readonly Dictionary<string, long> _sentPerMessage = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _receivedPerMessage = new(StringComparer.Ordinal);
+
+    /// <summary>Counts a message read from the peer.</summary>
+    internal void CountReceived(string command, int payloadLength) => Count(_receivedPerMessage, command, payloadLength);
+
+    private void Count(Dictionary<string, long> counts, string command, int payloadLength)
+    {
+        var bytes = Transport.FramedSize(command, payloadLength);
+        var key = NetMessageTypes.CountedAs(command);
+        lock (counts) counts[key] = counts.GetValueOrDefault(key) + bytes;
+    }
+
+    private static SortedDictionary<string, long> Snapshot(Dictionary<string, long> counts)
+    {
+        lock (counts) return new SortedDictionary<string, long>(counts, StringComparer.Ordinal);
+    }
+
     /// <summary>Whether anything was sent / received yet (Core's "no message in first N seconds").</summary>
     public bool HasSent => Volatile.Read(ref _lastSend) != 0;
 
@@ -217,6 +240,7 @@ public sealed class Peer : IAsyncDisposable
             await foreach (var (command, payload) in _outbox.Reader.ReadAllAsync(Closed).ConfigureAwait(false))
             {
                 await Transport.SendAsync(command, payload, Closed).ConfigureAwait(false);
+                Count(_sentPerMessage, command, payload.Length);
                 Volatile.Write(ref _lastSend, _clock.GetUtcNow().ToUnixTimeMilliseconds());
                 if (Interlocked.Add(ref _queuedBytes, -payload.Length) <= MaxSendBuffer)
                 {

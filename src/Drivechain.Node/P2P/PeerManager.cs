@@ -242,6 +242,7 @@ public sealed partial class PeerManager(
                 var message = await transport.ReceiveAsync(peer.Closed).ConfigureAwait(false);
                 if (message is null) break;
                 peer.Received();
+                peer.CountReceived(message.Command, message.Payload.Length);
                 if (!await HandleAsync(peer, message).ConfigureAwait(false))
                 {
                     reason = $"misbehaved on '{message.Command}'";

@@ -45,6 +45,14 @@ public sealed class CoreSyncTests : IDisposable
         ours["subver"]!.GetValue<string>().Should().Contain("Satoshi");
         theirs.GetProperty("transport_protocol_type").GetString().Should().Be("v2");
         theirs.GetProperty("subver").GetString().Should().Be("/Drivechain.NET:0.1.0/");
+        // Per-message wire bytes (framing included): what one side sent of a type is what the other received.
+        foreach (var type in new[] { "version", "verack", "headers", "block" })
+        {
+            ours["bytesrecv_per_msg"]![type]!.GetValue<long>().Should().Be(theirs.GetProperty("bytessent_per_msg").GetProperty(type).GetInt64(), type);
+            if (type is "version" or "verack")
+                ours["bytessent_per_msg"]![type]!.GetValue<long>().Should().Be(theirs.GetProperty("bytesrecv_per_msg").GetProperty(type).GetInt64(), type);
+        }
+        ours["bytesrecv_per_msg"]!.AsObject().Sum(p => p.Value!.GetValue<long>()).Should().BeLessThanOrEqualTo(ours["bytesrecv"]!.GetValue<long>());
 
         // The same UTXO set: Core's hash_serialized_3 and statistics, computed by each side.
         var ourSet = (await node.Rpc.CallAsync("gettxoutsetinfo"))!;

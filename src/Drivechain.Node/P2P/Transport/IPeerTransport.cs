@@ -14,4 +14,7 @@ public interface IPeerTransport : IAsyncDisposable
 
     /// <summary>Reads the next message; null when the peer closed the connection cleanly between messages.</summary>
     Task<PeerMessage?> ReceiveAsync(CancellationToken cancellationToken);
+
+    /// <summary>The bytes one message of <paramref name="command"/> with a payload of <paramref name="payloadLength"/> takes on the wire.</summary>
+    int FramedSize(string command, int payloadLength);
 }

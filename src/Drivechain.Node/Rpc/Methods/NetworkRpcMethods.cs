@@ -17,7 +17,7 @@ public sealed partial class NetworkRpcMethods(PeerManager peers, TimeProvider cl
         yield return new RpcMethod("getconnectioncount", "Network", [], "Returns the number of connections to other nodes.",
             "n    (numeric) The connection count", (_, _) => Result(peers.Peers.Count));
         yield return new RpcMethod("getpeerinfo", "Network", [], "Returns data about each connected network peer as a json array of objects.",
-            "[{ \"id\", \"addr\", \"addrbind\", \"services\", \"servicesnames\", \"relaytxes\", \"lastsend\", \"lastrecv\", \"bytessent\", \"bytesrecv\", \"conntime\", \"pingtime\", \"minping\", \"pingwait\", \"version\", \"subver\", \"inbound\", \"startingheight\", \"synced_headers\", \"synced_blocks\", \"minfeefilter\", \"connection_type\", \"transport_protocol_type\", \"session_id\", \"permissions\", \"addr_relay_enabled\", \"addr_processed\", \"addr_rate_limited\", \"network\", \"timeoffset\", \"last_block\", \"last_transaction\", \"bip152_hb_to\", \"bip152_hb_from\", \"inflight\" }, ...]",
+            "[{ \"id\", \"addr\", \"addrbind\", \"services\", \"servicesnames\", \"relaytxes\", \"lastsend\", \"lastrecv\", \"bytessent\", \"bytesrecv\", \"conntime\", \"pingtime\", \"minping\", \"pingwait\", \"version\", \"subver\", \"inbound\", \"startingheight\", \"synced_headers\", \"synced_blocks\", \"minfeefilter\", \"connection_type\", \"transport_protocol_type\", \"session_id\", \"permissions\", \"addr_relay_enabled\", \"addr_processed\", \"addr_rate_limited\", \"network\", \"timeoffset\", \"last_block\", \"last_transaction\", \"bip152_hb_to\", \"bip152_hb_from\", \"inflight\", \"bytessent_per_msg\", \"bytesrecv_per_msg\" }, ...]",
             (_, _) => Result(PeerInfo()));
         yield return new RpcMethod("getnetworkinfo", "Network", [],
             "Returns an object containing various state info regarding P2P networking.",
@@ -205,12 +205,21 @@ public sealed partial class NetworkRpcMethods(PeerManager peers, TimeProvider cl
                 ["bip152_hb_to"] = false,
                 ["bip152_hb_from"] = peer.WantsCompactAnnouncements,
                 ["inflight"] = new JsonArray([.. peers.BlocksInFlightHeights(peer.Id).Select(h => (JsonNode)h)]),
+                ["bytessent_per_msg"] = PerMessage(peer.BytesSentPerMessage),
+                ["bytesrecv_per_msg"] = PerMessage(peer.BytesReceivedPerMessage),
             };
             if (peer.LastPing is { } ping) info["pingtime"] = Math.Round(ping.TotalSeconds, 6);
             if (peer.MinPing is { } min) info["minping"] = Math.Round(min.TotalSeconds, 6);
             if (peer.PingWait is { } wait) info["pingwait"] = Math.Round(wait.TotalSeconds, 6);
             result.Add(info);
         }
+        return result;
+    }
+
+    private static JsonObject PerMessage(IReadOnlyDictionary<string, long> counts)
+    {
+        var result = new JsonObject();
+        foreach (var (type, bytes) in counts) result[type] = bytes;
         return result;
     }
 

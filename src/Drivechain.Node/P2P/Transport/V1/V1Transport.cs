@@ -22,6 +22,8 @@ public sealed class V1Transport(Stream stream, ReadOnlyMemory<byte> magic, byte[
 
     public string SessionId => "";
 
+    public int FramedSize(string command, int payloadLength) => HeaderSize + payloadLength;
+
     public Task SendAsync(string command, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
     {
         if (payload.Length > MaxMessagePayload)

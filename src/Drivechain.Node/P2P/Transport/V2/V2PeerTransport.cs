@@ -1,3 +1,5 @@
+using Drivechain.Bitcoin.Crypto.Bip324;
+
 namespace Drivechain.Node.P2P.Transport.V2;
 
 /// <summary>A completed BIP324 session as an <see cref="IPeerTransport"/>; owns the transport and its stream.</summary>
@@ -6,6 +8,9 @@ public sealed class V2PeerTransport(V2Transport transport, Stream stream) : IPee
     public string Type => "v2";
 
     public string SessionId { get; } = Convert.ToHexStringLower(transport.SessionId);
+
+    public int FramedSize(string command, int payloadLength) =>
+        Bip324MessageTypes.EncodedSize(command) + payloadLength + Bip324Cipher.Expansion;
 
     public Task SendAsync(string command, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken) =>
         transport.SendAsync(command, payload, cancellationToken);
