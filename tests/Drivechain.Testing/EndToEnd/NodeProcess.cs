@@ -19,6 +19,7 @@ public sealed partial class NodeProcess : IAsyncDisposable
     private readonly TaskCompletionSource<Uri> _dashboard = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<Uri> _grpc = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<(string Text, TaskCompletionSource Seen)> _waiters = [];
+    private bool _disposed;
 
     private NodeProcess(Process process, string dataDir, int port, int p2pPort)
     {
@@ -100,7 +101,20 @@ public sealed partial class NodeProcess : IAsyncDisposable
         string? Listen(string value) => extraArgs.Select((arg, i) => (arg, i))
             .FirstOrDefault(x => x.arg == "--listen" && x.i + 1 < extraArgs.Length && extraArgs[x.i + 1] == value).arg;
         var listens = Listen("1") is not null || (Listen("0") is null && !extraArgs.Contains("--connect"));   // Core: -connect implies -listen=0
-        if (listens) await node.WaitForOutputAsync("P2P listening on", TimeSpan.FromMinutes(1));
+        if (listens)
+        {
+            // A P2P port taken after it was found free: the node keeps running without a listener (as Core says, it logs
+            // "Unable to bind"); stop it and start again on new ports.
+            var listening = node.WaitForOutputAsync("P2P listening on", TimeSpan.FromMinutes(1));
+            var bindFailed = node.WaitForOutputAsync("Unable to bind to", TimeSpan.FromMinutes(1));
+            _ = bindFailed.ContinueWith(t => t.Exception, TaskScheduler.Default);   // its timeout, once listening, is expected
+            if (await Task.WhenAny(listening, bindFailed) == bindFailed && !listening.IsCompleted)
+            {
+                await node.DisposeAsync();
+                throw new InvalidOperationException($"P2P port {p2pPort}: address already in use\n{node.Output}");
+            }
+            await listening;
+        }
         var cookie = await File.ReadAllTextAsync(Path.Combine(dataDir, "regtest", ".cookie"));
         node.Rpc = new RpcTestClient(new Uri($"http://127.0.0.1:{port}/"), cookie);
         return node;
@@ -141,6 +155,8 @@ public sealed partial class NodeProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_disposed) return;   // a test may dispose a node it then failed to replace
+        _disposed = true;
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
