@@ -7,6 +7,7 @@ using Drivechain.Node.Chain;
 using Drivechain.Node.Chain.Tip;
 using Drivechain.Node.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Drivechain.Node.Grpc;
 
@@ -14,9 +15,9 @@ namespace Drivechain.Node.Grpc;
 /// Per-block drivechain events for <c>GetBlockInfo</c>, <c>GetBmmHStarCommitment</c> and <c>GetTwoWayPegData</c>. At start
 /// (and after falling behind) it replays the active chain through the pure validator, then follows the tip-change
 /// stream. Records are kept by block hash and survive disconnects, so a block that left the active chain during this
-/// run still answers with its events. Blocks without drivechain content are not stored.
+/// run still answers with its events. Blocks without drivechain content are not stored. Off with the gRPC API (--grpc 0).
 /// </summary>
-public sealed partial class BlockEventIndex(NodeChain node, NodeReadiness readiness, ILogger<BlockEventIndex> log)
+public sealed partial class BlockEventIndex(NodeChain node, NodeReadiness readiness, IOptions<NodeOptions> options, ILogger<BlockEventIndex> log)
     : TipChangeConsumer(node, log, "grpc-block-events")
 {
     private readonly ConcurrentDictionary<UInt256, BlockEvents> _blocks = new();
@@ -42,7 +43,12 @@ public sealed partial class BlockEventIndex(NodeChain node, NodeReadiness readin
         }
     }
 
-    protected override Task BeforeSubscribingAsync(CancellationToken cancellationToken) => readiness.WhenReady.WaitAsync(cancellationToken);
+    protected override async Task BeforeSubscribingAsync(CancellationToken cancellationToken)
+    {
+        // Only the gRPC API reads these records: without it (--grpc 0) nothing is replayed or kept.
+        if (!options.Value.Grpc) await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+        await readiness.WhenReady.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
 
     protected override async ValueTask OnSubscribedAsync(BlockIndex tip, DrivechainState state, long startSequence, CancellationToken cancellationToken)
     {

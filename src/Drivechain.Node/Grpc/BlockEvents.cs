@@ -25,7 +25,7 @@ public sealed record BlockEvents(ImmutableArray<DrivechainEvent> Events, Immutab
         var payouts = ImmutableDictionary<UInt256, Transaction>.Empty;
         foreach (var e in events)
             if (e is DrivechainEvent.BundleSucceeded s && block.Transactions.FirstOrDefault(t => t.TxId == s.TxId) is { } m6)
-                payouts = payouts.SetItem(s.TxId, m6);
+                payouts = payouts.SetItem(s.TxId, Transaction.Parse(m6.ToBytes()));   // its own bytes: the record must not keep the whole block's buffer alive
         return new BlockEvents(events, stateAfter.BmmAccepts, payouts);
     }
 }
