@@ -28,7 +28,8 @@ internal sealed partial class ImportBenchmark(string workDirectory, TextWriter o
         var oursDir = Directory.CreateDirectory(Path.Combine(workDirectory, "ours")).FullName;
         var oursLog = Path.Combine(workDirectory, "ours-loadblock.log");
         var ours = await ProcessMeter.RunAsync(self[0],
-            [.. self.Skip(1), "node", $"--{vector.Params.Network}", "--datadir", oursDir, "--rpcport", "0",
+            // As in bench ibd: the gRPC API and the dashboard, which Core has no counterpart of, are off; RPC stays on, as Core's.
+            [.. self.Skip(1), "node", $"--{vector.Params.Network}", "--datadir", oursDir, "--rpcport", "0", "--grpc", "0", "--dashboard", "0",
                 "--loadblock", blockFile, "--stopafterblockimport"],
             oursLog, cancellationToken);
         runs.Add(new MeasuredRun("ours: node --loadblock (disk)", ours.Wall, ours.User, ours.System, ours.PeakRssKb,
