@@ -12,7 +12,7 @@ public sealed class SubscribeEventsTests : IAsyncLifetime
     private const string OtherAddress = "bcrt1qw508d6qejxtdg4y5r3zarvary0c5xw7kygt080";
     private GrpcScenario _s = null!;
 
-    public async Task InitializeAsync() => _s = await GrpcScenario.StartAsync(blocks: 101, new Dictionary<string, string?> { ["grpceventbuffer"] = "4" });
+    public async Task InitializeAsync() => _s = await GrpcScenario.StartAsync(blocks: 101, new Dictionary<string, string?> { ["grpceventbuffer"] = "16" });
 
     public async Task DisposeAsync() => await _s.DisposeAsync();
 

@@ -150,6 +150,9 @@ public sealed class BitcoindProcess : IAsyncDisposable
         var text = await response.Content.ReadAsStringAsync();
         if (string.IsNullOrEmpty(text))
             throw new BitcoindRpcException(method, (int)response.StatusCode, $"HTTP {(int)response.StatusCode} with an empty body");
+        if (text.TrimStart() is not ['{', ..] and not ['[', ..])
+            throw new BitcoindRpcException(method, (int)response.StatusCode,
+                $"HTTP {(int)response.StatusCode} with a body that is not JSON: {text[..Math.Min(text.Length, 200)]}");
         using var document = JsonDocument.Parse(text);
         var root = document.RootElement;
         if (root.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object)
@@ -169,9 +172,10 @@ public sealed class BitcoindProcess : IAsyncDisposable
                 await CallAsync("getblockchaininfo");
                 return;
             }
-            // -28: still warming up. 503 with an empty body: bitcoind is shutting down (e.g. its P2P port was taken after its
-            // RPC came up); keep polling until it exits, so the exit message decides whether StartAsync retries.
-            catch (Exception e) when (e is HttpRequestException or BitcoindRpcException { Code: -28 or 503 })
+            // -28: still warming up. An HTTP status without a JSON-RPC answer (503 with an empty body while bitcoind shuts down
+            // because its P2P port was taken after its RPC came up; a non-JSON body from whatever else holds the port):
+            // keep polling until bitcoind exits, so its exit message decides whether StartAsync retries on new ports.
+            catch (Exception e) when (e is HttpRequestException or BitcoindRpcException { Code: -28 or >= 100 })
             {
                 if (deadline.Elapsed > TimeSpan.FromMinutes(1))
                     throw new TimeoutException($"bitcoind's RPC did not answer within a minute:\n{Output}", e);
