@@ -120,9 +120,6 @@ public sealed class Peer : IAsyncDisposable
     private readonly Dictionary<string, long> _sentPerMessage = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _receivedPerMessage = new(StringComparer.Ordinal);
 
-    /// <summary>Counts a message read from the peer.</summary>
-    internal void CountReceived(string command, int payloadLength) => Count(_receivedPerMessage, command, payloadLength);
-
     private void Count(Dictionary<string, long> counts, string command, int payloadLength)
     {
         var bytes = Transport.FramedSize(command, payloadLength);
@@ -189,7 +186,12 @@ public sealed class Peer : IAsyncDisposable
         if (height > _syncedHeaders) Volatile.Write(ref _syncedHeaders, height);
     }
 
-    internal void Received() => Volatile.Write(ref _lastReceive, _clock.GetUtcNow().ToUnixTimeMilliseconds());
+    /// <summary>A message was read from the peer: when (lastrecv) and its bytes per type.</summary>
+    internal void Received(PeerMessage message)
+    {
+        Volatile.Write(ref _lastReceive, _clock.GetUtcNow().ToUnixTimeMilliseconds());
+        Count(_receivedPerMessage, message.Command, message.Payload.Length);
+    }
 
     /// <summary>Remembers that the peer has <paramref name="hash"/> (a block, txid or wtxid: not announced back to it).</summary>
     internal void MarkKnown(UInt256 hash)

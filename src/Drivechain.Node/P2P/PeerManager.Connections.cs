@@ -48,15 +48,21 @@ public sealed partial class PeerManager
         try
         {
             await Task.Yield();
-            if (automatic) StartAnchorsAndFeelers();
-            if (automatic) seeding = SeedAsync(stoppingToken);   // runs beside the loop: its fixed seeds may wait a minute
+            if (automatic)
+            {
+                StartAnchorsAndFeelers();
+                seeding = SeedAsync(stoppingToken);   // runs beside the loop: its fixed seeds may wait a minute
+            }
             var nextDump = clock.GetUtcNow() + DumpPeersInterval;
             using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(500), clock);
             while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
             {
-                if (automatic) Addresses.ResolveCollisions();
-                if (automatic && NetworkActive) OpenAutomaticConnection();
-                if (automatic) NoteBlockRelayOnlyPeers();
+                if (automatic)
+                {
+                    Addresses.ResolveCollisions();
+                    if (NetworkActive) OpenAutomaticConnection();
+                    NoteBlockRelayOnlyPeers();
+                }
                 if (clock.GetUtcNow() < nextDump) continue;
                 SaveAddresses();
                 nextDump = clock.GetUtcNow() + DumpPeersInterval;

@@ -33,6 +33,13 @@ public sealed partial class PeerManager
     public int HeaderHeight(BlockIndex tip) =>
         node.IsLoaded && Downloads.BestHeader is { } best && best.ChainWork > tip.ChainWork ? Math.Max(best.Height, tip.Height) : tip.Height;
 
+    /// <summary>getpeerinfo's inflight: the heights of the blocks requested from <paramref name="peerId"/> and not yet received.</summary>
+    public IReadOnlyList<int> BlocksInFlightHeights(long peerId)
+    {
+        if (_downloads is not { } downloads) return [];
+        return [.. downloads.InFlightFrom(peerId).Select(hash => downloads.HeaderTreeNode(hash)?.Height ?? -1).Where(h => h >= 0)];
+    }
+
     /// <summary>getblockchaininfo's initialblockdownload (Core's IsInitialBlockDownload).</summary>
     public bool IsInitialBlockDownload(BlockIndex tip) => Progress.IsInitialBlockDownload(tip, clock.GetUtcNow());
 

@@ -43,13 +43,6 @@ public sealed partial class PeerManager
         return true;
     }
 
-    /// <summary>getpeerinfo's inflight: the heights of the blocks requested from <paramref name="peerId"/> and not yet received.</summary>
-    public IReadOnlyList<int> BlocksInFlightHeights(long peerId)
-    {
-        if (_downloads is not { } downloads) return [];
-        return [.. downloads.InFlightFrom(peerId).Select(hash => downloads.HeaderTreeNode(hash)?.Height ?? -1).Where(h => h >= 0)];
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Peer {PeerId}: mempool request with bloom filters disabled; disconnecting")]
     private static partial void LogMempoolRefused(ILogger logger, long peerId);
 

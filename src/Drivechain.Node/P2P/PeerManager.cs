@@ -241,8 +241,7 @@ public sealed partial class PeerManager(
                 await peer.WaitForSendSpaceAsync().ConfigureAwait(false);
                 var message = await transport.ReceiveAsync(peer.Closed).ConfigureAwait(false);
                 if (message is null) break;
-                peer.Received();
-                peer.CountReceived(message.Command, message.Payload.Length);
+                peer.Received(message);
                 if (!await HandleAsync(peer, message).ConfigureAwait(false))
                 {
                     reason = $"misbehaved on '{message.Command}'";

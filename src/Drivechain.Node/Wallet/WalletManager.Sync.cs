@@ -53,14 +53,10 @@ public sealed partial class WalletManager
         // not to drain (taking it per block would contend with block connection during a sync).
         lock (_gate)
         {
-            if (node.IsLoaded && _subscription is { WasDropped: false } subscription)
+            if (node.IsLoaded && _subscription is { WasDropped: false } subscription && Drain(subscription))
             {
-                while (subscription.Reader.TryRead(out var change)) Apply(change);
-                if (!subscription.WasDropped)
-                {
-                    CommitAll();
-                    return subscription;
-                }
+                CommitAll();
+                return subscription;
             }
         }
         using (node.EnterLock())
@@ -112,9 +108,14 @@ public sealed partial class WalletManager
             }
             foreach (var wallet in _wallets.Values) SyncFrom(wallet, tip);
         }
-        while (_subscription.Reader.TryRead(out var change))
-            Apply(change);
-        if (_subscription.WasDropped) CatchUp();   // dropped while draining: the buffered tail is incomplete
+        if (!Drain(_subscription)) CatchUp();   // dropped while draining: the buffered tail is incomplete
+    }
+
+    /// <summary>Applies the changes waiting in <paramref name="subscription"/>; false when it was dropped (the tail is incomplete).</summary>
+    private bool Drain(TipChangeSubscription subscription)
+    {
+        while (subscription.Reader.TryRead(out var change)) Apply(change);
+        return !subscription.WasDropped;
     }
 
     private void Apply(TipChange change)

@@ -2,6 +2,7 @@ using Drivechain.Consensus.Messages;
 using Drivechain.Node.Hosting;
 using Drivechain.Node.Mining;
 using Microsoft.Extensions.DependencyInjection;
+using Drivechain.Node.Tests.P2P;
 using Microsoft.Extensions.Logging;
 
 namespace Drivechain.Node.Tests.Hosting;
@@ -14,7 +15,7 @@ public sealed class DrivechainActivityLogTests : IDisposable
 {
     private readonly InMemoryNode _node = new();
     private readonly CapturingLoggerProvider _capture = new();
-    private readonly SettableClock _clock = new();
+    private readonly SettableClock _clock = new(DateTimeOffset.UtcNow + TimeSpan.FromDays(2));   // the blocks mined first are two days old
 
     [Fact]
     public async Task Old_blocks_are_summarised_and_a_recent_block_logs_its_events()
@@ -26,13 +27,12 @@ public sealed class DrivechainActivityLogTests : IDisposable
         await WaitForAsync(() => _node.Chain.TipChanges.SubscriberCount > subscribers);
         var policy = _node.Services.GetRequiredService<MinerPolicy>();
 
-        _clock.Now = DateTimeOffset.UtcNow + TimeSpan.FromDays(2);   // the blocks mined now are two days old
         _node.Mine(2);
         policy.QueueProposal(new M1ProposeSidechain(7, [.. "old"u8]));
         _node.Mine(1);
         // The log judges a block's age when it reads the change: move the clock only once block 3 has been read.
         await WaitForAsync(() => _capture.Lines.Any(l => l.Contains("in slot 7", StringComparison.Ordinal)));
-        _clock.Now = DateTimeOffset.UtcNow;
+        _clock.Advance(TimeSpan.FromDays(-2));
         policy.QueueProposal(new M1ProposeSidechain(8, [.. "new"u8]));
         _node.Mine(1);
 
@@ -62,11 +62,4 @@ public sealed class DrivechainActivityLogTests : IDisposable
     }
 
     public void Dispose() => _node.Dispose();
-
-    private sealed class SettableClock : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = DateTimeOffset.UtcNow;
-
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
 }

@@ -1,13 +1,12 @@
 using System.Net;
-using System.Security.Cryptography;
 using Drivechain.Bitcoin.Serialization;
 
 namespace Drivechain.Node.P2P.Addresses;
 
 /// <summary>
-/// peers.dat, our own format (not Core's): "DCPEERS1", the network magic, the bucket key, the time of the last success,
-/// the entry count, the entries (table, address, port, services, times, source, attempts), and a SHA-256 of all that.
-/// Buckets are recomputed from the key on load. Written to a temporary file and renamed over the old one.
+/// peers.dat, our own format (not Core's), framed by <see cref="DataFile"/> ("DCPEERS1", the network magic, a SHA-256):
+/// the bucket key, the time of the last success, the entry count and the entries (table, address, port, services, times,
+/// source, attempts). Buckets are recomputed from the key on load.
 /// </summary>
 public sealed partial class AddressManager
 {
@@ -15,17 +14,15 @@ public sealed partial class AddressManager
 
     private const int MaxEntryBytes = 1 + 1 + 16 + 2 + 8 + 8 + 1 + 16 + 8 + 8 + 8 + 4;
 
-    /// <summary>Writes the manager to <paramref name="path"/>; IO errors reach the caller.</summary>
+    /// <summary>Writes the manager to <paramref name="path"/> (<see cref="DataFile"/>); IO errors reach the caller.</summary>
     public void Save(string path, ReadOnlySpan<byte> networkMagic)
     {
         byte[] bytes;
         int length;
         lock (_lock)
         {
-            bytes = new byte[8 + 4 + 32 + 8 + 4 + _entries.Count * MaxEntryBytes + 32];
+            bytes = new byte[32 + 8 + 4 + _entries.Count * MaxEntryBytes];
             var writer = new BitcoinWriter(bytes);
-            writer.WriteBytes(FileMagic);
-            writer.WriteBytes(networkMagic);
             writer.WriteBytes(_key);
             writer.WriteInt64(_lastGood.ToUnixTimeSeconds());
             writer.WriteUInt32((uint)_entries.Count);
@@ -44,10 +41,7 @@ public sealed partial class AddressManager
             }
             length = writer.Position;
         }
-        SHA256.HashData(bytes.AsSpan(0, length), bytes.AsSpan(length, 32));
-        var temporary = path + ".new";
-        File.WriteAllBytes(temporary, bytes[..(length + 32)]);
-        File.Move(temporary, path, overwrite: true);
+        DataFile.Write(path, FileMagic, networkMagic, bytes.AsSpan(0, length));
     }
 
     /// <summary>
@@ -66,12 +60,17 @@ public sealed partial class AddressManager
         {
             return e.Message;
         }
-        if (bytes.Length < 8 + 4 + 32 + 8 + 4 + 32) return "file too short";
-        var body = bytes.AsSpan(0, bytes.Length - 32);
-        if (!SHA256.HashData(body).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - 32))) return "checksum mismatch";
+        if (DataFile.Check(bytes, FileMagic, networkMagic, minBodyLength: 32 + 8 + 4, out var body) is { } fault)
+        {
+            return fault switch
+            {
+                DataFile.Fault.TooShort => "file too short",
+                DataFile.Fault.ChecksumMismatch => "checksum mismatch",
+                DataFile.Fault.OtherFile => "not a peers.dat of this program",
+                _ => "peers.dat of another network",
+            };
+        }
         var reader = new BitcoinReader(body);
-        if (!reader.TryReadBytes(8, out var magic) || !magic.SequenceEqual(FileMagic)) return "not a peers.dat of this program";
-        if (!reader.TryReadBytes(4, out var network) || !network.SequenceEqual(networkMagic)) return "peers.dat of another network";
         if (!reader.TryReadBytes(32, out var key) || !reader.TryReadInt64(out var lastGood) || !reader.TryReadUInt32(out var count)) return "truncated header";
         var entries = new List<AddressEntry>();
         for (var i = 0u; i < count; i++)

@@ -1,11 +1,9 @@
-using System.Security.Cryptography;
-
 namespace Drivechain.Node.P2P.Addresses;
 
 /// <summary>
 /// anchors.dat (Core's anchors: the block-relay-only peers connected at a clean shutdown, reconnected first at the next
-/// start so that an attacker cannot take over all of a restarted node's connections). Our own format, not Core's:
-/// "DCANCHR1", the network magic, the addresses as an addrv2 payload (BIP155), and a SHA-256 of all that. The file is
+/// start so that an attacker cannot take over all of a restarted node's connections). Our own format, not Core's: the
+/// addresses as an addrv2 payload (BIP155), framed by <see cref="DataFile"/> ("DCANCHR1", the network magic, a SHA-256). The file is
 /// read once at start-up and deleted right after (readable or not), as in Core.
 /// </summary>
 public static class AnchorsFile
@@ -15,19 +13,11 @@ public static class AnchorsFile
 
     private static ReadOnlySpan<byte> FileMagic => "DCANCHR1"u8;
 
-    /// <summary>Writes up to <see cref="MaxAnchors"/> addresses to <paramref name="path"/> (temporary file renamed over it); IO errors reach the caller.</summary>
+    /// <summary>Writes up to <see cref="MaxAnchors"/> addresses to <paramref name="path"/> (<see cref="DataFile"/>); IO errors reach the caller.</summary>
     public static void Write(string path, ReadOnlySpan<byte> networkMagic, IReadOnlyCollection<PeerAddress> anchors)
     {
         ArgumentNullException.ThrowIfNull(anchors);
-        var body = AddressMessages.Serialize([.. anchors.Take(MaxAnchors)], v2: true);
-        var bytes = new byte[FileMagic.Length + networkMagic.Length + body.Length + 32];
-        FileMagic.CopyTo(bytes);
-        networkMagic.CopyTo(bytes.AsSpan(FileMagic.Length));
-        body.CopyTo(bytes.AsSpan(FileMagic.Length + networkMagic.Length));
-        SHA256.HashData(bytes.AsSpan(0, bytes.Length - 32), bytes.AsSpan(bytes.Length - 32));
-        var temporary = path + ".new";
-        File.WriteAllBytes(temporary, bytes);
-        File.Move(temporary, path, overwrite: true);
+        DataFile.Write(path, FileMagic, networkMagic, AddressMessages.Serialize([.. anchors.Take(MaxAnchors)], v2: true));
     }
 
     /// <summary>
@@ -52,14 +42,19 @@ public static class AnchorsFile
         {
             TryDelete(path);
         }
-        var header = FileMagic.Length + networkMagic.Length;
-        if (bytes.Length < header + 1 + 32) error = "truncated";
-        else if (!bytes.AsSpan(0, FileMagic.Length).SequenceEqual(FileMagic)) error = "not an anchors file";
-        else if (!bytes.AsSpan(FileMagic.Length, networkMagic.Length).SequenceEqual(networkMagic)) error = "another network's file";
-        else if (!SHA256.HashData(bytes.AsSpan(0, bytes.Length - 32)).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - 32))) error = "checksum mismatch";
-        else if (AddressMessages.TryParse(bytes.AsSpan(header, bytes.Length - 32 - header), v2: true, out var anchors, out _) is { } bad) error = bad;
-        else return [.. anchors.Take(MaxAnchors)];
-        return [];
+        if (DataFile.Check(bytes, FileMagic, networkMagic, minBodyLength: 1, out var body) is { } fault)
+        {
+            error = fault switch
+            {
+                DataFile.Fault.TooShort => "truncated",
+                DataFile.Fault.ChecksumMismatch => "checksum mismatch",
+                DataFile.Fault.OtherFile => "not an anchors file",
+                _ => "another network's file",
+            };
+            return [];
+        }
+        error = AddressMessages.TryParse(body, v2: true, out var anchors, out _);
+        return error is null ? [.. anchors.Take(MaxAnchors)] : [];
     }
 
     private static void TryDelete(string path)

@@ -9,7 +9,11 @@ namespace Drivechain.Node.P2P.Addresses;
 public sealed record PeerAddress(IPEndPoint EndPoint, ulong Services, DateTimeOffset Time)
 {
     /// <summary>Core's getnodeaddresses "network": <c>ipv4</c> or <c>ipv6</c> (the only networks this node reaches).</summary>
-    public string Network => EndPoint.Address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? "ipv4" : "ipv6";
+    public string Network => NetworkOf(EndPoint.Address);
+
+    /// <summary>Core's network name of <paramref name="address"/>: ipv4 or ipv6 (the only networks this node reaches).</summary>
+    public static string NetworkOf(IPAddress address) =>
+        address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? "ipv4" : "ipv6";
 
     /// <summary>The end point with an IPv4-mapped IPv6 address turned back into IPv4 (the form the address manager keys on).</summary>
     public static IPEndPoint Normalize(IPEndPoint endPoint) =>

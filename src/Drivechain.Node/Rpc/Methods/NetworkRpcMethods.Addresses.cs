@@ -33,7 +33,6 @@ public sealed partial class NetworkRpcMethods
         var tables = new JsonObject { ["new"] = new JsonObject(), ["tried"] = new JsonObject() };
         foreach (var (tried, bucket, position, address, source) in peers.Addresses.RawEntries())
         {
-            var sourceAddress = new PeerAddress(new IPEndPoint(source, 0), 0, default);
             ((JsonObject)tables[tried ? "tried" : "new"]!)[$"{bucket}/{position}"] = new JsonObject
             {
                 ["address"] = address.EndPoint.Address.ToString(),
@@ -42,7 +41,7 @@ public sealed partial class NetworkRpcMethods
                 ["time"] = address.Time.ToUnixTimeSeconds(),
                 ["network"] = address.Network,
                 ["source"] = source.ToString(),
-                ["source_network"] = sourceAddress.Network,
+                ["source_network"] = PeerAddress.NetworkOf(source),
             };
         }
         return tables;

@@ -161,8 +161,7 @@ public sealed partial class NetworkRpcMethods(PeerManager peers, TimeProvider cl
 
     /// <summary>Core's getpeerinfo network: ipv4 or ipv6, not_publicly_routable for local and private addresses.</summary>
     private static string NetworkName(IPAddress? address) =>
-        address is null || !P2P.Addresses.NetGroup.IsRoutable(address) ? "not_publicly_routable"
-        : address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? "ipv4" : "ipv6";
+        address is null || !P2P.Addresses.NetGroup.IsRoutable(address) ? "not_publicly_routable" : P2P.Addresses.PeerAddress.NetworkOf(address);
 
     private JsonArray PeerInfo()
     {
