@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using NBitcoin.Crypto;
 
 namespace Drivechain.Wallet;
@@ -9,7 +10,7 @@ namespace Drivechain.Wallet;
 /// Stores a wallet's mnemonic encrypted at rest: key = scrypt(password, salt, N=2^15, r=8, p=1), cipher = AES-256-GCM.
 /// The file is written with mode 0600; the mnemonic never touches the disk in the clear.
 /// </summary>
-public static class SeedVault
+public static partial class SeedVault
 {
     private const int ScryptN = 1 << 15;
     private const int ScryptR = 8;
@@ -36,7 +37,7 @@ public static class SeedVault
         if (!OperatingSystem.IsWindows())
             options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         using (var stream = new FileStream(tmp, options))
-            JsonSerializer.Serialize(stream, file);
+            JsonSerializer.Serialize(stream, file, SeedJson.Default.SeedFile);
         File.Move(tmp, path, overwrite: true);
     }
 
@@ -45,7 +46,7 @@ public static class SeedVault
     {
         SeedFile file;
         using (var stream = File.OpenRead(path))
-            file = JsonSerializer.Deserialize<SeedFile>(stream) ?? throw new InvalidDataException("Empty wallet seed file: " + path);
+            file = JsonSerializer.Deserialize(stream, SeedJson.Default.SeedFile) ?? throw new InvalidDataException("Empty wallet seed file: " + path);
         var key = DeriveKey(password, Convert.FromHexString(file.Salt), file.N, file.R, file.P);
         var cipher = Convert.FromHexString(file.Cipher);
         var plain = new byte[cipher.Length];
@@ -69,6 +70,10 @@ public static class SeedVault
 
     private static byte[] DeriveKey(string password, byte[] salt, int n, int r, int p) =>
         SCrypt.ComputeDerivedKey(Encoding.UTF8.GetBytes(password), salt, n, r, p, null, 32);
+
+    /// <summary>Source-generated (no reflection: the node is published as NativeAOT).</summary>
+    [JsonSerializable(typeof(SeedFile))]
+    private sealed partial class SeedJson : JsonSerializerContext;
 
     private sealed record SeedFile(int Version, string Kdf, int N, int R, int P, string Salt, string Nonce, string Cipher, string Tag);
 }

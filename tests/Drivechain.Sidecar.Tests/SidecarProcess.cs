@@ -31,13 +31,9 @@ internal sealed partial class SidecarProcess : IAsyncDisposable
 
     public static SidecarProcess Start(BitcoindProcess core, string dataDir)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[]
-                 {
-                     NodeProcess.CliPath(), "sidecar", "--regtest", "--rpcconnect", $"127.0.0.1:{core.RpcPort.ToString(CultureInfo.InvariantCulture)}",
-                     "--rpcuser", CoreCredentials.User, "--rpcpassword", CoreCredentials.Password, "--datadir", dataDir, "--grpcport", "0",
-                 })
-            start.ArgumentList.Add(arg);
+        var start = NodeProcess.StartInfo(
+            "sidecar", "--regtest", "--rpcconnect", $"127.0.0.1:{core.RpcPort.ToString(CultureInfo.InvariantCulture)}",
+            "--rpcuser", CoreCredentials.User, "--rpcpassword", CoreCredentials.Password, "--datadir", dataDir, "--grpcport", "0");
         var sidecar = new SidecarProcess(new Process { StartInfo = start });
         sidecar._process.OutputDataReceived += (_, e) => sidecar.OnLine(e.Data);
         sidecar._process.ErrorDataReceived += (_, e) => sidecar.OnLine(e.Data);
@@ -50,10 +46,7 @@ internal sealed partial class SidecarProcess : IAsyncDisposable
     /// <summary>Runs <c>drivechain sidecar <paramref name="args"/></c> until it exits by itself; its exit code and output.</summary>
     public static async Task<(int ExitCode, string Output)> RunToExitAsync(params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(NodeProcess.CliPath());
-        start.ArgumentList.Add("sidecar");
-        foreach (var arg in args) start.ArgumentList.Add(arg);
+        var start = NodeProcess.StartInfo(["sidecar", .. args]);
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -9,12 +9,12 @@ internal static partial class BenchProcesses
     /// <summary>Core options that keep a benchmark's bitcoind quiet, offline and free of debug-only checks.</summary>
     public static readonly string[] QuietCore = ["-dnsseed=0", "-fixedseeds=0", "-printtoconsole=0", "-checkblockindex=0", "-checkmempool=0"];
 
-    /// <summary>How to start this same <c>drivechain</c> (the apphost, or <c>dotnet drivechain.dll</c>).</summary>
+    /// <summary>How to start this same <c>drivechain</c> (the native executable or apphost, or <c>dotnet drivechain.dll</c>).</summary>
     public static string[] SelfCommand()
     {
         var process = Environment.ProcessPath ?? "dotnet";
         if (!Path.GetFileNameWithoutExtension(process).Equals("dotnet", StringComparison.Ordinal)) return [process];
-        return [process, typeof(BenchProcesses).Assembly.Location];
+        return [process, Path.Combine(AppContext.BaseDirectory, "drivechain.dll")];
     }
 
     /// <summary>The last height a log reports with <paramref name="pattern"/> (group 1), or null.</summary>

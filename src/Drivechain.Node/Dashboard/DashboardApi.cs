@@ -38,7 +38,7 @@ public sealed partial class DashboardApi(DashboardRpc rpc, DashboardHistory hist
             sizes[bucket] += vsize;
         }
         for (var i = 0; i < FeeBuckets.Length; i++)
-            histogram.Add(new JsonObject
+            histogram.Add((JsonNode)new JsonObject
             {
                 ["min_feerate"] = FeeBuckets[i],
                 ["max_feerate"] = i + 1 < FeeBuckets.Length ? FeeBuckets[i + 1] : null,
@@ -86,7 +86,7 @@ public sealed partial class DashboardApi(DashboardRpc rpc, DashboardHistory hist
                     ["height"] = b.Height,
                     ["value"] = RpcAmount.ToJson(b.Treasuries.FirstOrDefault(t => t.Slot == slot).Satoshis),
                 })]);
-            sidechains.Add(item);
+            sidechains.Add((JsonNode)item);
         }
         return new JsonObject
         {
@@ -131,7 +131,7 @@ public sealed partial class DashboardApi(DashboardRpc rpc, DashboardHistory hist
                         ["resolved_height"] = null, ["votes"] = new JsonArray(),
                     };
                 bundle["acks"] = b.Acks;
-                bundle["votes"]!.AsArray().Add(new JsonObject { ["height"] = block.Height, ["acks"] = b.Acks });
+                bundle["votes"]!.AsArray().Add((JsonNode)new JsonObject { ["height"] = block.Height, ["acks"] = b.Acks });
             }
             foreach (var e in block.Events)
             {
@@ -160,7 +160,7 @@ public sealed partial class DashboardApi(DashboardRpc rpc, DashboardHistory hist
         {
             var row = DashboardJson.BlockHead(block);
             row["actions"] = new JsonArray([.. block.M4.Select(a => (JsonNode)DashboardJson.M4Action(a))]);
-            m4.Add(row);
+            m4.Add((JsonNode)row);
         }
         return new JsonObject
         {
@@ -178,7 +178,7 @@ public sealed partial class DashboardApi(DashboardRpc rpc, DashboardHistory hist
         {
             var row = DashboardJson.BlockHead(block);
             row["accepts"] = new JsonArray([.. block.Bmm.Select(w => (JsonNode)DashboardJson.Bmm(w))]);
-            result.Add(row);
+            result.Add((JsonNode)row);
         }
         return result;
     }

@@ -36,7 +36,7 @@ public sealed partial class DashboardServer(
     {
         var o = options.Value;
         if (!o.DashboardEnabled) return;
-        _app = LocalWebApplication.Create(o.DashboardBindAddress, o.EffectiveDashboardPort, loggerFactory);
+        _app = LocalWebApplication.Create(o.DashboardBindAddress(), o.EffectiveDashboardPort, loggerFactory);
         _app.Use(GuardAsync);
         _app.MapGet("/", ctx => PageAsync(ctx));
         _app.MapGet("/sidechain/{slot}", async ctx =>

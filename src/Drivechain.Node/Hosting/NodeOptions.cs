@@ -219,7 +219,7 @@ public sealed class NodeOptions
     /// <summary>The dashboard port: <see cref="DashboardPort"/>, else the RPC port plus the offset (0 when the RPC port is 0).</summary>
     public int EffectiveDashboardPort => DashboardPort ?? (EffectiveRpcPort == 0 ? 0 : EffectiveRpcPort + ChainDefaults.DashboardPortOffset);
 
-    public IPAddress DashboardBindAddress => IPAddress.Parse(DashboardBind);
+    public IPAddress DashboardBindAddress() => IPAddress.Parse(DashboardBind);
 
     public string CookieFilePath =>
         Path.IsPathRooted(RpcCookieFile) ? RpcCookieFile : Path.Combine(ChainDataDirectory, RpcCookieFile);
@@ -227,9 +227,9 @@ public sealed class NodeOptions
     /// <summary>Cookie authentication is used, as in Core, when no <c>rpcpassword</c> is configured.</summary>
     public bool UsesCookie => string.IsNullOrEmpty(RpcPassword);
 
-    /// <summary>The RPC bind address and client filter (see <see cref="Hosting.RpcAccess"/>); throws when invalid (validated at start).</summary>
-    public RpcAccess RpcAccess =>
-        RpcAccess.TryCreate(RpcBind, RpcAllowIp, out var access, out var error) ? access! : throw new InvalidOperationException(error);
+    /// <summary>The RPC bind address and client filter (see <see cref="Hosting.RpcAccess"/>; a method, so configuration binding leaves it alone); throws when invalid (validated at start).</summary>
+    public RpcAccess RpcAccess() =>
+        Hosting.RpcAccess.TryCreate(RpcBind, RpcAllowIp, out var access, out var error) ? access! : throw new InvalidOperationException(error);
 
     internal static string ExpandHome(string path) =>
         path.StartsWith('~')

@@ -12,11 +12,14 @@ namespace Drivechain.Node.Mining;
 /// choices, so a restart keeps proposing and paying what sidechains handed over (the enforcer keeps these in its
 /// database). The ack-all switch is configuration, not stored here.
 /// </summary>
-internal static class MinerPolicyFile
+internal static partial class MinerPolicyFile
 {
     public const string FileName = "miner-policy.json";
 
-    private static readonly JsonSerializerOptions Options = new() { WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+    /// <summary>Source-generated (no reflection: the node is published as NativeAOT).</summary>
+    [JsonSourceGenerationOptions(WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+    [JsonSerializable(typeof(Dto))]
+    private sealed partial class Json : JsonSerializerContext;
 
     internal sealed class Dto
     {
@@ -52,7 +55,7 @@ internal static class MinerPolicyFile
         };
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var temp = path + ".tmp";
-        File.WriteAllText(temp, JsonSerializer.Serialize(dto, Options));
+        File.WriteAllText(temp, JsonSerializer.Serialize(dto, Json.Default.Dto));
         File.Move(temp, path, overwrite: true);
     }
 
@@ -60,7 +63,7 @@ internal static class MinerPolicyFile
     public static void Load(string path, MinerPolicy policy)
     {
         if (!File.Exists(path)) return;
-        var dto = JsonSerializer.Deserialize<Dto>(File.ReadAllText(path), Options)
+        var dto = JsonSerializer.Deserialize(File.ReadAllText(path), Json.Default.Dto)
             ?? throw new InvalidDataException($"{path} is empty");
         foreach (var p in dto.Proposals) policy.QueueProposal(new M1ProposeSidechain(p.Slot, [.. Convert.FromHexString(p.Hex)]));
         foreach (var (slot, hash) in dto.Acks) policy.SetAck(slot, UInt256.Parse(hash));

@@ -188,7 +188,7 @@ public sealed class BanList(string path, TimeProvider clock)
         var nets = new JsonArray();
         foreach (var (subnet, entry) in List())
         {
-            nets.Add(new JsonObject
+            nets.Add((JsonNode)new JsonObject
             {
                 ["version"] = 1,
                 ["ban_created"] = entry.Created,

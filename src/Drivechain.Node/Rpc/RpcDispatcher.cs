@@ -76,7 +76,7 @@ public sealed partial class RpcDispatcher(RpcMethodTable methods, ILogger<RpcDis
                 catch (RpcException e)
                 {
                     var id = (item as JsonObject)?["id"]?.DeepClone();
-                    replies.Add(ErrorObject(e.Code, e.Message, id, Version.V1Legacy));
+                    replies.Add((JsonNode)ErrorObject(e.Code, e.Message, id, Version.V1Legacy));
                     continue;
                 }
                 reply = await ExecuteCatchingAsync(request, afterReply, cancellationToken);

@@ -49,7 +49,7 @@ public sealed partial class RpcHttpServer(
             authenticator.Accept($"{o.RpcUser}:{o.RpcPassword}");
         }
 
-        _access = o.RpcAccess;
+        _access = o.RpcAccess();
         if (_access.BindIgnored) LogBindIgnored(log, o.RpcBind);
         _queue = new RpcWorkQueue(o.RpcThreads, o.RpcWorkQueue);
         var timeout = TimeSpan.FromSeconds(o.RpcServerTimeout);

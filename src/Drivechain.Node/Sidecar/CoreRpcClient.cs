@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Drivechain.Bitcoin.Primitives;
 
 namespace Drivechain.Node.Sidecar;
@@ -124,7 +125,7 @@ public sealed class CoreRpcClient : IDisposable
     public async Task<JsonElement> CallAsync(string method, object?[] parameters, CancellationToken cancellationToken)
     {
         var id = Interlocked.Increment(ref _id);
-        using var document = await PostAsync(method, new { jsonrpc = "1.0", id, method, @params = parameters }, cancellationToken);
+        using var document = await PostAsync(method, Request(id, method, parameters), cancellationToken);
         var (result, error) = Result(method, document.RootElement);
         return error is null ? result : throw error;
     }
@@ -138,7 +139,7 @@ public sealed class CoreRpcClient : IDisposable
     {
         if (calls.Count == 0) return [];
         var first = Interlocked.Add(ref _id, calls.Count) - calls.Count + 1;
-        var requests = calls.Select((c, i) => new { jsonrpc = "1.0", id = first + i, method = c.Method, @params = c.Parameters }).ToArray();
+        var requests = new JsonArray([.. calls.Select((c, i) => Request(first + i, c.Method, c.Parameters))]);
         using var document = await PostAsync(calls[0].Method, requests, cancellationToken);
         if (document.RootElement.ValueKind != JsonValueKind.Array)
             throw Result(calls[0].Method, document.RootElement).Error ?? new CoreRpcException(calls[0].Method, 0, "a batch was not answered with an array");
@@ -149,9 +150,26 @@ public sealed class CoreRpcClient : IDisposable
             : (default, new CoreRpcException(c.Method, 0, "no reply in the batch")))];
     }
 
-    private async Task<JsonDocument> PostAsync(string method, object body, CancellationToken cancellationToken)
+    /// <summary>One JSON-RPC 1.0 request object; parameters are strings, integers, booleans or null.</summary>
+    private static JsonObject Request(long id, string method, object?[] parameters) => new()
     {
-        using var content = new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
+        ["jsonrpc"] = "1.0",
+        ["id"] = id,
+        ["method"] = method,
+        ["params"] = new JsonArray([.. parameters.Select(p => p switch
+        {
+            null => null,
+            string s => JsonValue.Create(s),
+            int i => JsonValue.Create(i),
+            long l => JsonValue.Create(l),
+            bool b => (JsonNode)JsonValue.Create(b),
+            _ => throw new ArgumentException($"{method}: unsupported parameter type {p.GetType().Name}", nameof(parameters)),
+        })]),
+    };
+
+    private async Task<JsonDocument> PostAsync(string method, JsonNode body, CancellationToken cancellationToken)
+    {
+        using var content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
         using var response = await _http.PostAsync(new Uri("", UriKind.Relative), content, cancellationToken);
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
         if (string.IsNullOrEmpty(text))

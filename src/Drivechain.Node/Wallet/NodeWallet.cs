@@ -94,7 +94,7 @@ public sealed partial class NodeWallet : IDisposable
     {
         WalletMetadata metadata;
         using (var stream = File.OpenRead(Path.Combine(directory, MetadataFile)))
-            metadata = JsonSerializer.Deserialize<WalletMetadata>(stream) ?? throw new InvalidDataException("empty wallet.json");
+            metadata = JsonSerializer.Deserialize(stream, WalletMetadataJson.Default.WalletMetadata) ?? throw new InvalidDataException("empty wallet.json");
         if (metadata.Network != network.ChainName.ToString())
             throw new WalletException(WalletErrorCode.WalletError, $"Wallet {name} is for {metadata.Network}, not {network.ChainName}");
         var wallet = new NodeWallet(name, directory, metadata, network, clock);
@@ -195,7 +195,7 @@ public sealed partial class NodeWallet : IDisposable
     private static void WriteMetadata(string directory, WalletMetadata metadata)
     {
         var path = Path.Combine(directory, MetadataFile);
-        File.WriteAllText(path + ".tmp", JsonSerializer.Serialize(metadata));
+        File.WriteAllText(path + ".tmp", JsonSerializer.Serialize(metadata, WalletMetadataJson.Default.WalletMetadata));
         File.Move(path + ".tmp", path, overwrite: true);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Drivechain.Bitcoin.Primitives;
 
 namespace Drivechain.Wallet.Ledger;
@@ -12,7 +13,7 @@ namespace Drivechain.Wallet.Ledger;
 /// snapshot (temporary file, fsync, rename: atomic); the file is created 0600. Changes are buffered until
 /// <see cref="Commit"/>, which fsyncs. Not thread-safe: the ledger's owner serialises calls.
 /// </summary>
-public sealed class WalletTxStore : ILedgerJournal, IDisposable
+public sealed partial class WalletTxStore : ILedgerJournal, IDisposable
 {
     /// <summary>The journal's file name in the wallet directory.</summary>
     public const string FileName = "transactions.jsonl";
@@ -78,7 +79,7 @@ public sealed class WalletTxStore : ILedgerJournal, IDisposable
 
     private void Append(Record record)
     {
-        JsonSerializer.Serialize(_pending, record, RecordJson.Options);
+        JsonSerializer.Serialize(_pending, record, RecordJson.Default.Record);
         _pending.WriteByte((byte)'\n');
         _appended++;
     }
@@ -102,7 +103,7 @@ public sealed class WalletTxStore : ILedgerJournal, IDisposable
         Record? r;
         try
         {
-            r = JsonSerializer.Deserialize<Record>(line, RecordJson.Options);
+            r = JsonSerializer.Deserialize(line, RecordJson.Default.Record);
         }
         catch (JsonException)
         {
@@ -178,12 +179,9 @@ public sealed class WalletTxStore : ILedgerJournal, IDisposable
         public int I { get; set; }
     }
 
-    private static class RecordJson
-    {
-        public static readonly JsonSerializerOptions Options = new()
-        {
-            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-            DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault,
-        };
-    }
+    /// <summary>Source-generated (no reflection: the node is published as NativeAOT).</summary>
+    [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault)]
+    [JsonSerializable(typeof(Record))]
+    private sealed partial class RecordJson : JsonSerializerContext;
 }

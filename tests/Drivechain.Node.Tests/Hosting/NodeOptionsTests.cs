@@ -138,7 +138,7 @@ public sealed class NodeOptionsTests : IDisposable
         Bind(new() { ["mainnet"] = "1", ["dashboard"] = "1" }).DashboardEnabled.Should().BeTrue();
         Bind(new() { ["regtest"] = "1", ["dashboardport"] = "8080" }).EffectiveDashboardPort.Should().Be(8080);
         Bind(new() { ["regtest"] = "1", ["rpcport"] = "0" }).EffectiveDashboardPort.Should().Be(0);
-        Bind(new() { ["regtest"] = "1", ["dashboardbind"] = "::1" }).DashboardBindAddress.Should().Be(System.Net.IPAddress.IPv6Loopback);
+        Bind(new() { ["regtest"] = "1", ["dashboardbind"] = "::1" }).DashboardBindAddress().Should().Be(System.Net.IPAddress.IPv6Loopback);
     }
 
     [Theory]

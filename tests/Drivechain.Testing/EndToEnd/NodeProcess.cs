@@ -68,14 +68,7 @@ public sealed partial class NodeProcess : IAsyncDisposable
     {
         var port = FreePort();
         var p2pPort = FreePort();
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[] { CliPath(), "node", "--regtest", "--datadir", dataDir, "--rpcport", port.ToString(System.Globalization.CultureInfo.InvariantCulture) })
-            start.ArgumentList.Add(arg);
+        var start = StartInfo("node", "--regtest", "--datadir", dataDir, "--rpcport", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var arg in extraArgs) start.ArgumentList.Add(arg);
         // The dashboard's default port (RPC port + 1000) could collide between parallel nodes: any free port instead.
         if (!extraArgs.Contains("--dashboardport")) { start.ArgumentList.Add("--dashboardport"); start.ArgumentList.Add("0"); }
@@ -127,8 +120,7 @@ public sealed partial class NodeProcess : IAsyncDisposable
     /// </summary>
     public static async Task<(int ExitCode, string Output)> RunToExitAsync(string dataDir, params string[] extraArgs)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { CliPath(), "node", "--datadir", dataDir, "--grpcport", "0", "--listen", "0" }) start.ArgumentList.Add(arg);
+        var start = StartInfo("node", "--datadir", dataDir, "--grpcport", "0", "--listen", "0");
         if (!extraArgs.Contains("--rpcport")) { start.ArgumentList.Add("--rpcport"); start.ArgumentList.Add("0"); }
         foreach (var arg in extraArgs) start.ArgumentList.Add(arg);
         using var process = Process.Start(start)!;
@@ -208,14 +200,41 @@ public sealed partial class NodeProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    /// <summary>src/Drivechain.Cli/bin/&lt;configuration&gt;/net10.0/drivechain.dll of this checkout (built with the tests).</summary>
-    public static string CliPath()
+    /// <summary>
+    /// How the tests start <c>drivechain</c> with <paramref name="args"/> (output redirected): the NativeAOT executable a Release
+    /// build publishes into <c>src/Drivechain.Cli/bin/Release/net10.0/native/</c> (the binary people run, docs/performance.md),
+    /// else <c>dotnet drivechain.dll</c> of the same build. <c>DRIVECHAIN_REQUIRE_NATIVE_NODE=1</c> (set by .ci/run) makes a
+    /// missing native executable a failure instead.
+    /// </summary>
+    public static ProcessStartInfo StartInfo(params string[] args)
+    {
+        var output = CliOutput();
+        var native = Path.Combine(output, "native", OperatingSystem.IsWindows() ? "drivechain.exe" : "drivechain");
+        ProcessStartInfo start;
+        if (File.Exists(native)) start = new ProcessStartInfo(native);
+        else if (Environment.GetEnvironmentVariable("DRIVECHAIN_REQUIRE_NATIVE_NODE") == "1")
+            throw new FileNotFoundException($"DRIVECHAIN_REQUIRE_NATIVE_NODE=1 but the native drivechain is not built: {native}");
+        else
+        {
+            var dll = Path.Combine(output, "drivechain.dll");
+            if (!File.Exists(dll)) throw new FileNotFoundException($"the drivechain executable is not built: {dll}");
+            start = new ProcessStartInfo("dotnet");
+            start.ArgumentList.Add(dll);
+        }
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.UseShellExecute = false;
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        return start;
+    }
+
+    /// <summary>src/Drivechain.Cli/bin/&lt;configuration&gt;/net10.0/ of this checkout (built with the tests).</summary>
+    private static string CliOutput()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         var configuration = dir.Parent?.Name ?? "Release";
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Drivechain.sln"))) dir = dir.Parent;
         if (dir is null) throw new InvalidOperationException($"no Drivechain.sln above {AppContext.BaseDirectory}");
-        var path = Path.Combine(dir.FullName, "src", "Drivechain.Cli", "bin", configuration, "net10.0", "drivechain.dll");
-        return File.Exists(path) ? path : throw new FileNotFoundException($"the drivechain executable is not built: {path}");
+        return Path.Combine(dir.FullName, "src", "Drivechain.Cli", "bin", configuration, "net10.0");
     }
 }

@@ -31,18 +31,18 @@ public static class TransactionJson
             if (input.Witness.Count > 0)
             {
                 var witness = new JsonArray();
-                foreach (var item in input.Witness.Items) witness.Add(Convert.ToHexStringLower(item.Span));
+                foreach (var item in input.Witness.Items) witness.Add((JsonNode)Convert.ToHexStringLower(item.Span));
                 entry["txinwitness"] = witness;
             }
             entry["sequence"] = input.Sequence;
-            vin.Add(entry);
+            vin.Add((JsonNode)entry);
         }
 
         var vout = new JsonArray();
         for (var n = 0; n < tx.Outputs.Length; n++)
         {
             var output = tx.Outputs[n];
-            vout.Add(new JsonObject
+            vout.Add((JsonNode)new JsonObject
             {
                 ["value"] = RpcAmount.ToJson(output.Value),
                 ["n"] = n,

@@ -153,7 +153,7 @@ public sealed partial class BlockchainRpcMethods(NodeRpcContext ctx, P2P.PeerMan
     {
         var tips = new JsonArray();
         foreach (var tip in ctx.Chain.GetChainTips())
-            tips.Add(new JsonObject { ["height"] = tip.Height, ["hash"] = tip.Hash.ToString(), ["branchlen"] = tip.BranchLength, ["status"] = tip.StatusText });
+            tips.Add((JsonNode)new JsonObject { ["height"] = tip.Height, ["hash"] = tip.Hash.ToString(), ["branchlen"] = tip.BranchLength, ["status"] = tip.StatusText });
         return tips;
     }
 

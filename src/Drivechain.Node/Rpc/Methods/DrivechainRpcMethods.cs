@@ -60,7 +60,7 @@ public sealed partial class DrivechainRpcMethods(NodeRpcContext ctx) : IRpcMetho
         foreach (var sidechain in state.ActiveSidechains.OrderBy(s => s.Slot))
         {
             var ctip = state.GetCtip(sidechain.Slot);
-            result.Add(new JsonObject
+            result.Add((JsonNode)new JsonObject
             {
                 ["slot"] = sidechain.Slot,
                 ["description"] = Convert.ToHexStringLower(sidechain.Description.AsSpan()),
@@ -100,7 +100,7 @@ public sealed partial class DrivechainRpcMethods(NodeRpcContext ctx) : IRpcMetho
             var threshold = used ? p.UsedSlotActivationThreshold : p.UnusedSlotActivationThreshold;
             var maxAge = used ? p.UsedSlotProposalMaxAge : p.UnusedSlotProposalMaxAge;
             var age = height - proposal.ProposalHeight;
-            result.Add(new JsonObject
+            result.Add((JsonNode)new JsonObject
             {
                 ["slot"] = proposal.Slot,
                 ["description_hash"] = proposal.DescriptionHash.ToString(),
@@ -132,7 +132,7 @@ public sealed partial class DrivechainRpcMethods(NodeRpcContext ctx) : IRpcMetho
             if (only is { } s && s != slot) continue;
             var list = state.GetPendingBundles(slot);
             var age = height - bundle.ProposalHeight;
-            result.Add(new JsonObject
+            result.Add((JsonNode)new JsonObject
             {
                 ["slot"] = slot,
                 ["index"] = list.IndexOf(bundle),
@@ -163,7 +163,7 @@ public sealed partial class DrivechainRpcMethods(NodeRpcContext ctx) : IRpcMetho
         foreach (var entry in ctx.Chain.TipDrivechainState.GetTreasuryHistory(slot))
         {
             var delta = entry.TotalValue.Satoshis - entry.PreviousTotalValue.Satoshis;
-            result.Add(new JsonObject
+            result.Add((JsonNode)new JsonObject
             {
                 ["seq"] = entry.Seq,
                 ["kind"] = delta >= 0 ? "deposit" : "withdrawal",

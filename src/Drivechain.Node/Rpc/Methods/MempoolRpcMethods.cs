@@ -98,7 +98,7 @@ public sealed class MempoolRpcMethods(NodeRpcContext ctx) : IRpcMethodProvider
                     json["allowed"] = false;
                     json["reject-reason"] = result.RejectReason;
                 }
-                results.Add(json);
+                results.Add((JsonNode)json);
             }
         }
         finally
@@ -119,7 +119,7 @@ public sealed class MempoolRpcMethods(NodeRpcContext ctx) : IRpcMethodProvider
             return all;
         }
         var ids = new JsonArray();
-        foreach (var entry in pool.Entries) ids.Add(entry.TxId.ToString());
+        foreach (var entry in pool.Entries) ids.Add((JsonNode)entry.TxId.ToString());
         if (call.Params.GetBoolean("mempool_sequence", false))
             return new JsonObject { ["txids"] = ids, ["mempool_sequence"] = pool.NextSequence() };
         return ids;
@@ -157,9 +157,9 @@ public sealed class MempoolRpcMethods(NodeRpcContext ctx) : IRpcMethodProvider
         var ancestors = pool.GetAncestors(entry);
         var descendants = pool.GetDescendants(entry);
         var depends = new JsonArray();
-        foreach (var parent in entry.Parents.OrderBy(p => p.Sequence)) depends.Add(parent.TxId.ToString());
+        foreach (var parent in entry.Parents.OrderBy(p => p.Sequence)) depends.Add((JsonNode)parent.TxId.ToString());
         var spentBy = new JsonArray();
-        foreach (var child in entry.Children.OrderBy(c => c.Sequence)) spentBy.Add(child.TxId.ToString());
+        foreach (var child in entry.Children.OrderBy(c => c.Sequence)) spentBy.Add((JsonNode)child.TxId.ToString());
         var json = new JsonObject
         {
             ["vsize"] = entry.VirtualSize,

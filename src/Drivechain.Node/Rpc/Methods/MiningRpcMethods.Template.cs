@@ -33,8 +33,8 @@ public sealed partial class MiningRpcMethods
         foreach (var t in template.Transactions)
         {
             var depends = new JsonArray();
-            foreach (var d in t.Depends) depends.Add(d);
-            transactions.Add(new JsonObject
+            foreach (var d in t.Depends) depends.Add((JsonNode)d);
+            transactions.Add((JsonNode)new JsonObject
             {
                 ["data"] = t.Transaction.ToHex(),
                 ["txid"] = t.Transaction.TxId.ToString(),
@@ -47,7 +47,7 @@ public sealed partial class MiningRpcMethods
         }
         var coinbaseOutputs = new JsonArray();
         foreach (var message in template.CoinbaseMessages)
-            coinbaseOutputs.Add(new JsonObject { ["script"] = message.ToHex(), ["value"] = 0, ["asm"] = ScriptJson.ToAsm(message) });
+            coinbaseOutputs.Add((JsonNode)new JsonObject { ["script"] = message.ToHex(), ["value"] = 0, ["asm"] = ScriptJson.ToAsm(message) });
         var json = new JsonObject
         {
             ["capabilities"] = new JsonArray("proposal"),

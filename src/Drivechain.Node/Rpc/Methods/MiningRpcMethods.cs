@@ -88,7 +88,7 @@ public sealed partial class MiningRpcMethods(NodeRpcContext ctx) : IRpcMethodPro
             Block? block = null;
             await ctx.LockedAsync(() => { block = ctx.Miner.MineOne(payTo, maxTries); return null; }, cancellationToken);
             if (block is null) break;
-            hashes.Add(block.Hash.ToString());
+            hashes.Add((JsonNode)block.Hash.ToString());
         }
         return hashes;
     }

@@ -58,7 +58,7 @@ public sealed partial class NetworkRpcMethods
             (P2P.NetPermissions.Addr, "addr"),
         ];
         foreach (var (flag, name) in known)
-            if ((permissions & flag) == flag) names.Add(name);
+            if ((permissions & flag) == flag) names.Add((JsonNode)name);
         return names;
     }
 
@@ -72,7 +72,7 @@ public sealed partial class NetworkRpcMethods
         var result = new JsonArray();
         foreach (var address in peers.Addresses.GetAddresses((int)Math.Min(count, int.MaxValue), 0, network, Random.Shared))
         {
-            result.Add(new JsonObject
+            result.Add((JsonNode)new JsonObject
             {
                 ["time"] = address.Time.ToUnixTimeSeconds(),
                 ["services"] = address.Services,

@@ -59,7 +59,7 @@ public sealed partial class NetworkRpcMethods
         var result = new JsonArray();
         foreach (var (subnet, entry) in peers.Bans.List())
         {
-            result.Add(new JsonObject
+            result.Add((JsonNode)new JsonObject
             {
                 ["address"] = BanList.Format(subnet),
                 ["ban_created"] = entry.Created,

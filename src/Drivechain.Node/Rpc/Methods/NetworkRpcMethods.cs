@@ -89,8 +89,8 @@ public sealed partial class NetworkRpcMethods(PeerManager peers, TimeProvider cl
         {
             var connected = peers.Peers.FirstOrDefault(p => string.Equals(p.Target, node, StringComparison.OrdinalIgnoreCase));
             var addresses = new JsonArray();
-            if (connected is not null) addresses.Add(new JsonObject { ["address"] = connected.Remote.ToString(), ["connected"] = "outbound" });
-            result.Add(new JsonObject { ["addednode"] = node, ["connected"] = connected is not null, ["addresses"] = addresses });
+            if (connected is not null) addresses.Add((JsonNode)new JsonObject { ["address"] = connected.Remote.ToString(), ["connected"] = "outbound" });
+            result.Add((JsonNode)new JsonObject { ["addednode"] = node, ["connected"] = connected is not null, ["addresses"] = addresses });
         }
         return result;
     }
@@ -130,14 +130,14 @@ public sealed partial class NetworkRpcMethods(PeerManager peers, TimeProvider cl
         foreach (var name in new[] { "ipv4", "ipv6", "onion", "i2p", "cjdns" })
         {
             var reachable = name is "ipv4" or "ipv6";
-            networks.Add(new JsonObject
+            networks.Add((JsonNode)new JsonObject
             {
                 ["name"] = name, ["limited"] = !reachable, ["reachable"] = reachable, ["proxy"] = "", ["proxy_randomize_credentials"] = false,
             });
         }
         var local = new JsonArray();
         foreach (var endPoint in peers.ListenEndPoints.Where(e => !e.Address.Equals(IPAddress.Any) && !e.Address.Equals(IPAddress.IPv6Any)))
-            local.Add(new JsonObject { ["address"] = endPoint.Address.ToString(), ["port"] = endPoint.Port, ["score"] = 1 });
+            local.Add((JsonNode)new JsonObject { ["address"] = endPoint.Address.ToString(), ["port"] = endPoint.Port, ["score"] = 1 });
         return new JsonObject
         {
             ["version"] = ControlRpcMethods.ClientVersion,
@@ -210,7 +210,7 @@ public sealed partial class NetworkRpcMethods(PeerManager peers, TimeProvider cl
             if (peer.LastPing is { } ping) info["pingtime"] = Math.Round(ping.TotalSeconds, 6);
             if (peer.MinPing is { } min) info["minping"] = Math.Round(min.TotalSeconds, 6);
             if (peer.PingWait is { } wait) info["pingwait"] = Math.Round(wait.TotalSeconds, 6);
-            result.Add(info);
+            result.Add((JsonNode)info);
         }
         return result;
     }
@@ -227,7 +227,7 @@ public sealed partial class NetworkRpcMethods(PeerManager peers, TimeProvider cl
         var names = new JsonArray();
         (ulong Bit, string Name)[] known = [(1, "NETWORK"), (4, "BLOOM"), (8, "WITNESS"), (64, "COMPACT_FILTERS"), (1024, "NETWORK_LIMITED"), (2048, "P2P_V2")];
         foreach (var (bit, name) in known)
-            if ((services & bit) != 0) names.Add(name);
+            if ((services & bit) != 0) names.Add((JsonNode)name);
         return names;
     }
 }

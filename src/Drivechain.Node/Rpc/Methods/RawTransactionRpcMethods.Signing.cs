@@ -77,8 +77,8 @@ public sealed partial class RawTransactionRpcMethods
             {
                 var input = result.Transaction.Inputs[index];
                 var witness = new JsonArray();
-                foreach (var item in input.Witness.Items) witness.Add(Convert.ToHexStringLower(item.Span));
-                errors.Add(new JsonObject
+                foreach (var item in input.Witness.Items) witness.Add((JsonNode)Convert.ToHexStringLower(item.Span));
+                errors.Add((JsonNode)new JsonObject
                 {
                     ["txid"] = input.PrevOut.TxId.ToString(),
                     ["vout"] = input.PrevOut.Index,

@@ -123,7 +123,7 @@ public sealed partial class WalletRpcMethods
             if (coin.Confirmations < minConf || coin.Confirmations > maxConf || (!safe && !includeUnsafe)) continue;
             if (wallet.Ledger.IsImmature(coin.Tx)) continue;
             if (filter is not null && !filter.Contains(coin.Output.ScriptPubKey)) continue;
-            result.Add(new JsonObject
+            result.Add((JsonNode)new JsonObject
             {
                 ["txid"] = coin.OutPoint.TxId.ToString(),
                 ["vout"] = coin.OutPoint.Index,
@@ -184,7 +184,7 @@ public sealed partial class WalletRpcMethods
             var body = wallet.Account.GetDescriptor(change);
             if (xprv is not null) body = body.Replace(wallet.Account.AccountXpub, xprv, StringComparison.Ordinal);
             var next = change ? wallet.Metadata.NextChange : wallet.Metadata.NextReceive;
-            list.Add(new JsonObject
+            list.Add((JsonNode)new JsonObject
             {
                 ["desc"] = DescriptorChecksum.AddChecksum(body),
                 ["timestamp"] = wallet.Metadata.CreatedTime,

@@ -167,7 +167,7 @@ public sealed partial class WalletRpcMethods
         {
             var input = signed.Inputs[i];
             if (!input.Witness.IsEmpty || !input.ScriptSig.IsEmpty) continue;
-            errors.Add(new JsonObject
+            errors.Add((JsonNode)new JsonObject
             {
                 ["txid"] = input.PrevOut.TxId.ToString(),
                 ["vout"] = input.PrevOut.Index,
