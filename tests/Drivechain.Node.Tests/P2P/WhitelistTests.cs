@@ -32,7 +32,8 @@ public sealed class WhitelistTests : IDisposable
         // A misbehaving noban peer is dropped but never discouraged.
         await white.SendAsync("addr", TooManyAddresses());
         (await white.IsClosedByNodeAsync()).Should().BeTrue();
-        node.Output.Should().Contain("it has the noban permission: disconnected, not discouraged");
+        // The log line is written by the logger after the disconnect itself: wait for it.
+        await node.WaitForOutputAsync("it has the noban permission: disconnected, not discouraged", TimeSpan.FromSeconds(30));
     }
 
     [Fact]

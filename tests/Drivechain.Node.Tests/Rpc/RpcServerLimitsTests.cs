@@ -80,7 +80,8 @@ public sealed class RpcServerLimitsTests : IDisposable
     public async Task Reads_proceed_between_the_blocks_of_a_long_generatetoaddress()
     {
         await using var node = await NodeProcess.StartAsync(_dataDir);
-        const int blocks = 150;
+        // Enough blocks that the native node (a few ms a block) is still mining when the reads start on their own connection.
+        const int blocks = 1000;
 
         var generate = node.Rpc.CallAsync("generatetoaddress", blocks, RegtestScenario.Address);
         var seen = new HashSet<int>();
