@@ -48,9 +48,8 @@ public sealed class TreasuryRule(DrivechainParams parameters)
             news.Add(new NewOutput(slot, vout, outputs[vout].Value.Satoshis));
         }
 
-        for (int slot = 0; slot < DrivechainState.SlotCount; slot++) // ascending slot (§12.1)
-            if (spent.Contains((byte)slot) && !newSlots.Contains((byte)slot))
-                return RuleResult.Reject(RejectCode.TreasurySpentWithoutSuccessor, $"tx {tx.TxId}: spends the CTIP of slot {slot}");
+        if (spent.FirstExcept(newSlots) is >= 0 and var orphaned) // the lowest such slot (§12.1)
+            return RuleResult.Reject(RejectCode.TreasurySpentWithoutSuccessor, $"tx {tx.TxId}: spends the CTIP of slot {orphaned}");
 
         bool hasDeposit = false, hasWithdrawal = false;
         int withdrawalSlot = -1, withdrawalIndex = -1;

@@ -69,7 +69,7 @@ public sealed partial class DrivechainState
     public Ctip? GetCtip(byte slot) => _slots[slot].Ctip;
 
     /// <summary>The treasury history of <paramref name="slot"/> (seq 0, 1, …).</summary>
-    public ImmutableList<TreasuryEntry> GetTreasuryHistory(byte slot) => _slots[slot].History;
+    public TreasuryHistory GetTreasuryHistory(byte slot) => _slots[slot].History;
 
     /// <summary>True (with the slot) when <paramref name="outPoint"/> is a current CTIP.</summary>
     public bool TryGetCtipSlot(OutPoint outPoint, out byte slot)

@@ -33,7 +33,7 @@ public sealed partial class DrivechainState
             StateCodec.WriteBundles(sink, slot.BundleKeys, slot.BundleAcks);
             if (slot.Ctip is { } ctip) StateCodec.WriteCtip(sink, ctip);
             sink.WriteCompactSize((ulong)slot.History.Count);
-            foreach (var entry in slot.History)
+            foreach (var entry in slot.History.AsSpan())
             {
                 StateCodec.WriteOutPoint(sink, entry.OutPoint);
                 sink.WriteInt64(entry.TotalValue.Satoshis);
@@ -93,14 +93,14 @@ public sealed partial class DrivechainState
                 ctip = c;
             }
             if (!reader.TryReadCount(52, out int historyCount)) return false;
-            var history = ImmutableList.CreateBuilder<TreasuryEntry>();
+            var history = new TreasuryEntry[historyCount];
             for (int seq = 0; seq < historyCount; seq++)
             {
                 if (!StateCodec.TryReadOutPoint(ref reader, out var outPoint) || !reader.TryReadInt64(out var total) ||
                     !reader.TryReadInt64(out var previousTotal)) return false;
-                history.Add(new TreasuryEntry(seq, outPoint, new Money(total), new Money(previousTotal)));
+                history[seq] = new TreasuryEntry(seq, outPoint, new Money(total), new Money(previousTotal));
             }
-            var record = new SlotState(slot, sidechain, proposals, bundles, ctip, history.ToImmutable());
+            var record = new SlotState(slot, sidechain, proposals, bundles, ctip, TreasuryHistory.Of(history));
             if (record.IsEmpty) return false; // non-canonical
             slots[slot] = record;
             if (ctip is { } indexed) index.Set(indexed.OutPoint, slot, slots);

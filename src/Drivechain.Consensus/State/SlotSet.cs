@@ -16,6 +16,17 @@ internal struct SlotSet
         return true;
     }
 
+    /// <summary>The lowest slot in this set and not in <paramref name="other"/>, or -1.</summary>
+    public readonly int FirstExcept(in SlotSet other)
+    {
+        for (int w = 0; w < 4; w++)
+        {
+            ulong bits = _words[w] & ~other._words[w];
+            if (bits != 0) return (w << 6) | System.Numerics.BitOperations.TrailingZeroCount(bits);
+        }
+        return -1;
+    }
+
     private static ulong Bit(byte slot) => 1UL << (slot & 63);
 
     [System.Runtime.CompilerServices.InlineArray(4)]

@@ -18,11 +18,11 @@ public sealed class SlotState : IEquatable<SlotState>
     private readonly StrongBox<Ctip>? _ctip; // boxed: vote-only copies of the record share it
 
     internal SlotState(byte slot, Sidechain? sidechain, ImmutableArray<SidechainProposal> proposals,
-        ImmutableArray<BundleKey> bundleKeys, ImmutableArray<ushort> bundleAcks, Ctip? ctip, ImmutableList<TreasuryEntry> history)
+        ImmutableArray<BundleKey> bundleKeys, ImmutableArray<ushort> bundleAcks, Ctip? ctip, TreasuryHistory history)
         : this(slot, sidechain, proposals, bundleKeys, bundleAcks, ctip is { } c ? new StrongBox<Ctip>(c) : null, history) { }
 
     private SlotState(byte slot, Sidechain? sidechain, ImmutableArray<SidechainProposal> proposals,
-        ImmutableArray<BundleKey> bundleKeys, ImmutableArray<ushort> bundleAcks, StrongBox<Ctip>? ctip, ImmutableList<TreasuryEntry> history)
+        ImmutableArray<BundleKey> bundleKeys, ImmutableArray<ushort> bundleAcks, StrongBox<Ctip>? ctip, TreasuryHistory history)
     {
         Slot = slot;
         Sidechain = sidechain;
@@ -35,7 +35,7 @@ public sealed class SlotState : IEquatable<SlotState>
     }
 
     internal SlotState(byte slot, Sidechain? sidechain, ImmutableArray<SidechainProposal> proposals,
-        ImmutableArray<PendingBundle> bundles, Ctip? ctip, ImmutableList<TreasuryEntry> history)
+        ImmutableArray<PendingBundle> bundles, Ctip? ctip, TreasuryHistory history)
         : this(slot, sidechain, proposals, KeysOf(bundles), AcksOf(bundles), ctip, history) { }
 
     internal static ImmutableArray<BundleKey> KeysOf(ImmutableArray<PendingBundle> bundles)
@@ -91,7 +91,7 @@ public sealed class SlotState : IEquatable<SlotState>
     /// <summary>The current CTIP, or null before the first deposit.</summary>
     public Ctip? Ctip => _ctip?.Value;
     /// <summary>Every CTIP ever created for this slot, seq 0, 1, 2, ….</summary>
-    public ImmutableList<TreasuryEntry> History { get; }
+    public TreasuryHistory History { get; }
     /// <summary>True when nothing is recorded for this slot.</summary>
     public bool IsEmpty => Sidechain is null && Proposals.IsEmpty && BundleKeys.IsEmpty && Ctip is null && History.IsEmpty;
 
@@ -99,7 +99,7 @@ public sealed class SlotState : IEquatable<SlotState>
     internal SlotState WithProposals(ImmutableArray<SidechainProposal> proposals) => new(Slot, Sidechain, proposals, BundleKeys, BundleAcks, _ctip, History);
     internal SlotState WithBundles(ImmutableArray<BundleKey> keys, ImmutableArray<ushort> acks) => new(Slot, Sidechain, Proposals, keys, acks, _ctip, History);
     internal SlotState WithBundleAcks(ImmutableArray<ushort> acks) => new(Slot, Sidechain, Proposals, BundleKeys, acks, _ctip, History);
-    internal SlotState WithTreasury(Ctip? ctip, ImmutableList<TreasuryEntry> history) => new(Slot, Sidechain, Proposals, BundleKeys, BundleAcks, ctip, history);
+    internal SlotState WithTreasury(Ctip? ctip, TreasuryHistory history) => new(Slot, Sidechain, Proposals, BundleKeys, BundleAcks, ctip, history);
 
     /// <summary>Index of <paramref name="m6Id"/> in the pending list, or −1.</summary>
     public int IndexOfBundle(Messages.M6Id m6Id)
@@ -140,7 +140,7 @@ public sealed class SlotState : IEquatable<SlotState>
     {
         var slots = new SlotState[DrivechainState.SlotCount];
         for (int i = 0; i < slots.Length; i++)
-            slots[i] = new SlotState((byte)i, null, [], ImmutableArray<BundleKey>.Empty, ImmutableArray<ushort>.Empty, (Ctip?)null, ImmutableList<TreasuryEntry>.Empty);
+            slots[i] = new SlotState((byte)i, null, [], ImmutableArray<BundleKey>.Empty, ImmutableArray<ushort>.Empty, (Ctip?)null, TreasuryHistory.Empty);
         return slots;
     }
 }

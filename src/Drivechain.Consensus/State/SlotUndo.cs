@@ -106,7 +106,7 @@ internal sealed class SlotUndo
         if ((_cells & Cells.History) != 0)
         {
             if (_historyCount >= history.Count) throw new ArgumentException($"undo does not match slot {Slot}'s treasury history");
-            history = history.RemoveRange(_historyCount, history.Count - _historyCount);
+            history = history.Take(_historyCount);
         }
         return new SlotState(Slot, sidechain, proposals, keys, acks, ctip, history);
     }
