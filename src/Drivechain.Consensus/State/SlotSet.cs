@@ -27,7 +27,34 @@ internal struct SlotSet
         return -1;
     }
 
+    /// <summary>The slots in the set, ascending (set bits only: no scan of all 256).</summary>
+    public readonly Enumerator GetEnumerator() => new(this);
+
     private static ulong Bit(byte slot) => 1UL << (slot & 63);
+
+    /// <summary>Walks the set bits word by word, lowest first.</summary>
+    public struct Enumerator
+    {
+        private readonly SlotSet _set;
+        private int _word;
+        private ulong _bits;
+
+        internal Enumerator(SlotSet set) => (_set, _word, _bits, Current) = (set, 0, set._words[0], -1);
+
+        public int Current { get; private set; }
+
+        public bool MoveNext()
+        {
+            while (_bits == 0)
+            {
+                if (++_word == 4) return false;
+                _bits = _set._words[_word];
+            }
+            Current = (_word << 6) | System.Numerics.BitOperations.TrailingZeroCount(_bits);
+            _bits &= _bits - 1;
+            return true;
+        }
+    }
 
     [System.Runtime.CompilerServices.InlineArray(4)]
     private struct Words

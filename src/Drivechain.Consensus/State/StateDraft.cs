@@ -171,13 +171,13 @@ public sealed class StateDraft
             return _base.M4Record.IsEmpty && _base.BmmAccepts.IsEmpty ? BlockUndo.Empty
                 : new BlockUndo([], [], [], _base.M4Record, PreviousM4Indexes(), m4Resolved: true, _base.BmmAccepts);
         int ackOnly = 0;
-        for (int i = 0; i < DrivechainState.SlotCount; i++)
+        foreach (int i in _touched)
             if (Original(i) is { } original && !ReferenceEquals(original, _slots[i]) && SlotUndo.OnlyAcksChanged(original, _slots[i])) ackOnly++;
         var slots = ImmutableArray.CreateBuilder<SlotUndo>(Math.Max(0, _written - ackOnly));
         var ackSlots = new byte[ackOnly];
         var oldAcks = new ImmutableArray<ushort>[ackOnly];
         int a = 0;
-        for (int i = 0; i < DrivechainState.SlotCount; i++)
+        foreach (int i in _touched)   // ascending slot, as the undo is written
         {
             if (Original(i) is not { } original || ReferenceEquals(original, _slots[i])) continue;
             if (SlotUndo.OnlyAcksChanged(original, _slots[i]))
