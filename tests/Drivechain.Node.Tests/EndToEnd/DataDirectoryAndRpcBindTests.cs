@@ -37,8 +37,8 @@ public sealed class DataDirectoryAndRpcBindTests : IDisposable
     {
         await using var node = await NodeProcess.StartAsync(_dataDir, "--rpcbind", "0.0.0.0");
 
-        node.Output.Should().Contain("-rpcbind=0.0.0.0 was ignored because -rpcallowip was not specified");
-        node.Output.Should().Contain($"RPC server listening on http://127.0.0.1:{node.Port}/");
+        await node.ShouldLogAsync("-rpcbind=0.0.0.0 was ignored because -rpcallowip was not specified");
+        await node.ShouldLogAsync($"RPC server listening on http://127.0.0.1:{node.Port}/");
     }
 
     [Fact]

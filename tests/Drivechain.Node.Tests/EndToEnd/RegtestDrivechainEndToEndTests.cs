@@ -90,8 +90,7 @@ public sealed class RegtestDrivechainEndToEndTests : IAsyncLifetime
             && m["slot"]!.GetValue<int>() == Slot && m["sidechain_block_hash"]!.GetValue<string>() == h);
 
         // The operator log tells the story.
-        _node.Output.Should().Contain("Sidechain activated in slot 1").And.Contain("Deposit to slot 1: 1000000000 sat")
-            .And.Contain($"Withdrawal bundle {m6id} of slot 1 paid out by {withdrawalTxId}");
+        await _node.ShouldLogAsync("Sidechain activated in slot 1", "Deposit to slot 1: 1000000000 sat", $"Withdrawal bundle {m6id} of slot 1 paid out by {withdrawalTxId}");
 
         // Restart: same tip, same drivechain state, and the miner policy (a second received bundle) is kept.
         var secondM6Id = await Steps.ReceiveBundleAsync(Slot, RegtestDrivechainSteps.BlindedBundle(50_000_000, 10_000));

@@ -136,7 +136,7 @@ public sealed class ReindexHostingTests
         try
         {
             (await node.Rpc.CallAsync("getbestblockhash"))!.GetValue<string>().Should().Be(tip.ToString());
-            node.Output.Should().Contain("Reindex done: 13 blocks from 1 files, tip height 12");
+            await node.ShouldLogAsync("Reindex done: 13 blocks from 1 files, tip height 12");
             (await node.StopAsync()).Should().Be(0);
         }
         finally

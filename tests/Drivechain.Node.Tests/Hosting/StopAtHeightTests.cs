@@ -19,7 +19,7 @@ public sealed class StopAtHeightTests : IDisposable
         var exitCode = await node.WaitForExitAsync(TimeSpan.FromMinutes(1));
 
         exitCode.Should().Be(0, node.Output);
-        node.Output.Should().Contain("Reached height 3 (-stopatheight): stopping");
+        await node.ShouldLogAsync("Reached height 3 (-stopatheight): stopping");
     }
 
     public void Dispose() => Directory.Delete(_dataDir, recursive: true);

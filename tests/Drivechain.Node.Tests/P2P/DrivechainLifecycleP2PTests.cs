@@ -55,10 +55,10 @@ public sealed class DrivechainLifecycleP2PTests : IDisposable
         history.Should().Equal(depositTxId, payoutTxId);
         (await b.Rpc.CallAsync("listwithdrawalbundles", Slot))!.AsArray().Should().ContainSingle();
         (await b.Rpc.CallAsync("getblock", tip, 1))!["height"]!.GetValue<int>().Should().Be(height);
-        b.Output.Should().Contain("Sidechain activated in slot 1").And.Contain($"Withdrawal bundle {m6id} of slot 1 paid out by {payoutTxId}");
+        await b.ShouldLogAsync("Sidechain activated in slot 1", $"Withdrawal bundle {m6id} of slot 1 paid out by {payoutTxId}");
         // New blocks came to B as compact blocks (A serves cmpctblock, B rebuilds from its mempool: the deposit and BMM
         // request were relayed to it; the M6 payout, made by A's miner, came by getblocktxn).
-        b.Output.Should().Contain("reconstructed from a compact block");
+        await b.ShouldLogAsync("reconstructed from a compact block");
         (await MempoolAsync(b)).Should().NotContain([depositTxId, bmmTxId]);
 
         // Core, connected to B only, syncs the whole chain (and validates it as Bitcoin).

@@ -32,8 +32,7 @@ public sealed class MinimumChainWorkTests : IDisposable
 
         await node.Rpc.CallAsync("addnode", strong.P2pEndpoint, "onetry");
         await node.WaitForOutputAsync($"Block {mined[^1]} accepted at height 2100", Timeout);
-        node.Output.Should().Contain("pre-synchronizing").And.Contain("Pre-synchronizing blockheaders, height: 2000")
-            .And.Contain("reaches the work threshold at height 2047").And.Contain("match the presynced chain up to height 2047");
+        await node.ShouldLogAsync("pre-synchronizing", "Pre-synchronizing blockheaders, height: 2000", "reaches the work threshold at height 2047", "match the presynced chain up to height 2047");
         var after = (await node.Rpc.CallAsync("getblockchaininfo"))!;
         after["headers"]!.GetValue<int>().Should().Be(2100);
         after["initialblockdownload"]!.GetValue<bool>().Should().BeFalse();

@@ -70,7 +70,7 @@ public sealed class NetworkRpcTests : IDisposable
         await Eventually.TrueAsync(async () => (await b.Rpc.CallAsync("getconnectioncount"))!.GetValue<int>() == 1, "b counts a's connection");
         await using (var refused = await ScriptedPeer.ConnectAsync(b.P2pPort))
             (await refused.IsClosedByNodeAsync()).Should().BeTrue("inbound slots are full");
-        b.Output.Should().Contain("inbound slots full");
+        await b.ShouldLogAsync("inbound slots full");
 
         await a.Rpc.CallAsync("ping");
         await Eventually.TrueAsync(async () => (await a.Rpc.CallAsync("getpeerinfo"))!.AsArray().Single()!.AsObject().ContainsKey("pingtime"),

@@ -39,7 +39,7 @@ public sealed partial class ParallelDownloadTests : IDisposable
         var heights = UpdateTipHeight().Matches(node.Output).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
         heights.Should().HaveCountGreaterThanOrEqualTo(2).And.BeInAscendingOrder().And.OnlyHaveUniqueItems();
         heights[^1].Should().Be(600);
-        node.Output.Should().Contain("height=600 headers=600").And.Contain("progress=1.000000 (100.00 %)");
+        await node.ShouldLogAsync("height=600 headers=600", "progress=1.000000 (100.00 %)");
 
         var info = (await node.Rpc.CallAsync("getblockchaininfo"))!;
         info["blocks"]!.GetValue<int>().Should().Be(600);
@@ -73,7 +73,7 @@ public sealed partial class ParallelDownloadTests : IDisposable
         await node.Rpc.CallAsync("addnode", core.P2pEndpoint, "onetry");
         await node.WaitForOutputAsync($"Block {mined[^1]} accepted at height {length}", Timeout);
         (await staller.IsClosedByNodeAsync()).Should().BeTrue("the staller is disconnected");
-        node.Output.Should().Contain("is stalling block download (timeout 2 s); disconnecting");
+        await node.ShouldLogAsync("is stalling block download (timeout 2 s); disconnecting");
         (await node.Rpc.CallAsync("getpeerinfo"))!.AsArray().Should().ContainSingle("only Core is still connected");
     }
 

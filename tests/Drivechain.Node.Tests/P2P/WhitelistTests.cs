@@ -72,7 +72,7 @@ public sealed class WhitelistTests : IDisposable
 
         await peer.SendAsync("addr", TooManyAddresses());
         (await peer.IsClosedByNodeAsync()).Should().BeTrue("more than 1,000 addresses is misbehaviour");
-        node.Output.Should().Contain("sent a bad addr: addr message size = 1001");
+        await node.ShouldLogAsync("sent a bad addr: addr message size = 1001");
     }
 
     private static byte[] TooManyAddresses()

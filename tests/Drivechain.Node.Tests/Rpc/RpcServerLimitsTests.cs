@@ -36,7 +36,7 @@ public sealed class RpcServerLimitsTests : IDisposable
         responses.Should().ContainSingle(r => r.StartsWith("HTTP/1.1 503", StringComparison.Ordinal) && r.EndsWith("Work queue depth exceeded", StringComparison.Ordinal));
         responses.Where(r => r.StartsWith("HTTP/1.1 200", StringComparison.Ordinal)).Should().HaveCount(2)
             .And.AllSatisfy(r => r.Should().Contain("\"result\":0"));
-        node.Output.Should().Contain("RPC work queue depth exceeded");
+        await node.ShouldLogAsync("RPC work queue depth exceeded");
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class RpcServerLimitsTests : IDisposable
 
         response.Should().StartWith("HTTP/1.1 413");
         (await node.Rpc.CallAsync("getblockcount"))!.GetValue<int>().Should().Be(0);
-        node.Output.Should().Contain("refused with HTTP 413");
+        await node.ShouldLogAsync("refused with HTTP 413");
         node.Output.Should().NotContain("   at ");
     }
 

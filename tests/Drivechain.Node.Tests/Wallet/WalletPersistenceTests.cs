@@ -46,8 +46,8 @@ public sealed class WalletPersistenceTests : IAsyncLifetime   // xunit 2 calls I
         await StartAsync();
 
         await _node.WaitForOutputAsync("Wallet w loaded", TimeSpan.FromMinutes(1));
-        _node.Output.Should().Contain("Wallet w loaded: 102 transactions, scanned blocks from height 102, synced to height 101, 1 unconfirmed transactions resubmitted",
-            "the stored best block (101) is on the active chain, so only blocks after it are scanned");
+        // the stored best block (101) is on the active chain, so only blocks after it are scanned
+        await _node.ShouldLogAsync("Wallet w loaded: 102 transactions, scanned blocks from height 102, synced to height 101, 1 unconfirmed transactions resubmitted");
         (await Rpc("listwallets"))!.AsArray().Select(n => n!.GetValue<string>()).Should().Equal("w");
         (await Rpc("getrawmempool"))!.AsArray().Select(n => n!.GetValue<string>()).Should().Equal(txid);
         (await Rpc("listtransactions", "*", 1000))!.ToJsonString().Should().Be(history);
@@ -75,7 +75,7 @@ public sealed class WalletPersistenceTests : IAsyncLifetime   // xunit 2 calls I
         await Rpc("generatetoaddress", 3, External);
         await Rpc("loadwallet", "w");
 
-        _node!.Output.Should().Contain("Wallet w loaded: 101 transactions, scanned blocks from height 100, synced to height 102");
+        await _node!.ShouldLogAsync("Wallet w loaded: 101 transactions, scanned blocks from height 100, synced to height 102");
         var balances = (await Rpc("getbalances"))!;
         balances["lastprocessedblock"]!["height"]!.GetValue<int>().Should().Be(102);
         balances["lastprocessedblock"]!["hash"]!.GetValue<string>().Should().Be((await Rpc("getbestblockhash"))!.GetValue<string>());

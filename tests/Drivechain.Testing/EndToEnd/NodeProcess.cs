@@ -158,6 +158,25 @@ public sealed partial class NodeProcess : IAsyncDisposable
         _process.Dispose();
     }
 
+    /// <summary>
+    /// Asserts that the node logs each of <paramref name="texts"/>, waiting up to 30 s for each: the logger writes after the
+    /// event a test observed (a disconnect, an RPC reply), so a line can trail it, more so with the fast-starting native node.
+    /// </summary>
+    public async Task ShouldLogAsync(params string[] texts)
+    {
+        foreach (var text in texts)
+        {
+            try
+            {
+                await WaitForOutputAsync(text, TimeSpan.FromSeconds(30));
+            }
+            catch (TimeoutException)
+            {
+                throw new InvalidOperationException($"the node did not log \"{text}\" within 30 s; its output:\n{Output}");
+            }
+        }
+    }
+
     /// <summary>Completes when a line of the node's output contains <paramref name="text"/> (lines already written count).</summary>
     public Task WaitForOutputAsync(string text, TimeSpan timeout)
     {

@@ -31,8 +31,7 @@ public sealed class CompactBlockCoreTests : IDisposable
         var hash = (await core.CallAsync("generateblock", address, new[] { relayed[0], relayed[1], unsentHex })).GetProperty("hash").GetString()!;
 
         await node.WaitForOutputAsync($"Block {hash} accepted at height 102", Timeout);
-        node.Output.Should().Contain($"Block {hash} from peer").And
-            .Contain("reconstructed from a compact block: 2 from the mempool, 1 by getblocktxn, 1 prefilled, 4 transactions");
+        await node.ShouldLogAsync($"Block {hash} from peer", "reconstructed from a compact block: 2 from the mempool, 1 by getblocktxn, 1 prefilled, 4 transactions");
         (await node.Rpc.CallAsync("getbestblockhash"))!.GetValue<string>().Should().Be(await core.GetBestBlockHashAsync());
         var peer = await CorePeerAsync(core);
         SentPerMessage(peer, "cmpctblock").Should().BeGreaterThan(0);

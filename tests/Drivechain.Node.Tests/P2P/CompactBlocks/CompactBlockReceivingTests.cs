@@ -32,11 +32,11 @@ public sealed class CompactBlockReceivingTests : IDisposable
         var coinbase = new PrefilledTransaction(0, block.Transactions[0]);
         await peer.SendAsync("cmpctblock", new CompactBlock(block.Header, 9, [5, 5], [coinbase]).ToBytes());
         await peer.ReceiveUntilAsync("getdata", m => Asks(m, InventoryItem.MsgWitnessBlock, block.Hash));
-        node.Output.Should().Contain($"Compact block {block.Hash} from peer");
+        await node.ShouldLogAsync($"Compact block {block.Hash} from peer");
 
         await peer.SendAsync("cmpctblock", new CompactBlock(block.Header, 9, [], [coinbase, new PrefilledTransaction(3, block.Transactions[1])]).ToBytes());
         (await peer.IsClosedByNodeAsync()).Should().BeTrue();
-        node.Output.Should().Contain($"sent an invalid compact block {block.Hash}");
+        await node.ShouldLogAsync($"sent an invalid compact block {block.Hash}");
         (await node.Rpc.CallAsync("getbestblockhash"))!.GetValue<string>().Should().Be(genesis.ToString());
     }
 

@@ -37,7 +37,7 @@ public sealed class CompactBlockServingTests : IDisposable
 
         await peer.SendAsync("getblocktxn", new BlockTransactionsRequest(tip, [1]).ToBytes());
         (await peer.IsClosedByNodeAsync()).Should().BeTrue();
-        node.Output.Should().Contain($"asked for transaction 1 of block {tip}, out of bounds");
+        await node.ShouldLogAsync($"asked for transaction 1 of block {tip}, out of bounds");
     }
 
     public void Dispose() => TempDirectories.Delete(_dataDir);
