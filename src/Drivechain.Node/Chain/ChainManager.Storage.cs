@@ -35,6 +35,12 @@ public sealed partial class ChainManager
         if (_store.IsInMemory) return;
         if (CacheUsageBytes > _options.DbCacheBytes || _state.Coins.Count > _options.MaxCachedCoins) FlushCore(clearCache: true);
         else if (_store.BlocksSinceFlush >= _options.FlushIntervalBlocks) FlushCore(clearCache: false);
+        else if (_store.UndoBytes > _options.UndoSpillBytes)
+        {
+            long start = Stopwatch.GetTimestamp();
+            _store.SpillUndo();
+            _statistics = _statistics with { UndoWrites = _statistics.UndoWrites + 1, UndoWriteTicks = _statistics.UndoWriteTicks + (Stopwatch.GetTimestamp() - start) };
+        }
     }
 
     private void FlushIfOnDisk()

@@ -15,6 +15,12 @@ public sealed record ChainManagerOptions
     /// <summary>Disk mode: flush the UTXO cache, index and state after this many connected blocks.</summary>
     public int FlushIntervalBlocks { get; init; } = 10_000;
 
+    /// <summary>
+    /// Disk mode: write the undo data of connected blocks on its own once this much waits for the next flush (Core writes
+    /// rev*.dat as blocks connect), so it does not pile up in memory for <see cref="FlushIntervalBlocks"/> blocks.
+    /// </summary>
+    public long UndoSpillBytes { get; init; } = 4 << 20;
+
     /// <summary>Disk mode: flush (and empty the cache) when it holds more coins than this (a cap beside <see cref="DbCacheBytes"/>).</summary>
     public int MaxCachedCoins { get; init; } = int.MaxValue;
 

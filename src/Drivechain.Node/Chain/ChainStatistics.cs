@@ -13,4 +13,13 @@ public readonly record struct ChainStatistics(
 
     /// <summary>Seconds spent flushing to disk.</summary>
     public double FlushSeconds => (double)FlushTicks / System.Diagnostics.Stopwatch.Frequency;
+
+    /// <summary>Undo data written between flushes (<see cref="ChainManagerOptions.UndoSpillBytes"/>): how many times.</summary>
+    public int UndoWrites { get; init; }
+
+    /// <summary>Time spent in those writes, in stopwatch ticks.</summary>
+    public long UndoWriteTicks { get; init; }
+
+    /// <summary>Seconds spent writing undo data between flushes.</summary>
+    public double UndoWriteSeconds => (double)UndoWriteTicks / System.Diagnostics.Stopwatch.Frequency;
 }

@@ -101,6 +101,30 @@ internal sealed class ChainStore(ChainDatabase? database, BlockFileStore? blockF
         _undoBytes += UndoEntryBytes + pending.Base.Length + pending.Drivechain.Length;
     }
 
+    /// <summary>
+    /// Writes the undo data waiting for the flush in a transaction of its own and forgets it, as Core writes rev*.dat while
+    /// blocks connect. Undo rows of blocks beyond the last flushed tip are harmless: after a crash those blocks connect again
+    /// and replace them, and a block's undo is read by hash only once the block is connected.
+    /// </summary>
+    public void SpillUndo()
+    {
+        var db = database!;
+        db.BeginBatch();
+        try
+        {
+            foreach (var (hash, undo) in _pendingUndo) db.PutUndo(hash, undo.Base, undo.Drivechain);
+            db.CommitBatch();
+        }
+        catch (Exception e)
+        {
+            db.RollbackBatch();
+            if (e is SqliteException) throw new StorageFailureException($"Writing undo data failed: {e.Message}", e);
+            throw;
+        }
+        _pendingUndo.Clear();   // capacity kept: it fills again
+        _undoBytes = 0;
+    }
+
     /// <summary>The coins a connected block spent, from its undo data; false when it has none.</summary>
     public bool TryGetSpent(UInt256 hash, out ImmutableArray<CoinEntry> spent)
     {

@@ -49,7 +49,7 @@ public sealed partial class ChainLoadProgressLog(ILogger log, TimeProvider time)
             {
                 double drivechainShare = 100 * statistics.DrivechainRuleSeconds / Math.Max(elapsed.TotalSeconds, 1e-3);
                 LogValidationCost(log, value.Phase, statistics.BaseRuleSeconds, statistics.DrivechainRuleSeconds, drivechainShare,
-                    statistics.Flushes, statistics.FlushSeconds);
+                    statistics.Flushes, statistics.FlushSeconds, statistics.UndoWrites, statistics.UndoWriteSeconds);
             }
             _phaseStart = _lastLine = now;
             _inPhase = false;
@@ -88,8 +88,8 @@ public sealed partial class ChainLoadProgressLog(ILogger log, TimeProvider time)
     [LoggerMessage(Level = LogLevel.Information, Message = "Import done: {Blocks} blocks from {Total} files, tip height {Height}, {Orphans} without parent, in {Seconds:F1} s ({Rate:F0} blocks/s)")]
     private static partial void LogImportDone(ILogger logger, long blocks, long total, int height, int orphans, double seconds, double rate);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Phase} cost: base rules {BaseSeconds:F2} s, drivechain rules {DrivechainSeconds:F2} s ({DrivechainShare:F1}% of the phase), {Flushes} flushes {FlushSeconds:F2} s")]
-    private static partial void LogValidationCost(ILogger logger, ChainLoadPhase phase, double baseSeconds, double drivechainSeconds, double drivechainShare, int flushes, double flushSeconds);
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Phase} cost: base rules {BaseSeconds:F2} s, drivechain rules {DrivechainSeconds:F2} s ({DrivechainShare:F1}% of the phase), {Flushes} flushes {FlushSeconds:F2} s, {UndoWrites} undo writes {UndoWriteSeconds:F2} s")]
+    private static partial void LogValidationCost(ILogger logger, ChainLoadPhase phase, double baseSeconds, double drivechainSeconds, double drivechainShare, int flushes, double flushSeconds, int undoWrites, double undoWriteSeconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loading block index: {Done} of {Total} entries")]
     private static partial void LogLoading(ILogger logger, long done, long total);

@@ -66,7 +66,7 @@ public sealed class ReindexHostingTests
         });
 
         capture.Lines.Should().Contain(l => l.Contains("Import done: 20 blocks from 1 files, tip height 20", StringComparison.Ordinal));
-        capture.Lines.ToList()[^1].Should().Contain("Importing cost: base rules 2.00 s, drivechain rules 0.50 s (12.5% of the phase), 2 flushes 0.25 s");
+        capture.Lines.ToList()[^1].Should().Contain("Importing cost: base rules 2.00 s, drivechain rules 0.50 s (12.5% of the phase), 2 flushes 0.25 s, 0 undo writes 0.00 s");
     }
 
     [Theory]

@@ -95,6 +95,38 @@ public sealed class ChainPersistenceTests
     }
 
     [Fact]
+    public void Undo_data_written_between_flushes_serves_a_reorg_and_the_reopened_chain_extends()
+    {
+        var common = new DrivechainActivity(new TestChain(Network.Regtest));
+        common.Chain.MineMany(101);
+        var a = common.Fork();
+        var b = common.Fork();
+        a.ActivateSlot(1, "a");
+        a.MineDeposit(1, Money.Coin);
+        a.ProposeVoteAndPay(1, Money.Coin / 2);
+        for (int i = 0; i < 20; i++) b.Chain.Mine(d => d.ExtraNonce = 4);
+        var c = b.Fork();
+        for (int i = 0; i < 25; i++) c.Chain.Mine(d => d.ExtraNonce = 5);
+        var spillEveryBlock = new ChainManagerOptions { FlushIntervalBlocks = 1_000, UndoSpillBytes = 1 };
+        using var dir = new TempDirectory();
+        using (var chain = Open(dir.Path, spillEveryBlock))
+        {
+            foreach (var block in a.Chain.Blocks) chain.SubmitBlock(block);
+            chain.Statistics.UndoWrites.Should().BeGreaterThan(a.Chain.Height - 101 - 2, "each block's undo is written on its own");
+
+            foreach (var block in b.Chain.Blocks.Skip(101)) chain.SubmitBlock(block);   // disconnects a's blocks: undo from the database
+
+            chain.Statistics.BlocksDisconnected.Should().Be(a.Chain.Height - 101);
+            ShouldMatchInMemory(chain, b.Chain.Blocks);
+        }
+        using var reopened = Open(dir.Path, spillEveryBlock);
+
+        foreach (var block in c.Chain.Blocks.Skip(101)) reopened.SubmitBlock(block);
+
+        ShouldMatchInMemory(reopened, c.Chain.Blocks);
+    }
+
+    [Fact]
     public void An_invalid_block_is_still_known_invalid_after_reopening()
     {
         var builder = new TestChain(Network.Regtest);

@@ -17,7 +17,8 @@ public static class CrashImportProgram
             Console.Error.WriteLine("usage: import <dataDir> <blocksFile> <flushInterval>");
             return 2;
         }
-        var options = new ChainManagerOptions { FlushIntervalBlocks = int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture), MaxCachedCoins = 400 };
+        var options = new ChainManagerOptions { FlushIntervalBlocks = int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture), MaxCachedCoins = 400,
+            UndoSpillBytes = 1 };   // undo written after every block between flushes: kills land between those writes too
         using var chain = ChainPersistenceTests.Open(args[1], options);
         Console.Out.WriteLine($"opened {chain.Height}");
         Console.Out.Flush();
