@@ -6,9 +6,11 @@ using Drivechain.Bitcoin.Serialization;
 namespace Drivechain.Consensus.State;
 
 /// <summary>A growable little-endian writer for the state and undo encodings.</summary>
-internal sealed class ByteSink(int initialCapacity = 256)
+internal sealed class ByteSink(ArrayBufferWriter<byte> buffer)
 {
-    private readonly ArrayBufferWriter<byte> _buffer = new(initialCapacity);
+    private readonly ArrayBufferWriter<byte> _buffer = buffer;
+
+    public ByteSink(int initialCapacity = 256) : this(new ArrayBufferWriter<byte>(initialCapacity)) { }
 
     public void WriteByte(byte value) { _buffer.GetSpan(1)[0] = value; _buffer.Advance(1); }
     public void WriteUInt16(ushort value) { BinaryPrimitives.WriteUInt16LittleEndian(_buffer.GetSpan(2), value); _buffer.Advance(2); }

@@ -24,6 +24,7 @@ internal sealed class ChainStore(ChainDatabase? database, BlockFileStore? blockF
     // rev*.dat as it goes): two compact arrays per block instead of an object graph per spent coin and drivechain slot.
     private readonly Dictionary<UInt256, PendingUndo> _pendingUndo = [];
     private long _undoBytes;
+    private readonly System.Buffers.ArrayBufferWriter<byte> _stateBuffer = new(1024);   // the drivechain state's bytes, reused by every flush
 
     private readonly record struct PendingUndo(byte[] Base, byte[] Drivechain);
 
@@ -184,7 +185,9 @@ internal sealed class ChainStore(ChainDatabase? database, BlockFileStore? blockF
             Span<byte> bestBytes = stackalloc byte[32];
             best.WriteTo(bestBytes);
             db.PutMeta(ChainDatabase.BestBlockKey, bestBytes);
-            db.PutMeta(ChainDatabase.DrivechainStateKey, state.ToBytes());
+            _stateBuffer.ResetWrittenCount();
+            state.WriteTo(_stateBuffer);
+            db.PutMeta(ChainDatabase.DrivechainStateKey, _stateBuffer.WrittenSpan);
             db.CommitBatch();
         }
         catch (Exception e)

@@ -153,4 +153,19 @@ public class DrivechainStateTests
         before.M4Record.Should().Contain(M4Action.Upvote(2, Ids.M6(8)));
         Convert.ToHexString(bytes).Should().NotContain(Convert.ToHexString(Ids.M6(8).Hash.ToBytes()), "upvotes are stored as indexes");
     }
+
+    [Fact]
+    public void WriteTo_appends_the_same_bytes_as_ToBytes_and_a_reused_buffer_gives_them_again()
+    {
+        var state = Rich();
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(4);
+        System.Buffers.BuffersExtensions.Write(buffer, new byte[] { 0xee });
+
+        state.WriteTo(buffer);
+
+        buffer.WrittenSpan.ToArray().Should().Equal([0xee, .. state.ToBytes()]);
+        buffer.ResetWrittenCount();
+        DrivechainState.Empty.WriteTo(buffer);
+        buffer.WrittenSpan.ToArray().Should().Equal(DrivechainState.Empty.ToBytes());
+    }
 }
