@@ -18,8 +18,8 @@ public sealed partial class DrivechainState
     /// </summary>
     public byte[] ToBytes()
     {
-        var buffer = new ArrayBufferWriter<byte>(EstimatedSize());
-        WriteTo(buffer);
+        var buffer = new ArrayBufferWriter<byte>();
+        WriteTo(buffer);   // reserves the estimated size at once
         return buffer.WrittenSpan.ToArray();
     }
 

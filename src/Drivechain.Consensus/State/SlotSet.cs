@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Drivechain.Consensus.State;
 
 /// <summary>The 256 sidechain slots as a bit set: a value type, so a rule's set lives on the stack.</summary>
@@ -22,7 +24,7 @@ internal struct SlotSet
         for (int w = 0; w < 4; w++)
         {
             ulong bits = _words[w] & ~other._words[w];
-            if (bits != 0) return (w << 6) | System.Numerics.BitOperations.TrailingZeroCount(bits);
+            if (bits != 0) return (w << 6) | BitOperations.TrailingZeroCount(bits);
         }
         return -1;
     }
@@ -50,7 +52,7 @@ internal struct SlotSet
                 if (++_word == 4) return false;
                 _bits = _set._words[_word];
             }
-            Current = (_word << 6) | System.Numerics.BitOperations.TrailingZeroCount(_bits);
+            Current = (_word << 6) | BitOperations.TrailingZeroCount(_bits);
             _bits &= _bits - 1;
             return true;
         }

@@ -24,7 +24,7 @@ internal sealed class ChainStore(ChainDatabase? database, BlockFileStore? blockF
     // rev*.dat as it goes): two compact arrays per block instead of an object graph per spent coin and drivechain slot.
     private readonly Dictionary<UInt256, PendingUndo> _pendingUndo = [];
     private long _undoBytes;
-    private readonly System.Buffers.ArrayBufferWriter<byte> _stateBuffer = new(1024);   // the drivechain state's bytes, reused by every flush
+    private readonly ArrayBufferWriter<byte> _stateBuffer = new(1024);   // the drivechain state's bytes, reused by every flush
 
     private readonly record struct PendingUndo(byte[] Base, byte[] Drivechain);
 
@@ -109,21 +109,31 @@ internal sealed class ChainStore(ChainDatabase? database, BlockFileStore? blockF
     /// </summary>
     public void SpillUndo()
     {
-        var db = database!;
+        InTransaction(database!, "undo data", WritePendingUndo);
+        _pendingUndo.Clear();   // capacity kept: it fills again
+        _undoBytes = 0;
+    }
+
+    private void WritePendingUndo(ChainDatabase db)
+    {
+        foreach (var (hash, undo) in _pendingUndo) db.PutUndo(hash, undo.Base, undo.Drivechain);
+    }
+
+    /// <summary>Runs <paramref name="write"/> in one database transaction: committed, or rolled back and reported.</summary>
+    private static void InTransaction(ChainDatabase db, string what, Action<ChainDatabase> write)
+    {
         db.BeginBatch();
         try
         {
-            foreach (var (hash, undo) in _pendingUndo) db.PutUndo(hash, undo.Base, undo.Drivechain);
+            write(db);
             db.CommitBatch();
         }
         catch (Exception e)
         {
             db.RollbackBatch();
-            if (e is SqliteException) throw new StorageFailureException($"Writing undo data failed: {e.Message}", e);
+            if (e is SqliteException) throw new StorageFailureException($"Writing {what} failed: {e.Message}", e);
             throw;
         }
-        _pendingUndo.Clear();   // capacity kept: it fills again
-        _undoBytes = 0;
     }
 
     /// <summary>The coins a connected block spent, from its undo data; false when it has none.</summary>
@@ -155,17 +165,7 @@ internal sealed class ChainStore(ChainDatabase? database, BlockFileStore? blockF
     public void PersistIndexEntry(BlockIndex index)
     {
         if (database is null) return;
-        database.BeginBatch();
-        try
-        {
-            database.PutBlockIndex(index);
-            database.CommitBatch();
-        }
-        catch (SqliteException e)
-        {
-            database.RollbackBatch();
-            throw new StorageFailureException($"Writing the block index failed: {e.Message}", e);
-        }
+        InTransaction(database, "the block index", db => db.PutBlockIndex(index));
     }
 
     /// <summary>
@@ -174,13 +174,11 @@ internal sealed class ChainStore(ChainDatabase? database, BlockFileStore? blockF
     /// </summary>
     public void Write(IReadOnlyCollection<BlockIndex> changed, CoinsCache coins, UInt256 best, DrivechainState state, bool clearCache)
     {
-        var db = database!;
         blockFiles!.Flush();
-        db.BeginBatch();
-        try
+        InTransaction(database!, "the chain state", db =>
         {
             foreach (var index in changed) db.PutBlockIndex(index);
-            foreach (var (hash, undo) in _pendingUndo) db.PutUndo(hash, undo.Base, undo.Drivechain);
+            WritePendingUndo(db);
             coins.WriteTo(db);
             Span<byte> bestBytes = stackalloc byte[32];
             best.WriteTo(bestBytes);
@@ -188,14 +186,7 @@ internal sealed class ChainStore(ChainDatabase? database, BlockFileStore? blockF
             _stateBuffer.ResetWrittenCount();
             state.WriteTo(_stateBuffer);
             db.PutMeta(ChainDatabase.DrivechainStateKey, _stateBuffer.WrittenSpan);
-            db.CommitBatch();
-        }
-        catch (Exception e)
-        {
-            db.RollbackBatch();
-            if (e is SqliteException) throw new StorageFailureException($"Writing the chain state failed: {e.Message}", e);
-            throw;
-        }
+        });
         _pendingUndo.Clear();
         _pendingUndo.TrimExcess();
         _undoBytes = 0;

@@ -69,7 +69,7 @@ public sealed class CoreRpcClient : IDisposable
     /// </summary>
     public async Task<List<UInt256>> GetBlockHashesAsync(int fromHeight, int count, CancellationToken cancellationToken)
     {
-        var calls = Enumerable.Range(fromHeight, count).Select(h => ("getblockhash", new object?[] { h })).ToList();
+        var calls = Enumerable.Range(fromHeight, count).Select(h => ("getblockhash", new JsonNode?[] { h })).ToList();
         var hashes = new List<UInt256>(count);
         foreach (var (result, error) in await BatchAsync(calls, cancellationToken))
         {
@@ -83,7 +83,7 @@ public sealed class CoreRpcClient : IDisposable
     /// <summary>The serialized blocks of <paramref name="hashes"/>, in order, in one JSON-RPC batch of <c>getblock hash 0</c>.</summary>
     public async Task<List<byte[]>> GetRawBlocksAsync(IReadOnlyList<UInt256> hashes, CancellationToken cancellationToken)
     {
-        var results = await BatchAsync([.. hashes.Select(h => ("getblock", new object?[] { h.ToString(), 0 }))], cancellationToken);
+        var results = await BatchAsync([.. hashes.Select(h => ("getblock", new JsonNode?[] { h.ToString(), 0 }))], cancellationToken);
         return [.. results.Select(r => r.Error is null ? Convert.FromHexString(r.Result.GetString()!) : throw r.Error)];
     }
 
@@ -122,7 +122,7 @@ public sealed class CoreRpcClient : IDisposable
         CallAsync("invalidateblock", [hash.ToString()], cancellationToken);
 
     /// <summary>Calls <paramref name="method"/> with positional <paramref name="parameters"/> and returns its <c>result</c>.</summary>
-    public async Task<JsonElement> CallAsync(string method, object?[] parameters, CancellationToken cancellationToken)
+    public async Task<JsonElement> CallAsync(string method, JsonNode?[] parameters, CancellationToken cancellationToken)
     {
         var id = Interlocked.Increment(ref _id);
         using var document = await PostAsync(method, Request(id, method, parameters), cancellationToken);
@@ -134,7 +134,7 @@ public sealed class CoreRpcClient : IDisposable
     /// Sends <paramref name="calls"/> as one JSON-RPC batch (one HTTP round trip); each call's result or error, in the calls'
     /// order.
     /// </summary>
-    public async Task<List<(JsonElement Result, CoreRpcException? Error)>> BatchAsync(IReadOnlyList<(string Method, object?[] Parameters)> calls,
+    public async Task<List<(JsonElement Result, CoreRpcException? Error)>> BatchAsync(IReadOnlyList<(string Method, JsonNode?[] Parameters)> calls,
         CancellationToken cancellationToken)
     {
         if (calls.Count == 0) return [];
@@ -150,21 +150,13 @@ public sealed class CoreRpcClient : IDisposable
             : (default, new CoreRpcException(c.Method, 0, "no reply in the batch")))];
     }
 
-    /// <summary>One JSON-RPC 1.0 request object; parameters are strings, integers, booleans or null.</summary>
-    private static JsonObject Request(long id, string method, object?[] parameters) => new()
+    /// <summary>One JSON-RPC 1.0 request object.</summary>
+    private static JsonObject Request(long id, string method, JsonNode?[] parameters) => new()
     {
         ["jsonrpc"] = "1.0",
         ["id"] = id,
         ["method"] = method,
-        ["params"] = new JsonArray([.. parameters.Select(p => p switch
-        {
-            null => null,
-            string s => JsonValue.Create(s),
-            int i => JsonValue.Create(i),
-            long l => JsonValue.Create(l),
-            bool b => (JsonNode)JsonValue.Create(b),
-            _ => throw new ArgumentException($"{method}: unsupported parameter type {p.GetType().Name}", nameof(parameters)),
-        })]),
+        ["params"] = new JsonArray(parameters),
     };
 
     private async Task<JsonDocument> PostAsync(string method, JsonNode body, CancellationToken cancellationToken)

@@ -72,8 +72,8 @@ public sealed class ChainPersistenceTests
         reopened.SubmitBlock(activity.Chain.Blocks[^1]).Should().BeOfType<SubmitOutcome.Duplicate>();
     }
 
-    [Fact]
-    public void After_reopening_a_reorg_deeper_than_the_last_flush_uses_the_stored_undo_data()
+    // Two branches off 101 common blocks: a sidechain activated, funded and paid out on A; 20 plain blocks (more work) on B.
+    private static (DrivechainActivity A, DrivechainActivity B) DrivechainBranchAndLongerPlainBranch()
     {
         var common = new DrivechainActivity(new TestChain(Network.Regtest));
         common.Chain.MineMany(101);
@@ -83,6 +83,13 @@ public sealed class ChainPersistenceTests
         a.MineDeposit(1, Money.Coin);
         a.ProposeVoteAndPay(1, Money.Coin / 2);
         for (int i = 0; i < 20; i++) b.Chain.Mine(d => d.ExtraNonce = 4);
+        return (a, b);
+    }
+
+    [Fact]
+    public void After_reopening_a_reorg_deeper_than_the_last_flush_uses_the_stored_undo_data()
+    {
+        var (a, b) = DrivechainBranchAndLongerPlainBranch();
         using var dir = new TempDirectory();
         using (var chain = Open(dir.Path))
             foreach (var block in a.Chain.Blocks) chain.SubmitBlock(block);
@@ -97,14 +104,7 @@ public sealed class ChainPersistenceTests
     [Fact]
     public void Undo_data_written_between_flushes_serves_a_reorg_and_the_reopened_chain_extends()
     {
-        var common = new DrivechainActivity(new TestChain(Network.Regtest));
-        common.Chain.MineMany(101);
-        var a = common.Fork();
-        var b = common.Fork();
-        a.ActivateSlot(1, "a");
-        a.MineDeposit(1, Money.Coin);
-        a.ProposeVoteAndPay(1, Money.Coin / 2);
-        for (int i = 0; i < 20; i++) b.Chain.Mine(d => d.ExtraNonce = 4);
+        var (a, b) = DrivechainBranchAndLongerPlainBranch();
         var c = b.Fork();
         for (int i = 0; i < 25; i++) c.Chain.Mine(d => d.ExtraNonce = 5);
         var spillEveryBlock = new ChainManagerOptions { FlushIntervalBlocks = 1_000, UndoSpillBytes = 1 };

@@ -250,10 +250,7 @@ public sealed partial class NodeProcess : IAsyncDisposable
     /// <summary>src/Drivechain.Cli/bin/&lt;configuration&gt;/net10.0/ of this checkout (built with the tests).</summary>
     private static string CliOutput()
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        var configuration = dir.Parent?.Name ?? "Release";
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Drivechain.sln"))) dir = dir.Parent;
-        if (dir is null) throw new InvalidOperationException($"no Drivechain.sln above {AppContext.BaseDirectory}");
-        return Path.Combine(dir.FullName, "src", "Drivechain.Cli", "bin", configuration, "net10.0");
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent?.Name ?? "Release";
+        return Path.Combine(RepositoryRoot.Path, "src", "Drivechain.Cli", "bin", configuration, "net10.0");
     }
 }
