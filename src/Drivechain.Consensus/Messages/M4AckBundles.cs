@@ -43,6 +43,13 @@ public sealed record M4AckBundles : CoinbaseMessage
         Votes = votes;
     }
 
+    // Votes that are valid for the version by construction (parsed and widened): no second check.
+    private M4AckBundles(ImmutableArray<ushort> votes, M4Version version)
+    {
+        Version = version;
+        Votes = votes;
+    }
+
     /// <summary>The version.</summary>
     public M4Version Version { get; }
 
@@ -60,7 +67,7 @@ public sealed record M4AckBundles : CoinbaseMessage
     {
         var votes = new ushort[raw.Length];
         for (int i = 0; i < raw.Length; i++) votes[i] = Widen(raw[i]);
-        return new M4AckBundles(M4Version.VotesOneByte, ImmutableCollectionsMarshal.AsImmutableArray(votes));
+        return new M4AckBundles(ImmutableCollectionsMarshal.AsImmutableArray(votes), M4Version.VotesOneByte);
     }
 
     /// <summary>v2 from 16-bit values (<c>fffe</c> = alarm, <c>ffff</c> = abstain).</summary>
@@ -87,7 +94,7 @@ public sealed record M4AckBundles : CoinbaseMessage
             case 2 when rest.Length % 2 == 0:
                 var votes = new ushort[rest.Length / 2];
                 for (int i = 0; i < votes.Length; i++) votes[i] = BinaryPrimitives.ReadUInt16LittleEndian(rest[(2 * i)..]);
-                message = new M4AckBundles(M4Version.VotesTwoBytes, ImmutableCollectionsMarshal.AsImmutableArray(votes));
+                message = new M4AckBundles(ImmutableCollectionsMarshal.AsImmutableArray(votes), M4Version.VotesTwoBytes);
                 return true;
             default:
                 return false; // unknown version, trailing bytes after v0/v3, odd v2 length: ignored (§2.1)

@@ -16,10 +16,9 @@ public sealed class BundleExpiryStage(DrivechainParams parameters) : IBlockStage
     public RuleResult Apply(BlockContext block, StateDraft state)
     {
         long oldestAllowed = (long)block.Height - parameters.WithdrawalBundleMaxAge;
-        for (int s = 0; s < DrivechainState.SlotCount; s++)
+        foreach (int s in state.SlotsWithBundles)   // a snapshot: SetBundles below may clear a bit
         {
             var slot = state.Slot((byte)s);
-            if (slot.BundleCount == 0) continue;
             bool anyExpired = false;
             foreach (var key in slot.BundleKeys)
                 if (key.ProposalHeight < oldestAllowed) { anyExpired = true; break; }

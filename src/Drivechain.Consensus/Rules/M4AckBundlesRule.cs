@@ -43,10 +43,10 @@ public sealed class M4AckBundlesRule : IMessageRule<M4AckBundles>
                 break;
 
             case M4Version.UpvoteLeadingBy50:
-                for (int s = 0; s < DrivechainState.SlotCount; s++)
+                foreach (int s in state.SlotsWithBundles)
                 {
+                    if (!state.IsActive((byte)s)) continue;
                     var slot = state.Slot((byte)s);
-                    if (!slot.IsActive || slot.BundleCount == 0) continue;
                     var acks = slot.BundleAcks;
                     int leader = 0, lead = acks[0], second = 0;
                     for (int i = 1; i < acks.Length; i++)
@@ -87,18 +87,18 @@ public sealed class M4AckBundlesRule : IMessageRule<M4AckBundles>
                 return RuleResult.Reject(RejectCode.M4TwoBytesWithinByteRange, $"{votes.Length} two-byte votes, all ≤ 253");
         }
 
-        Span<byte> asn = stackalloc byte[DrivechainState.SlotCount];
-        int active = 0;
-        for (int s = 0; s < DrivechainState.SlotCount; s++)
-            if (state.IsActive((byte)s)) asn[active++] = (byte)s;
-        if (votes.Length != active)
-            return RuleResult.Reject(RejectCode.M4VoteCountMismatch, $"{votes.Length} votes, {active} active sidechains");
+        var active = state.ActiveSlots;   // ascending: vote i is for the i-th active slot
+        if (votes.Length != active.Count)
+            return RuleResult.Reject(RejectCode.M4VoteCountMismatch, $"{votes.Length} votes, {active.Count} active sidechains");
 
-        for (int i = 0; i < active; i++)
+        var span = votes.AsSpan();
+        for (int i = 0; i < span.Length; i++)
         {
-            ushort vote = votes[i];
-            if (vote == M4AckBundles.Abstain) continue;
-            var slot = state.Slot(asn[i]);
+            int abstentions = span[i..].IndexOfAnyExcept(M4AckBundles.Abstain);   // most votes abstain: skip them in bulk
+            if (abstentions < 0) break;
+            i += abstentions;
+            ushort vote = span[i];
+            var slot = state.Slot(active.Nth(i));
             if (vote == M4AckBundles.Alarm)
             {
                 Alarm(state, ref record, slot);

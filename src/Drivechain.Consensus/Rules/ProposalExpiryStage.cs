@@ -15,11 +15,10 @@ public sealed class ProposalExpiryStage(DrivechainParams parameters) : IBlockSta
     /// <inheritdoc />
     public RuleResult Apply(BlockContext block, StateDraft state)
     {
-        for (int s = 0; s < DrivechainState.SlotCount; s++)
+        foreach (int s in state.SlotsWithProposals)   // a snapshot: SetProposals below may clear a bit
         {
             var slot = state.Slot((byte)s);
             var proposals = slot.Proposals;
-            if (proposals.IsEmpty) continue;
             bool used = slot.IsActive;
             int maxAge = used ? parameters.UsedSlotProposalMaxAge : parameters.UnusedSlotProposalMaxAge;
             int maxFails = used ? parameters.UsedSlotMaxFails : parameters.UnusedSlotMaxFails;

@@ -21,23 +21,19 @@ public sealed class TreasuryRule(DrivechainParams parameters)
         bool anyNew = false;
         for (int i = 0; i < outputs.Length && !anyNew; i++)
             anyNew = TreasuryScript.TryParse(outputs[i].ScriptPubKey.Span, out var s) && state.IsActive(s);
+        var spent = new SlotSet();
         bool anySpent = false;
         if (state.HasAnyCtip)
             foreach (var input in tx.Inputs)
-                if (state.FindCtipSlot(input.PrevOut) >= 0) { anySpent = true; break; }
+                if (state.FindCtipSlot(input.PrevOut) is >= 0 and var slot) anySpent |= spent.Add((byte)slot);
         if (!anyNew && !anySpent) return RuleResult.Pass;
-        return Classify(tx, state);
+        return Classify(tx, state, spent);
     }
 
-    private RuleResult Classify(Transaction tx, StateDraft state)
+    // spent: the slots whose CTIP the transaction spends.
+    private RuleResult Classify(Transaction tx, StateDraft state, SlotSet spent)
     {
-        var spent = new SlotSet();
         var newSlots = new SlotSet();
-        foreach (var input in tx.Inputs)
-        {
-            int slot = state.FindCtipSlot(input.PrevOut);
-            if (slot >= 0) spent.Add((byte)slot);
-        }
 
         var news = new List<NewOutput>(2);
         var outputs = tx.Outputs;

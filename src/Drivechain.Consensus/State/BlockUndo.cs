@@ -51,24 +51,26 @@ public sealed class BlockUndo
     public DrivechainState Revert(DrivechainState state)
     {
         if (IsEmpty && state.M4Record.IsEmpty && state.BmmAccepts.IsEmpty) return state;
-        var slots = state.CloneSlots();
+        var slots = state.CopySlots();
+        var summary = state.Summary;   // ACK counts change no summary bit
         var index = state.CtipIndex;
         bool ownIndex = false;
         for (int i = 0; i < _ackSlots.Length; i++)
-            slots[_ackSlots[i]] = SlotUndo.RevertAcks(slots[_ackSlots[i]], _oldAcks[i]);
+            slots.Set(_ackSlots[i], SlotUndo.RevertAcks(slots[_ackSlots[i]], _oldAcks[i]));
         foreach (var undo in _slots)
         {
             var after = slots[undo.Slot];
             if (undo.ChangesCtip && !ownIndex) (index, ownIndex) = (index.Clone(), true);
             // The index reads each key from the slot records: remove before the record changes, add after.
             if (undo.ChangesCtip && after.Ctip is { } current) index.Remove(current.OutPoint, slots);
-            slots[undo.Slot] = undo.Revert(after);
+            slots.Set(undo.Slot, undo.Revert(after));
+            summary.Update(slots[undo.Slot]);
             if (undo.ChangesCtip && undo.CtipBefore is { } previous) index.Set(previous.OutPoint, undo.Slot, slots);
         }
-        return new DrivechainState(slots, index, ResolveM4Record(slots), PreviousBmmAccepts);
+        return new DrivechainState(slots, summary, index, ResolveM4Record(slots), PreviousBmmAccepts);
     }
 
-    private ImmutableArray<M4Action> ResolveM4Record(SlotState[] restored)
+    private ImmutableArray<M4Action> ResolveM4Record(SlotTable restored)
     {
         if (_m4Resolved) return PreviousM4Record;
         var record = PreviousM4Record.ToBuilder();

@@ -3,28 +3,39 @@ using Drivechain.Bitcoin.Primitives;
 namespace Drivechain.Consensus.State;
 
 /// <summary>
-/// Current CTIP outpoint → slot: an open-addressing table (linear probing) of 512 cells for at most 256 CTIPs, each cell
-/// holding slot + 1 (0: empty). The key of a cell is the CTIP of the slot it names, read from the slot records passed in,
-/// so the table is 1 KiB of <see cref="ushort"/> and a block that moves a CTIP copies that, instead of rebuilding tree
-/// nodes of an immutable dictionary. An index held by a <see cref="DrivechainState"/> is never changed: a draft or a
-/// revert works on its own <see cref="Clone"/>, and changes it only while the slot records passed in hold the CTIPs the
-/// table names (a key is removed before its slot's record changes and added after).
+/// Current CTIP outpoint → slot: an open-addressing table (linear probing) of 512 cells for at most 256 CTIPs. A cell holds
+/// slot + 1 in its low 9 bits (0: empty) and the top 23 bits of its key's hash above them; the key itself, the CTIP of the
+/// slot the cell names, is read from the slot records passed in. So the table is 2 KiB, in 16 chunks of 32 cells shared
+/// between states: a block that moves a CTIP copies the chunk references and the chunks it writes, instead of rebuilding
+/// tree nodes of an immutable dictionary. The stored hash bits give each cell's home cell and let a lookup pass a cell
+/// without reading its slot record (a cache miss) unless 14 more hash bits match, so a removal's backward shift and the
+/// lookup of an outpoint that is no CTIP (every input of every transaction) read no record. An index held by a
+/// <see cref="DrivechainState"/> is never changed: a draft or a revert works on its own <see cref="Clone"/>, and changes it
+/// only while the slot records passed in hold the CTIPs the table names (a key is removed before its slot's record
+/// changes and added after).
 /// </summary>
 internal sealed class CtipIndex
 {
     private const int Size = 512;
     private const int Mask = Size - 1;
+    private const int SlotBits = 9;                       // slot + 1: 1..256
+    private const uint SlotMask = (1u << SlotBits) - 1;
+    private const int ChunkBits = 5;
+    private const int ChunkSize = 1 << ChunkBits;
+    private const int ChunkMask = ChunkSize - 1;
 
-    private readonly ushort[] _cells;
+    private readonly uint[][] _chunks;
+    private ushort _owned;   // chunks this index copied, so may write; the others are shared with the index it was cloned from
 
-    private CtipIndex(ushort[] cells, int count)
+    private CtipIndex(uint[][] chunks, ushort owned, int count)
     {
-        _cells = cells;
+        _chunks = chunks;
+        _owned = owned;
         Count = count;
     }
 
     /// <summary>No CTIPs.</summary>
-    public static CtipIndex Empty { get; } = new(new ushort[Size], 0);
+    public static CtipIndex Empty { get; } = CreateEmpty();
 
     /// <summary>Number of CTIPs indexed.</summary>
     public int Count { get; private set; }
@@ -33,59 +44,84 @@ internal sealed class CtipIndex
     public bool IsEmpty => Count == 0;
 
     /// <summary>A copy to change.</summary>
-    public CtipIndex Clone() => new((ushort[])_cells.Clone(), Count);
+    public CtipIndex Clone() => new((uint[][])_chunks.Clone(), 0, Count);
 
     /// <summary>The slot whose CTIP is <paramref name="outPoint"/>, or −1.</summary>
-    public int Find(in OutPoint outPoint, SlotState[] slots)
+    public int Find(in OutPoint outPoint, SlotTable slots)
     {
-        for (int i = Home(outPoint); ; i = (i + 1) & Mask)
-        {
-            int cell = _cells[i];
-            if (cell == 0) return -1;
-            if (KeyOf(cell, slots) == outPoint) return cell - 1;
-        }
+        int i = IndexOf(outPoint, slots);
+        return i < 0 ? -1 : SlotOf(Cell(i));
     }
 
     /// <summary>Maps <paramref name="outPoint"/> to <paramref name="slot"/> (replacing any slot it named), as a dictionary's SetItem.</summary>
-    public void Set(in OutPoint outPoint, byte slot, SlotState[] slots)
+    public void Set(in OutPoint outPoint, byte slot, SlotTable slots)
     {
         Remove(outPoint, slots);
-        int i = Home(outPoint);
-        while (_cells[i] != 0) i = (i + 1) & Mask;
-        _cells[i] = (ushort)(slot + 1);
+        uint hash = Hash(outPoint);
+        int i = Home(hash);
+        while (Cell(i) != 0) i = (i + 1) & Mask;
+        SetCell(i, (hash & ~SlotMask) | (uint)(slot + 1));
         Count++;
     }
 
     /// <summary>Removes <paramref name="outPoint"/> when indexed (its slot's record must still hold it as CTIP).</summary>
-    public void Remove(in OutPoint outPoint, SlotState[] slots)
+    public void Remove(in OutPoint outPoint, SlotTable slots)
     {
-        int i = Home(outPoint);
-        while (true)
-        {
-            int cell = _cells[i];
-            if (cell == 0) return;
-            if (KeyOf(cell, slots) == outPoint) break;
-            i = (i + 1) & Mask;
-        }
+        int i = IndexOf(outPoint, slots);
+        if (i < 0) return;
         // Backward-shift deletion: move up every following cell of the run whose home is not between the hole and it.
-        for (int j = (i + 1) & Mask; _cells[j] != 0; j = (j + 1) & Mask)
+        for (int j = (i + 1) & Mask; Cell(j) is not 0 and var cell; j = (j + 1) & Mask)
         {
-            int home = Home(KeyOf(_cells[j], slots));
+            int home = Home(cell);
             bool stays = i <= j ? home > i && home <= j : home > i || home <= j;
             if (stays) continue;
-            _cells[i] = _cells[j];
+            SetCell(i, cell);
             i = j;
         }
-        _cells[i] = 0;
+        SetCell(i, 0);
         Count--;
     }
 
-    private static OutPoint KeyOf(int cell, SlotState[] slots) =>
-        slots[cell - 1].Ctip?.OutPoint ?? throw new InvalidOperationException($"CTIP index names slot {cell - 1}, which has no CTIP");
-
-    private static int Home(in OutPoint outPoint)
+    // The cell holding outPoint, or −1.
+    private int IndexOf(in OutPoint outPoint, SlotTable slots)
     {
-        uint h = (uint)outPoint.TxId.GetHashCode() ^ (outPoint.Index * 0x85EBCA6Bu);
-        return (int)((h * 0x9E3779B9u) >> 23);   // top 9 bits: 0..511
+        uint hash = Hash(outPoint);
+        for (int i = Home(hash); ; i = (i + 1) & Mask)
+        {
+            uint cell = Cell(i);
+            if (cell == 0) return -1;
+            if (((cell ^ hash) & ~SlotMask) == 0 && KeyOf(cell, slots) == outPoint) return i;
+        }
     }
+
+    private uint Cell(int i) => _chunks[i >> ChunkBits][i & ChunkMask];
+
+    private void SetCell(int i, uint value)
+    {
+        int chunk = i >> ChunkBits;
+        if ((_owned & (1 << chunk)) == 0)
+        {
+            _chunks[chunk] = (uint[])_chunks[chunk].Clone();
+            _owned |= (ushort)(1 << chunk);
+        }
+        _chunks[chunk][i & ChunkMask] = value;
+    }
+
+    private static CtipIndex CreateEmpty()
+    {
+        var empty = new uint[ChunkSize];   // never written: every index copies a chunk before its first write
+        var chunks = new uint[Size / ChunkSize][];
+        Array.Fill(chunks, empty);
+        return new CtipIndex(chunks, 0, 0);
+    }
+
+    private static int SlotOf(uint cell) => (int)(cell & SlotMask) - 1;
+
+    private static OutPoint KeyOf(uint cell, SlotTable slots) =>
+        slots[SlotOf(cell)].Ctip?.OutPoint ?? throw new InvalidOperationException($"CTIP index names slot {SlotOf(cell)}, which has no CTIP");
+
+    private static uint Hash(in OutPoint outPoint) =>
+        ((uint)outPoint.TxId.GetHashCode() ^ (outPoint.Index * 0x85EBCA6Bu)) * 0x9E3779B9u;
+
+    private static int Home(uint hashOrCell) => (int)(hashOrCell >> 23);   // the top 9 bits: the home cell, 0..511
 }

@@ -6,22 +6,13 @@ namespace Drivechain.Consensus.State;
 public sealed partial class DrivechainState
 {
     /// <summary>True when a sidechain is active in <paramref name="slot"/>.</summary>
-    public bool IsActive(byte slot) => _slots[slot].Sidechain is not null;
+    public bool IsActive(byte slot) => Summary.Active.Contains(slot);
 
     /// <summary>The active sidechain of <paramref name="slot"/>, or null.</summary>
     public Sidechain? GetSidechain(byte slot) => _slots[slot].Sidechain;
 
     /// <summary>Number of active slots.</summary>
-    public int ActiveSlotCount
-    {
-        get
-        {
-            int count = 0;
-            foreach (var slot in _slots)
-                if (slot.Sidechain is not null) count++;
-            return count;
-        }
-    }
+    public int ActiveSlotCount => Summary.Active.Count;
 
     /// <summary>The active sidechains, ascending slot (the ASN order of M4 vectors).</summary>
     public ImmutableArray<Sidechain> ActiveSidechains

@@ -103,7 +103,7 @@ public sealed partial class DrivechainState
         state = null;
         if (!reader.TryReadByte(out var version) || version != FormatVersion) return false;
         if (!reader.TryReadCount(4, out int count) || count > SlotCount) return false;
-        var slots = Empty.CloneSlots();
+        var slots = Empty.CopySlots();
         var index = CtipIndex.Empty.Clone();
         int previous = -1;
         for (int i = 0; i < count; i++)
@@ -129,7 +129,7 @@ public sealed partial class DrivechainState
             }
             var record = new SlotState(slot, sidechain, proposals, bundles, ctip, TreasuryHistory.Of(history));
             if (record.IsEmpty) return false; // non-canonical
-            slots[slot] = record;
+            slots.Set(slot, record);
             if (ctip is { } indexed) index.Set(indexed.OutPoint, slot, slots);
         }
         if (!StateCodec.TryReadRecords(ref reader, out var m4Record, out var accepts)) return false;

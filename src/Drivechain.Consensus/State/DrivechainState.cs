@@ -13,12 +13,17 @@ public sealed partial class DrivechainState : IEquatable<DrivechainState>
     /// <summary>Number of slots.</summary>
     public const int SlotCount = 256;
 
-    private readonly SlotState[] _slots;
+    private readonly SlotTable _slots;
 
-    internal DrivechainState(SlotState[] slots, CtipIndex ctipIndex,
+    internal DrivechainState(SlotTable slots, CtipIndex ctipIndex,
+        ImmutableArray<M4Action> m4Record, ImmutableArray<BmmAccept> bmmAccepts)
+        : this(slots, SlotSummary.Of(slots), ctipIndex, m4Record, bmmAccepts) { }
+
+    internal DrivechainState(SlotTable slots, in SlotSummary summary, CtipIndex ctipIndex,
         ImmutableArray<M4Action> m4Record, ImmutableArray<BmmAccept> bmmAccepts)
     {
         _slots = slots;
+        Summary = summary;
         CtipIndex = ctipIndex;
         M4Record = m4Record.IsDefault ? [] : m4Record;
         BmmAccepts = bmmAccepts.IsDefault ? [] : bmmAccepts;
@@ -36,19 +41,22 @@ public sealed partial class DrivechainState : IEquatable<DrivechainState>
     /// <summary>Current CTIP outpoint → slot.</summary>
     internal CtipIndex CtipIndex { get; }
 
+    /// <summary>Which slots are active, have proposals, have bundles.</summary>
+    internal SlotSummary Summary { get; }
+
     /// <summary>The record of <paramref name="slot"/>.</summary>
     public SlotState this[byte slot] => _slots[slot];
 
     /// <summary>The record of <paramref name="slot"/>.</summary>
     public SlotState GetSlot(byte slot) => _slots[slot];
 
-    internal SlotState[] CloneSlots() => (SlotState[])_slots.Clone();
+    internal SlotTable CopySlots() => _slots.Copy();
 
     private static DrivechainState CreateEmpty()
     {
         var slots = new SlotState[SlotCount];
         for (int i = 0; i < SlotCount; i++) slots[i] = SlotState.Empty((byte)i);
-        return new DrivechainState(slots, CtipIndex.Empty, [], []);
+        return new DrivechainState(SlotTable.Of(slots), CtipIndex.Empty, [], []);
     }
 
     /// <inheritdoc />

@@ -18,6 +18,35 @@ internal struct SlotSet
         return true;
     }
 
+    /// <summary>Adds <paramref name="slot"/> when <paramref name="member"/>, removes it otherwise.</summary>
+    public void Set(byte slot, bool member)
+    {
+        ref ulong word = ref _words[slot >> 6];
+        word = member ? word | Bit(slot) : word & ~Bit(slot);
+    }
+
+    /// <summary>Number of slots in the set.</summary>
+    public readonly int Count =>
+        BitOperations.PopCount(_words[0]) + BitOperations.PopCount(_words[1]) + BitOperations.PopCount(_words[2]) + BitOperations.PopCount(_words[3]);
+
+    /// <summary>The <paramref name="n"/>-th slot of the set, ascending from 0 (<paramref name="n"/> &lt; <see cref="Count"/>).</summary>
+    public readonly byte Nth(int n)
+    {
+        for (int w = 0; w < 4; w++)
+        {
+            ulong bits = _words[w];
+            int inWord = BitOperations.PopCount(bits);
+            if (n >= inWord)
+            {
+                n -= inWord;
+                continue;
+            }
+            for (; n > 0; n--) bits &= bits - 1;
+            return (byte)((w << 6) | BitOperations.TrailingZeroCount(bits));
+        }
+        throw new ArgumentOutOfRangeException(nameof(n), "beyond the set's count");
+    }
+
     /// <summary>The lowest slot in this set and not in <paramref name="other"/>, or -1.</summary>
     public readonly int FirstExcept(in SlotSet other)
     {

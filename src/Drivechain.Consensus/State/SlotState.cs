@@ -101,6 +101,9 @@ public sealed class SlotState : IEquatable<SlotState>
     internal SlotState WithBundleAcks(ImmutableArray<ushort> acks) => new(Slot, Sidechain, Proposals, BundleKeys, acks, _ctip, History);
     internal SlotState WithTreasury(Ctip? ctip, TreasuryHistory history) => new(Slot, Sidechain, Proposals, BundleKeys, BundleAcks, ctip, history);
 
+    /// <summary>True when <paramref name="other"/> has the same CTIP (without reading it when the records share it).</summary>
+    internal bool SameCtip(SlotState other) => ReferenceEquals(_ctip, other._ctip) || Ctip == other.Ctip;
+
     /// <summary>Index of <paramref name="m6Id"/> in the pending list, or −1.</summary>
     public int IndexOfBundle(Messages.M6Id m6Id)
     {

@@ -48,7 +48,7 @@ internal sealed class SlotUndo
     /// <summary>True when only the ACK counts of the pending list changed (the common M4 case).</summary>
     public static bool OnlyAcksChanged(SlotState before, SlotState after) =>
         ReferenceEquals(before.Sidechain, after.Sidechain) && before.Proposals == after.Proposals &&
-        before.BundleKeys == after.BundleKeys && before.Ctip == after.Ctip && ReferenceEquals(before.History, after.History);
+        before.BundleKeys == after.BundleKeys && before.SameCtip(after) && ReferenceEquals(before.History, after.History);
 
     /// <summary>True for an acks-only undo.</summary>
     public bool IsAcksOnly => _cells == Cells.BundleAcks;
@@ -79,7 +79,7 @@ internal sealed class SlotUndo
         if (before.Proposals != after.Proposals) cells |= Cells.Proposals;
         if (before.BundleKeys != after.BundleKeys) cells |= Cells.BundlesFull;          // bundles added or removed
         else if (before.BundleAcks != after.BundleAcks) cells |= Cells.BundleAcks;   // only votes: keep the old counts
-        if (before.Ctip != after.Ctip) cells |= Cells.Ctip;
+        if (!before.SameCtip(after)) cells |= Cells.Ctip;
         if (!ReferenceEquals(before.History, after.History)) cells |= Cells.History;
         return new SlotUndo(before.Slot, cells, before.Sidechain, before.Proposals, before.BundleKeys, before.BundleAcks, before.Ctip, before.History.Count);
     }

@@ -12,7 +12,8 @@ namespace Drivechain.Consensus.State;
 public sealed class StateDraft
 {
     private readonly DrivechainState _base;
-    private readonly SlotState[] _slots;
+    private readonly SlotTable _slots;
+    private SlotSummary _summary;
     private SlotSet _touched;   // slots written at least once; their original record is _base's
     private CtipIndex _ctipIndex;
     private bool _ownCtipIndex;   // _ctipIndex is this draft's copy (the base state's is never changed)
@@ -27,7 +28,8 @@ public sealed class StateDraft
     public StateDraft(DrivechainState state)
     {
         _base = state;
-        _slots = state.CloneSlots();
+        _slots = state.CopySlots();
+        _summary = state.Summary;
         _ctipIndex = state.CtipIndex;
     }
 
@@ -44,7 +46,16 @@ public sealed class StateDraft
     public SlotState Slot(byte slot) => _slots[slot];
 
     /// <summary>True when <paramref name="slot"/> is active now.</summary>
-    public bool IsActive(byte slot) => _slots[slot].Sidechain is not null;
+    public bool IsActive(byte slot) => _summary.Active.Contains(slot);
+
+    /// <summary>The slots active now, ascending (the ASN order of M4 vectors).</summary>
+    internal SlotSet ActiveSlots => _summary.Active;
+
+    /// <summary>The slots with at least one pending proposal now.</summary>
+    internal SlotSet SlotsWithProposals => _summary.WithProposals;
+
+    /// <summary>The slots with at least one pending bundle now.</summary>
+    internal SlotSet SlotsWithBundles => _summary.WithBundles;
 
     /// <summary>True when <paramref name="m6Id"/> is pending in <paramref name="slot"/>.</summary>
     public bool HasPendingBundle(byte slot, Messages.M6Id m6Id) => _slots[slot].IndexOfBundle(m6Id) >= 0;
@@ -154,14 +165,15 @@ public sealed class StateDraft
         ThrowIfFrozen();
         int slot = updated.Slot;
         if (_touched.Add((byte)slot)) _written++;
-        _slots[slot] = updated;
+        _slots.Set(slot, updated);
+        _summary.Update(updated);
     }
 
     /// <summary>The resulting state; the draft accepts no further writes afterwards.</summary>
     public DrivechainState ToState()
     {
         _frozen = true;
-        return new DrivechainState(_slots, _ctipIndex, _m4Record, _accepts?.ToImmutable() ?? []);
+        return new DrivechainState(_slots, _summary, _ctipIndex, _m4Record, _accepts?.ToImmutable() ?? []);
     }
 
     /// <summary>The undo: the overwritten cells of every touched slot and the parent's records.</summary>

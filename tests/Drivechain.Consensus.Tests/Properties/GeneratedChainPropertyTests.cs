@@ -47,12 +47,29 @@ public class GeneratedChainPropertyTests
             var accepted = (ConnectOutcome.Accepted)validator.Connect(state, block, i + 1);
             var reverted = validator.Disconnect(accepted.State, accepted.Undo);
             reverted.Should().Be(state, $"block {i + 1}");
+            SummaryShouldMatchTheRecords(accepted.State);
+            SummaryShouldMatchTheRecords(reverted);
             reverted.ComputeDigest().Should().Be(state.ComputeDigest(), $"block {i + 1}");
             var fromBytes = BlockUndo.Parse(accepted.Undo.ToBytes());
             fromBytes.ToBytes().Should().Equal(accepted.Undo.ToBytes());
             validator.Disconnect(accepted.State, fromBytes).Should().Be(state, $"block {i + 1} with the stored undo");
             state = accepted.State;
         }
+    }
+
+    // The summary bit sets a draft and a revert keep up to date, against the slot records themselves.
+    private static void SummaryShouldMatchTheRecords(DrivechainState state)
+    {
+        var slots = Enumerable.Range(0, DrivechainState.SlotCount).Select(s => (byte)s).ToList();
+        static List<int> Members(SlotSet set)
+        {
+            var members = new List<int>();
+            foreach (int slot in set) members.Add(slot);
+            return members;
+        }
+        Members(state.Summary.Active).Should().Equal(slots.Where(s => state.GetSidechain(s) is not null).Select(s => (int)s));
+        Members(state.Summary.WithProposals).Should().Equal(slots.Where(s => !state.GetProposals(s).IsEmpty).Select(s => (int)s));
+        Members(state.Summary.WithBundles).Should().Equal(slots.Where(s => !state.GetPendingBundles(s).IsEmpty).Select(s => (int)s));
     }
 
     [Theory]

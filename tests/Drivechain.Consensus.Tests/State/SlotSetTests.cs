@@ -6,7 +6,7 @@ namespace Drivechain.Consensus.Tests.State;
 public class SlotSetTests
 {
     [Fact]
-    public void Enumeration_and_first_except_agree_with_a_sorted_set()
+    public void Enumeration_count_nth_and_first_except_agree_with_a_sorted_set()
     {
         var random = new Random(300);
         for (int round = 0; round < 500; round++)
@@ -26,6 +26,9 @@ public class SlotSetTests
             var seen = new List<int>();
             foreach (int slot in a) seen.Add(slot);
             seen.Should().Equal(expectedA);
+            a.Count.Should().Be(expectedA.Count);
+            for (int n = 0; n < seen.Count; n++) a.Nth(n).Should().Be((byte)seen[n]);
+            a.Invoking(set => set.Nth(seen.Count)).Should().Throw<ArgumentOutOfRangeException>();
             a.FirstExcept(b).Should().Be(expectedA.Except(expectedB).DefaultIfEmpty(-1).Min());
         }
     }
