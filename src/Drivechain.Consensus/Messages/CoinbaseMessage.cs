@@ -44,7 +44,7 @@ public abstract record CoinbaseMessage
                 message = new M3ProposeBundle(body[0], new M6Id(new Bitcoin.Primitives.UInt256(body[1..])));
                 return true;
             case M4AckBundles.TagValue:
-                return M4AckBundles.TryParseBody(body, out var m4) && (message = m4) is not null;
+                return M4AckBundles.TryParseBody(script.Memory.Slice(offset + 4, length - 4), out var m4) && (message = m4) is not null;
             case M7BmmAccept.TagValue:
                 if (body.Length != 33) return false;
                 message = new M7BmmAccept(body[0], new Bitcoin.Primitives.UInt256(body[1..]));

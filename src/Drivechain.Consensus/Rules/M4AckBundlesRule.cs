@@ -77,27 +77,22 @@ public sealed class M4AckBundlesRule : IMessageRule<M4AckBundles>
 
     private static RuleResult ApplyVotes(M4AckBundles m4, StateDraft state, ref RecordBuffer record)
     {
-        var votes = m4.Votes;
+        int count = m4.VoteCount;
         if (m4.Version == M4Version.VotesTwoBytes)
         {
             bool allWithinByte = true;
-            foreach (var v in votes)
-                if (v > M4AckBundles.MaxOneByteIndex) { allWithinByte = false; break; }
+            for (int i = 0; i < count && allWithinByte; i++) allWithinByte = m4.VoteAt(i) <= M4AckBundles.MaxOneByteIndex;
             if (allWithinByte)
-                return RuleResult.Reject(RejectCode.M4TwoBytesWithinByteRange, $"{votes.Length} two-byte votes, all ≤ 253");
+                return RuleResult.Reject(RejectCode.M4TwoBytesWithinByteRange, $"{count} two-byte votes, all ≤ 253");
         }
 
         var active = state.ActiveSlots;   // ascending: vote i is for the i-th active slot
-        if (votes.Length != active.Count)
-            return RuleResult.Reject(RejectCode.M4VoteCountMismatch, $"{votes.Length} votes, {active.Count} active sidechains");
+        if (count != active.Count)
+            return RuleResult.Reject(RejectCode.M4VoteCountMismatch, $"{count} votes, {active.Count} active sidechains");
 
-        var span = votes.AsSpan();
-        for (int i = 0; i < span.Length; i++)
+        for (int i = m4.IndexOfVoteFrom(0); i >= 0; i = m4.IndexOfVoteFrom(i + 1))
         {
-            int abstentions = span[i..].IndexOfAnyExcept(M4AckBundles.Abstain);   // most votes abstain: skip them in bulk
-            if (abstentions < 0) break;
-            i += abstentions;
-            ushort vote = span[i];
+            ushort vote = m4.VoteAt(i);
             var slot = state.Slot(active.Nth(i));
             if (vote == M4AckBundles.Alarm)
             {

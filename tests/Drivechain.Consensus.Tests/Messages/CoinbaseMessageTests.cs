@@ -96,6 +96,12 @@ public class CoinbaseMessageTests
     {
         var m4 = Parse(hex).Should().BeOfType<M4AckBundles>().Subject;
         m4.Version.Should().Be(version);
+        // Read in place (the parsed vote bytes), then widened into an array: the same votes.
+        m4.VoteCount.Should().Be(votes.Length);
+        Enumerable.Range(0, votes.Length).Select(m4.VoteAt).Should().Equal(votes);
+        m4.IndexOfVoteFrom(0).Should().Be(Array.FindIndex(votes, v => v != M4AckBundles.Abstain));
+        m4.Should().Be(version is M4Version.VotesOneByte or M4Version.VotesTwoBytes ? new M4AckBundles(version, [.. votes]) : m4);
+        m4.ToScript().ToHex().Should().Be(hex);
         m4.Votes.Should().Equal(votes);
         m4.ToScript().ToHex().Should().Be(hex);
     }
