@@ -35,14 +35,16 @@ public sealed class TreasuryRule(DrivechainParams parameters)
     {
         var newSlots = new SlotSet();
 
-        var news = new List<NewOutput>(2);
         var outputs = tx.Outputs;
+        Span<NewOutput> found = outputs.Length <= 16 ? stackalloc NewOutput[outputs.Length] : new NewOutput[outputs.Length];
+        int count = 0;
         for (int vout = 0; vout < outputs.Length; vout++)
         {
             if (!TreasuryScript.TryParse(outputs[vout].ScriptPubKey.Span, out var slot) || !state.IsActive(slot)) continue;
             if (!newSlots.Add(slot)) return RuleResult.Reject(RejectCode.TreasuryMultipleOutputs, $"tx {tx.TxId}: slot {slot} again at vout {vout}");
-            news.Add(new NewOutput(slot, vout, outputs[vout].Value.Satoshis));
+            found[count++] = new NewOutput(slot, vout, outputs[vout].Value.Satoshis);
         }
+        var news = found[..count];
 
         if (spent.FirstExcept(newSlots) is >= 0 and var orphaned) // the lowest such slot (§12.1)
             return RuleResult.Reject(RejectCode.TreasurySpentWithoutSuccessor, $"tx {tx.TxId}: spends the CTIP of slot {orphaned}");
