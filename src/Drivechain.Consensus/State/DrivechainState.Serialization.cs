@@ -30,7 +30,7 @@ public sealed partial class DrivechainState
     public void WriteTo(ArrayBufferWriter<byte> buffer)
     {
         ArgumentNullException.ThrowIfNull(buffer);
-        buffer.GetSpan(EstimatedSize());   // room for it all at once
+        buffer.GetSpan(EncodedSizeEstimate());   // room for it all at once
         var sink = new ByteSink(buffer);
         sink.WriteByte(FormatVersion);
         int nonEmpty = 0;
@@ -57,9 +57,12 @@ public sealed partial class DrivechainState
         StateCodec.WriteRecords(sink, M4Record, BmmAccepts);
     }
 
-    // A little above the encoded size, so that a large state (the perf chain's is 2.1 MB, mostly treasury history at 52 bytes
-    // an entry) is written into one buffer instead of growing through a dozen doublings of large-object garbage.
-    private int EstimatedSize()
+    /// <summary>
+    /// A little above the encoded size: a large state (the perf chain's is 2.1 MB, mostly treasury history at 52 bytes an
+    /// entry) is written into one buffer of about this size instead of growing through a dozen doublings of large-object
+    /// garbage. A caller that keeps its buffer sizes it by this (a writer that has to grow adds its whole capacity again).
+    /// </summary>
+    public int EncodedSizeEstimate()
     {
         long size = 64 + M4Record.Length * 8L + BmmAccepts.Length * 40L;
         foreach (var slot in _slots)

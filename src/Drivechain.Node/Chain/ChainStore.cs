@@ -24,7 +24,7 @@ internal sealed class ChainStore(ChainDatabase? database, BlockFileStore? blockF
     // rev*.dat as it goes): two compact arrays per block instead of an object graph per spent coin and drivechain slot.
     private readonly Dictionary<UInt256, PendingUndo> _pendingUndo = [];
     private long _undoBytes;
-    private readonly ArrayBufferWriter<byte> _stateBuffer = new(1024);   // the drivechain state's bytes, reused by every flush
+    private ArrayBufferWriter<byte> _stateBuffer = new(1024);   // the drivechain state's bytes, reused by every flush
 
     private readonly record struct PendingUndo(byte[] Base, byte[] Drivechain);
 
@@ -183,6 +183,8 @@ internal sealed class ChainStore(ChainDatabase? database, BlockFileStore? blockF
             Span<byte> bestBytes = stackalloc byte[32];
             best.WriteTo(bestBytes);
             db.PutMeta(ChainDatabase.BestBlockKey, bestBytes);
+            // Replaced rather than grown when the state outgrew it: growing would add its old capacity on top (a third too much).
+            if (state.EncodedSizeEstimate() is var needed && _stateBuffer.Capacity < needed) _stateBuffer = new ArrayBufferWriter<byte>(needed);
             _stateBuffer.ResetWrittenCount();
             state.WriteTo(_stateBuffer);
             db.PutMeta(ChainDatabase.DrivechainStateKey, _stateBuffer.WrittenSpan);

@@ -24,6 +24,7 @@ public sealed class Peer : IAsyncDisposable
         Channel.CreateUnbounded<(string, ReadOnlyMemory<byte>)>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _closed;
     private readonly HashSet<UInt256> _known = [];
+    private readonly RecentHashes _knownBlocks = new(KnownBlocksCapacity);
     private readonly Lock _drainLock = new();
     private readonly TimeProvider _clock;
     private readonly Task _writer;
@@ -193,7 +194,19 @@ public sealed class Peer : IAsyncDisposable
         Count(_receivedPerMessage, message.Command, message.Payload.Length);
     }
 
-    /// <summary>Remembers that the peer has <paramref name="hash"/> (a block, txid or wtxid: not announced back to it).</summary>
+    /// <summary>
+    /// Blocks remembered as the peer's (sent to us, announced by it, or by us to it): the most recent ones, which are what a
+    /// new tip's announcement asks about. A sync of every header would otherwise keep them all, ~75 bytes each, per peer.
+    /// </summary>
+    public const int KnownBlocksCapacity = 2_048;
+
+    /// <summary>Remembers that the peer has block <paramref name="hash"/> (not announced back to it).</summary>
+    internal void MarkBlockKnown(UInt256 hash) => _knownBlocks.Add(hash);
+
+    /// <summary>Whether the peer is known to have block <paramref name="hash"/> (among the last <see cref="KnownBlocksCapacity"/>).</summary>
+    internal bool KnowsBlock(UInt256 hash) => _knownBlocks.Contains(hash);
+
+    /// <summary>Remembers that the peer has <paramref name="hash"/> (a txid or wtxid: not announced back to it).</summary>
     internal void MarkKnown(UInt256 hash)
     {
         lock (_known)

@@ -76,7 +76,7 @@ public sealed partial class PeerManager
             LogInvalidHeader(log, peer.Id, header.Hash, invalid.RejectReason, invalid.Detail);
             return false;
         }
-        peer.MarkKnown(header.Hash);
+        peer.MarkBlockKnown(header.Hash);
         var known = chain.GetBlockIndex(header.Hash);
         if (known is { IsFailed: true })
         {

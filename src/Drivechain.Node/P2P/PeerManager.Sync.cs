@@ -85,7 +85,7 @@ public sealed partial class PeerManager
         var chain = node.Chain;
         foreach (var header in headers)
         {
-            peer.MarkKnown(header.Hash);
+            peer.MarkBlockKnown(header.Hash);
             var index = chain.GetBlockIndex(header.Hash);
             if (index is { IsFailed: true })
             {
@@ -125,7 +125,7 @@ public sealed partial class PeerManager
         var unknown = false;
         foreach (var item in items.Where(i => i.IsBlock))
         {
-            peer.MarkKnown(item.Hash);
+            peer.MarkBlockKnown(item.Hash);
             if (chain.GetBlockIndex(item.Hash) is not { HasData: true } && !Downloads.IsRequestedOrParked(item.Hash)) unknown = true;
         }
         return !unknown || await RequestHeadersAsync(peer, null).ConfigureAwait(false);
@@ -139,7 +139,7 @@ public sealed partial class PeerManager
     {
         var downloads = Downloads;
         downloads.Received(peer.Id, block.Hash, clock.GetUtcNow());
-        peer.MarkKnown(block.Hash);
+        peer.MarkBlockKnown(block.Hash);
         if (node.Chain.GetBlockIndex(block.Header.PreviousBlockHash) is not { HasData: true } && downloads.TryPark(block, peer.Id))
         {
             // Parallel download: a block of a chain we fetch that came before its parent waits for it (checked when it connects).
@@ -171,7 +171,12 @@ public sealed partial class PeerManager
 
     private SubmitOutcome SubmitDownloaded(Block block)
     {
-        using (node.EnterLock()) return miner.SubmitDownloaded(block);
+        SubmitOutcome outcome;
+        using (node.EnterLock()) outcome = miner.SubmitDownloaded(block);
+        // Stored now (or already): the chain's entry replaces the header node (outside the chain lock: the scheduler's comes first).
+        if (outcome is SubmitOutcome.Accepted or SubmitOutcome.Duplicate && node.Chain.GetBlockIndex(block.Hash) is { HasData: true } stored)
+            Downloads.Stored(stored);
+        return outcome;
     }
 
     /// <summary>Submits the parked blocks that were waiting for <paramref name="parent"/>, and theirs in turn.</summary>
@@ -220,7 +225,7 @@ public sealed partial class PeerManager
                 if (index.Hash == stop) break;
             }
         }
-        foreach (var header in headers) peer.MarkKnown(header.Hash);
+        foreach (var header in headers) peer.MarkBlockKnown(header.Hash);
         return await peer.SendAsync("headers", P2PPayloads.Headers(headers)).ConfigureAwait(false);
     }
 
@@ -279,8 +284,8 @@ public sealed partial class PeerManager
     {
         foreach (var peer in _peers.Values)
         {
-            if (!peer.Established || peer.Knows(header.Hash)) continue;
-            peer.MarkKnown(header.Hash);
+            if (!peer.Established || peer.KnowsBlock(header.Hash)) continue;
+            peer.MarkBlockKnown(header.Hash);
             if (peer.WantsHeaders) await peer.SendAsync("headers", P2PPayloads.Headers([header])).ConfigureAwait(false);
             else await peer.SendAsync("inv", P2PPayloads.Inventory([new InventoryItem(InventoryItem.MsgBlock, header.Hash)])).ConfigureAwait(false);
         }

@@ -25,7 +25,10 @@ public sealed partial class PeerManager
     private const long MaxMoney = 21_000_000L * 100_000_000L;
 
     private readonly OrphanPool _orphans = new();
-    private readonly RecentRejects _recentRejects = new();
+    /// <summary>Core's m_lazy_recent_rejects: 120,000 hashes (wtxid, and txid for transactions without witness) the mempool refused.</summary>
+    public const int RecentRejectsCapacity = 120_000;
+
+    private readonly RecentHashes _recentRejects = new(RecentRejectsCapacity);
     private readonly ConcurrentDictionary<UInt256, DateTimeOffset> _txRequested = new();
     private volatile Dictionary<UInt256, UInt256> _relayIndex = [];   // the mempool at the last tick: wtxid → txid
 

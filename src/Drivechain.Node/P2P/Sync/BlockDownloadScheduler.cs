@@ -227,6 +227,18 @@ public sealed class BlockDownloadScheduler(ChainManager chain)
         }
     }
 
+    /// <summary>The chain stores <paramref name="stored"/> now: its header node is no longer needed (<see cref="HeaderTree.Forget"/>).</summary>
+    public void Stored(BlockIndex stored)
+    {
+        lock (_lock) _tree.Forget(stored.Hash, stored);
+    }
+
+    /// <summary>Headers kept in the tree (announced, their blocks not stored yet).</summary>
+    public int HeaderCount
+    {
+        get { lock (_lock) return _tree.Count; }
+    }
+
     /// <summary>Takes the parked blocks waiting for <paramref name="parent"/> (it was just stored).</summary>
     public IReadOnlyList<ParkedBlock> TakeChildren(UInt256 parent)
     {

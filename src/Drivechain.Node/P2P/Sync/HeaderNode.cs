@@ -5,9 +5,9 @@ using Drivechain.Node.Chain;
 namespace Drivechain.Node.P2P.Sync;
 
 /// <summary>
-/// One header a peer announced, kept by the <see cref="HeaderTree"/> until its block is downloaded (and after: the tree
-/// is not pruned). Its parent is another node, or — for the first header above blocks we already store — the chain's
-/// <see cref="BlockIndex"/> (<see cref="Anchor"/>).
+/// One header a peer announced, kept by the <see cref="HeaderTree"/> until its block is stored (then the chain's
+/// <see cref="BlockIndex"/> holds it: <see cref="HeaderTree.Forget"/>). Its parent is another node, or — for the first
+/// header above blocks we already store, and for a forgotten node — the chain's entry of its parent (<see cref="Anchor"/>).
 /// </summary>
 public sealed class HeaderNode
 {
@@ -30,10 +30,10 @@ public sealed class HeaderNode
     public UInt256 Hash => Header.Hash;
 
     /// <summary>The parent node (null when the parent is a block of the chain: see <see cref="Anchor"/>).</summary>
-    public HeaderNode? Parent { get; }
+    public HeaderNode? Parent { get; private set; }
 
-    /// <summary>For the first node above the chain's stored blocks: the chain's entry of its parent.</summary>
-    public BlockIndex? Anchor { get; }
+    /// <summary>For the first node above the chain's stored blocks and for a forgotten node: the chain's entry of its parent.</summary>
+    public BlockIndex? Anchor { get; private set; }
 
     /// <summary>Height (genesis = 0).</summary>
     public int Height { get; }
@@ -41,7 +41,18 @@ public sealed class HeaderNode
     /// <summary>Total work of the chain up to and including this header.</summary>
     public BigInteger ChainWork { get; }
 
-    private HeaderNode? Skip { get; }
+    private HeaderNode? Skip { get; set; }
+
+    /// <summary>
+    /// The block is stored: its ancestors are the chain's from now on (<paramref name="chainParent"/> is the chain's entry of
+    /// the parent). The links to other nodes are cut, so whoever still holds this node holds no ancestor nodes with it.
+    /// </summary>
+    internal void Detach(BlockIndex chainParent)
+    {
+        Parent = null;
+        Skip = null;
+        Anchor = chainParent;
+    }
 
     /// <summary>The hash of the ancestor at <paramref name="height"/> (this node's at its own), or null above it.</summary>
     public UInt256? AncestorHash(int height)

@@ -3,18 +3,18 @@ using Drivechain.Bitcoin.Primitives;
 namespace Drivechain.Node.P2P;
 
 /// <summary>
-/// Core's m_lazy_recent_rejects: hashes (wtxid, and txid for transactions without witness) the mempool refused, so they
-/// are neither downloaded nor validated again. Two generations of <see cref="Capacity"/>/2 (the oldest is dropped when
-/// the newest fills up), reset on every new tip as Core does. Thread-safe.
+/// The hashes seen most recently, at most <see cref="Capacity"/>: two generations of half of it, the oldest dropped when
+/// the newest fills up. What Core keeps in rolling filters: the mempool's recent rejects (m_lazy_recent_rejects, reset on
+/// every new tip) and the blocks a peer is known to have. Thread-safe.
 /// </summary>
-public sealed class RecentRejects
+public sealed class RecentHashes(int capacity)
 {
-    /// <summary>Core's filter size: 120,000 entries.</summary>
-    public const int Capacity = 120_000;
-
     private readonly Lock _lock = new();
     private HashSet<UInt256> _current = [];
     private HashSet<UInt256> _previous = [];
+
+    /// <summary>The most hashes kept.</summary>
+    public int Capacity { get; } = capacity >= 2 ? capacity : throw new ArgumentOutOfRangeException(nameof(capacity), capacity, "at least 2");
 
     public void Add(UInt256 hash)
     {
