@@ -11,7 +11,8 @@ namespace Drivechain.Node.Chain;
 /// </summary>
 public sealed class BlockIndex
 {
-    private List<BlockIndex>? _children;
+    // Null, the only child (a chain has one child per block: no list for it, 56 bytes less per block), or a list of several.
+    private object? _children;
 
     internal BlockIndex(BlockHeader header, BlockIndex? parent, long sequenceId)
     {
@@ -70,9 +71,22 @@ public sealed class BlockIndex
     /// <summary>True when the full block is stored.</summary>
     public bool HasData => (Status & BlockStatus.HaveData) != 0;
 
-    internal IReadOnlyList<BlockIndex> Children => (IReadOnlyList<BlockIndex>?)_children ?? [];
+    internal IReadOnlyList<BlockIndex> Children => _children switch
+    {
+        BlockIndex only => [only],
+        List<BlockIndex> several => several,
+        _ => [],
+    };
 
-    private void AddChild(BlockIndex child) => (_children ??= new List<BlockIndex>(1)).Add(child);
+    private void AddChild(BlockIndex child)
+    {
+        switch (_children)
+        {
+            case null: _children = child; break;
+            case BlockIndex only: _children = new List<BlockIndex>(2) { only, child }; break;
+            case List<BlockIndex> several: several.Add(child); break;
+        }
+    }
 
     /// <summary>The ancestor at <paramref name="height"/> (this entry at its own height), or null above it.</summary>
     public BlockIndex? GetAncestor(int height)

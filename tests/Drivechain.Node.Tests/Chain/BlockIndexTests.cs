@@ -27,6 +27,21 @@ public sealed class BlockIndexTests
     }
 
     [Fact]
+    public void Children_are_kept_in_order_whether_one_or_several()
+    {
+        var genesis = new BlockIndex(new BlockHeader(4, UInt256.Zero, UInt256.Zero, 1_600_000_000, 0x207fffff, 0), null, 0);
+        BlockIndex Child(uint nonce) => new(new BlockHeader(4, genesis.Hash, UInt256.Zero, 1_600_000_600, 0x207fffff, nonce), genesis, nonce);
+
+        genesis.Children.Should().BeEmpty();
+        var first = Child(1);
+        genesis.Children.Should().Equal(first);
+        var second = Child(2);
+        var third = Child(3);
+        genesis.Children.Should().Equal(first, second, third);
+        first.Children.Should().BeEmpty();
+    }
+
+    [Fact]
     public void Get_ancestor_with_skip_pointers_finds_every_height()
     {
         var chain = SyntheticChain(Network.Regtest, 3000, 1);
