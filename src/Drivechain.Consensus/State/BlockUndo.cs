@@ -70,7 +70,7 @@ public sealed class BlockUndo
         return new DrivechainState(slots, summary, index, ResolveM4Record(slots), PreviousBmmAccepts);
     }
 
-    private ImmutableArray<M4Action> ResolveM4Record(SlotTable restored)
+    private ImmutableArray<M4Action> ResolveM4Record(ChunkedArray<SlotState> restored)
     {
         if (_m4Resolved) return PreviousM4Record;
         var record = PreviousM4Record.ToBuilder();

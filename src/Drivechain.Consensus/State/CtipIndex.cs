@@ -5,9 +5,9 @@ namespace Drivechain.Consensus.State;
 /// <summary>
 /// Current CTIP outpoint → slot: an open-addressing table (linear probing) of 512 cells for at most 256 CTIPs. A cell holds
 /// slot + 1 in its low 9 bits (0: empty) and the top 23 bits of its key's hash above them; the key itself, the CTIP of the
-/// slot the cell names, is read from the slot records passed in. So the table is 2 KiB, in 16 chunks of 32 cells shared
-/// between states: a block that moves a CTIP copies the chunk references and the chunks it writes, instead of rebuilding
-/// tree nodes of an immutable dictionary. The stored hash bits give each cell's home cell and let a lookup pass a cell
+/// slot the cell names, is read from the slot records passed in. So the table is 2 KiB, in a <see cref="ChunkedArray{T}"/>
+/// of 16 chunks of 32 cells shared between states: a block that moves a CTIP copies the chunk references and the chunks it
+/// writes, instead of rebuilding tree nodes of an immutable dictionary. The stored hash bits give each cell's home cell and let a lookup pass a cell
 /// without reading its slot record (a cache miss) unless 14 more hash bits match, so a removal's backward shift and the
 /// lookup of an outpoint that is no CTIP (every input of every transaction) read no record. An index held by a
 /// <see cref="DrivechainState"/> is never changed: a draft or a revert works on its own <see cref="Clone"/>, and changes it
@@ -20,22 +20,16 @@ internal sealed class CtipIndex
     private const int Mask = Size - 1;
     private const int SlotBits = 9;                       // slot + 1: 1..256
     private const uint SlotMask = (1u << SlotBits) - 1;
-    private const int ChunkBits = 5;
-    private const int ChunkSize = 1 << ChunkBits;
-    private const int ChunkMask = ChunkSize - 1;
+    private readonly ChunkedArray<uint> _cells;
 
-    private readonly uint[][] _chunks;
-    private ushort _owned;   // chunks this index copied, so may write; the others are shared with the index it was cloned from
-
-    private CtipIndex(uint[][] chunks, ushort owned, int count)
+    private CtipIndex(ChunkedArray<uint> cells, int count)
     {
-        _chunks = chunks;
-        _owned = owned;
+        _cells = cells;
         Count = count;
     }
 
     /// <summary>No CTIPs.</summary>
-    public static CtipIndex Empty { get; } = CreateEmpty();
+    public static CtipIndex Empty { get; } = new(ChunkedArray<uint>.Of(new uint[Size]), 0);
 
     /// <summary>Number of CTIPs indexed.</summary>
     public int Count { get; private set; }
@@ -44,17 +38,17 @@ internal sealed class CtipIndex
     public bool IsEmpty => Count == 0;
 
     /// <summary>A copy to change.</summary>
-    public CtipIndex Clone() => new((uint[][])_chunks.Clone(), 0, Count);
+    public CtipIndex Clone() => new(_cells.Copy(), Count);
 
     /// <summary>The slot whose CTIP is <paramref name="outPoint"/>, or −1.</summary>
-    public int Find(in OutPoint outPoint, SlotTable slots)
+    public int Find(in OutPoint outPoint, ChunkedArray<SlotState> slots)
     {
         int i = IndexOf(outPoint, slots);
         return i < 0 ? -1 : SlotOf(Cell(i));
     }
 
     /// <summary>Maps <paramref name="outPoint"/> to <paramref name="slot"/> (replacing any slot it named), as a dictionary's SetItem.</summary>
-    public void Set(in OutPoint outPoint, byte slot, SlotTable slots)
+    public void Set(in OutPoint outPoint, byte slot, ChunkedArray<SlotState> slots)
     {
         Remove(outPoint, slots);
         uint hash = Hash(outPoint);
@@ -65,7 +59,7 @@ internal sealed class CtipIndex
     }
 
     /// <summary>Removes <paramref name="outPoint"/> when indexed (its slot's record must still hold it as CTIP).</summary>
-    public void Remove(in OutPoint outPoint, SlotTable slots)
+    public void Remove(in OutPoint outPoint, ChunkedArray<SlotState> slots)
     {
         int i = IndexOf(outPoint, slots);
         if (i < 0) return;
@@ -83,7 +77,7 @@ internal sealed class CtipIndex
     }
 
     // The cell holding outPoint, or −1.
-    private int IndexOf(in OutPoint outPoint, SlotTable slots)
+    private int IndexOf(in OutPoint outPoint, ChunkedArray<SlotState> slots)
     {
         uint hash = Hash(outPoint);
         for (int i = Home(hash); ; i = (i + 1) & Mask)
@@ -94,30 +88,13 @@ internal sealed class CtipIndex
         }
     }
 
-    private uint Cell(int i) => _chunks[i >> ChunkBits][i & ChunkMask];
+    private uint Cell(int i) => _cells[i];
 
-    private void SetCell(int i, uint value)
-    {
-        int chunk = i >> ChunkBits;
-        if ((_owned & (1 << chunk)) == 0)
-        {
-            _chunks[chunk] = (uint[])_chunks[chunk].Clone();
-            _owned |= (ushort)(1 << chunk);
-        }
-        _chunks[chunk][i & ChunkMask] = value;
-    }
-
-    private static CtipIndex CreateEmpty()
-    {
-        var empty = new uint[ChunkSize];   // never written: every index copies a chunk before its first write
-        var chunks = new uint[Size / ChunkSize][];
-        Array.Fill(chunks, empty);
-        return new CtipIndex(chunks, 0, 0);
-    }
+    private void SetCell(int i, uint value) => _cells.Set(i, value);
 
     private static int SlotOf(uint cell) => (int)(cell & SlotMask) - 1;
 
-    private static OutPoint KeyOf(uint cell, SlotTable slots) =>
+    private static OutPoint KeyOf(uint cell, ChunkedArray<SlotState> slots) =>
         slots[SlotOf(cell)].Ctip?.OutPoint ?? throw new InvalidOperationException($"CTIP index names slot {SlotOf(cell)}, which has no CTIP");
 
     private static uint Hash(in OutPoint outPoint) =>

@@ -13,13 +13,13 @@ public sealed partial class DrivechainState : IEquatable<DrivechainState>
     /// <summary>Number of slots.</summary>
     public const int SlotCount = 256;
 
-    private readonly SlotTable _slots;
+    private readonly ChunkedArray<SlotState> _slots;
 
-    internal DrivechainState(SlotTable slots, CtipIndex ctipIndex,
+    internal DrivechainState(ChunkedArray<SlotState> slots, CtipIndex ctipIndex,
         ImmutableArray<M4Action> m4Record, ImmutableArray<BmmAccept> bmmAccepts)
         : this(slots, SlotSummary.Of(slots), ctipIndex, m4Record, bmmAccepts) { }
 
-    internal DrivechainState(SlotTable slots, in SlotSummary summary, CtipIndex ctipIndex,
+    internal DrivechainState(ChunkedArray<SlotState> slots, in SlotSummary summary, CtipIndex ctipIndex,
         ImmutableArray<M4Action> m4Record, ImmutableArray<BmmAccept> bmmAccepts)
     {
         _slots = slots;
@@ -50,13 +50,13 @@ public sealed partial class DrivechainState : IEquatable<DrivechainState>
     /// <summary>The record of <paramref name="slot"/>.</summary>
     public SlotState GetSlot(byte slot) => _slots[slot];
 
-    internal SlotTable CopySlots() => _slots.Copy();
+    internal ChunkedArray<SlotState> CopySlots() => _slots.Copy();
 
     private static DrivechainState CreateEmpty()
     {
         var slots = new SlotState[SlotCount];
         for (int i = 0; i < SlotCount; i++) slots[i] = SlotState.Empty((byte)i);
-        return new DrivechainState(SlotTable.Of(slots), CtipIndex.Empty, [], []);
+        return new DrivechainState(ChunkedArray<SlotState>.Of(slots), CtipIndex.Empty, [], []);
     }
 
     /// <inheritdoc />

@@ -17,7 +17,7 @@ internal struct SlotSummary
     public SlotSet WithBundles;
 
     /// <summary>The summary of <paramref name="slots"/> (256 records), by reading each.</summary>
-    public static SlotSummary Of(SlotTable slots)
+    public static SlotSummary Of(ChunkedArray<SlotState> slots)
     {
         var summary = new SlotSummary();
         foreach (var slot in slots) summary.Update(slot);

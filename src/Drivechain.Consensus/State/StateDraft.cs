@@ -12,7 +12,7 @@ namespace Drivechain.Consensus.State;
 public sealed class StateDraft
 {
     private readonly DrivechainState _base;
-    private readonly SlotTable _slots;
+    private readonly ChunkedArray<SlotState> _slots;
     private SlotSummary _summary;
     private SlotSet _touched;   // slots written at least once; their original record is _base's
     private CtipIndex _ctipIndex;
