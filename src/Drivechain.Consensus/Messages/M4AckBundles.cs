@@ -6,14 +6,14 @@ namespace Drivechain.Consensus.Messages;
 
 /// <summary>
 /// BIP300 M4 — ACK bundles: tag <c>d77d1776</c> ‖ version ‖ vote vector. Spec §2.1, §4.3.4.
-/// Votes read widened to 16 bits: a v1 <c>fe</c> is <see cref="Alarm"/>, <c>ff</c> is <see cref="Abstain"/>. A parsed M4
-/// keeps its vote bytes where the block has them and reads them one by one (<see cref="VoteAt"/>); <see cref="Votes"/>
-/// widens them into an array only when asked.
+/// Votes read widened to 16 bits: a v1 <c>fe</c> is <see cref="Alarm"/>, <c>ff</c> is <see cref="Abstain"/>. An M4 keeps
+/// its vote bytes as encoded (a parsed one where the block has them) and reads them one by one (<see cref="VoteAt"/>);
+/// <see cref="Votes"/> widens them into an array only when asked.
 /// </summary>
 public sealed record M4AckBundles : CoinbaseMessage
 {
-    private ImmutableArray<ushort> _votes;          // given, or widened on first read of Votes
-    private readonly ReadOnlyMemory<byte> _encoded; // parsed v1/v2: the vote bytes in the block (1 or 2 each), not copied
+    private readonly ReadOnlyMemory<byte> _encoded; // the vote bytes (1 or 2 each; empty for v0 and v3); parsed: not copied
+    private ImmutableArray<ushort> _votes;          // Votes: given, or widened on its first read
 
     /// <summary>The tag as a big-endian integer.</summary>
     public const uint TagValue = 0xd77d1776;
@@ -46,6 +46,7 @@ public sealed record M4AckBundles : CoinbaseMessage
         }
         Version = version;
         _votes = votes;
+        _encoded = Encode(version, votes);
     }
 
     // A parsed v1 or v2: the vote bytes, valid for the version by construction.
@@ -74,12 +75,11 @@ public sealed record M4AckBundles : CoinbaseMessage
     }
 
     /// <summary>The number of votes (the active sidechains it was made for); 0 for v0 and v3.</summary>
-    public int VoteCount => _votes.IsDefault ? _encoded.Length / BytesPerVote : _votes.Length;
+    public int VoteCount => _encoded.Length / BytesPerVote;
 
     /// <summary>Vote <paramref name="index"/>, widened (<see cref="Alarm"/>, <see cref="Abstain"/>, or a bundle index).</summary>
     public ushort VoteAt(int index)
     {
-        if (!_votes.IsDefault) return _votes[index];
         var encoded = _encoded.Span;
         return Version == M4Version.VotesOneByte ? Widen(encoded[index]) : BinaryPrimitives.ReadUInt16LittleEndian(encoded[(2 * index)..]);
     }
@@ -87,7 +87,7 @@ public sealed record M4AckBundles : CoinbaseMessage
     /// <summary>The index of the first vote at or after <paramref name="start"/> that does not abstain, or −1.</summary>
     public int IndexOfVoteFrom(int start)
     {
-        if (Version == M4Version.VotesOneByte && _votes.IsDefault)   // most votes abstain: skip their bytes in bulk
+        if (Version == M4Version.VotesOneByte)   // most votes abstain: skip their bytes in bulk
             return _encoded.Span[start..].IndexOfAnyExcept((byte)0xff) is >= 0 and var skipped ? start + skipped : -1;
         for (int i = start; i < VoteCount; i++)
             if (VoteAt(i) != Abstain) return i;
@@ -109,6 +109,16 @@ public sealed record M4AckBundles : CoinbaseMessage
     public static M4AckBundles TwoBytes(params ReadOnlySpan<ushort> votes) => new(M4Version.VotesTwoBytes, [.. votes]);
 
     private static ushort Widen(byte raw) => raw switch { 0xfe => Alarm, 0xff => Abstain, _ => raw };
+
+    // The vote bytes of checked votes: v1 one byte each (fffe → fe, ffff → ff), v2 two little-endian bytes each.
+    private static byte[] Encode(M4Version version, ImmutableArray<ushort> votes)
+    {
+        if (version == M4Version.VotesOneByte) return [.. votes.Select(v => (byte)v)];
+        if (version != M4Version.VotesTwoBytes) return [];
+        var encoded = new byte[2 * votes.Length];
+        for (int i = 0; i < votes.Length; i++) BinaryPrimitives.WriteUInt16LittleEndian(encoded.AsSpan(2 * i), votes[i]);
+        return encoded;
+    }
 
     internal static bool TryParseBody(ReadOnlyMemory<byte> body, out M4AckBundles? message)
     {
@@ -137,25 +147,15 @@ public sealed record M4AckBundles : CoinbaseMessage
     /// <inheritdoc />
     public override byte[] ToPayload()
     {
-        int count = VoteCount;
-        var payload = Payload(TagValue, 1 + count * BytesPerVote, out var body);
+        var payload = Payload(TagValue, 1 + _encoded.Length, out var body);
         body[0] = (byte)Version;
-        for (int i = 0; i < count; i++)
-        {
-            if (Version == M4Version.VotesOneByte) body[1 + i] = (byte)VoteAt(i); // fffe → fe, ffff → ff
-            else BinaryPrimitives.WriteUInt16LittleEndian(body[(1 + 2 * i)..], VoteAt(i));
-        }
+        _encoded.Span.CopyTo(body[1..]);
         return payload;
     }
 
     /// <inheritdoc />
-    public bool Equals(M4AckBundles? other)
-    {
-        if (other is null || Version != other.Version || VoteCount != other.VoteCount) return false;
-        for (int i = 0; i < VoteCount; i++)
-            if (VoteAt(i) != other.VoteAt(i)) return false;
-        return true;
-    }
+    public bool Equals(M4AckBundles? other) =>   // one encoding per vote vector: equal bytes, equal votes
+        other is not null && Version == other.Version && _encoded.Span.SequenceEqual(other._encoded.Span);
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Version, VoteCount);

@@ -230,13 +230,7 @@ public sealed class BlockDownloadScheduler(ChainManager chain)
     /// <summary>The chain stores <paramref name="stored"/> now: its header node is no longer needed (<see cref="HeaderTree.Forget"/>).</summary>
     public void Stored(BlockIndex stored)
     {
-        lock (_lock) _tree.Forget(stored.Hash, stored);
-    }
-
-    /// <summary>Headers kept in the tree (announced, their blocks not stored yet).</summary>
-    public int HeaderCount
-    {
-        get { lock (_lock) return _tree.Count; }
+        lock (_lock) _tree.Forget(stored);
     }
 
     /// <summary>Takes the parked blocks waiting for <paramref name="parent"/> (it was just stored).</summary>

@@ -43,9 +43,9 @@ public sealed class HeaderTree
     /// the chain's entry stands for it, as Core keeps one entry per header. Nodes above it reach its ancestors through the
     /// chain. Without this the tree would hold a second copy of every header ever synced.
     /// </summary>
-    public void Forget(UInt256 hash, BlockIndex stored)
+    public void Forget(BlockIndex stored)
     {
-        if (stored.Parent is not { } chainParent || !_nodes.Remove(hash, out var node)) return;
+        if (stored.Parent is not { } chainParent || !_nodes.Remove(stored.Hash, out var node)) return;
         node.Detach(chainParent);
         // Once a sync has stored most of what it announced, give back the table it grew to (~87 bytes a header).
         if (_highWater > 1024 && _nodes.Count < _highWater / 4)

@@ -25,7 +25,7 @@ public class HeaderTreeTests
         for (int i = 0; i < 200; i++)
         {
             stored.Add(new BlockIndex(headers[i], stored[^1], i + 1));
-            tree.Forget(headers[i].Hash, stored[^1]);
+            tree.Forget(stored[^1]);
         }
 
         tree.Count.Should().Be(100);
@@ -55,7 +55,7 @@ public class HeaderTreeTests
         for (int i = 0; i < 63; i++)
         {
             index = new BlockIndex(headers[i], index, i + 1);
-            tree.Forget(headers[i].Hash, index);
+            tree.Forget(index);
         }
         GC.Collect();
         GC.WaitForPendingFinalizers();
